@@ -1,0 +1,174 @@
+// Command budgetpack reads a department's budget disclosure (部门预算公开)
+// and writes its model as JSON.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"budgetpack/model/parse"
+	"budgetpack/templates"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitUsage    = 2
+	exitInput    = 3
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `budgetpack — 部门预算公开表的整理、核对与排版工具
+budgetpack — budget disclosure tables: read, check, lay out
+
+用法 (usage):
+  budgetpack parse [选项] 文件        读入文件，输出模型 JSON (print the model as JSON)
+  budgetpack templates [选项]         列出格式模板 (list the template sets)
+  budgetpack help                    显示本说明 (this help)
+
+输入文件 (input): DOCX 导出的文本、PDF 导出的文本，或 parse 输出的 JSON。
+Run "budgetpack 命令 --help" for a command's options.
+`
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "parse":
+		return cmdParse(args[1:], stdout, stderr)
+	case "templates":
+		return cmdTemplates(args[1:], stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "未知命令 %q (unknown command)\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+// inputFlags are the options every command that reads documents takes.
+type inputFlags struct {
+	layout, family, templates string
+}
+
+func (f *inputFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&f.layout, "layout", "", "输入版式：docx-text、pdf-text 或 json；默认自动识别 (input layout; detected by default)")
+	fs.StringVar(&f.family, "family", "", "格式模板，如 hebei-2024；默认自动识别 (template family; detected by default)")
+	fs.StringVar(&f.templates, "templates", "", "从此目录读取格式模板，代替内置模板 (load templates from a directory)")
+}
+
+func (f *inputFlags) options() (parse.Options, error) {
+	opt := parse.Options{Layout: f.layout, Family: f.family}
+	if f.layout != "" {
+		ok := false
+		for _, l := range parse.Layouts {
+			ok = ok || l == f.layout
+		}
+		if !ok {
+			return opt, fmt.Errorf("--layout 应为 %s 之一 (unknown layout %q)", strings.Join(parse.Layouts, "、"), f.layout)
+		}
+	}
+	if f.templates != "" {
+		lib, err := templates.Load(f.templates)
+		if err != nil {
+			return opt, err
+		}
+		opt.Templates = lib
+	}
+	return opt, nil
+}
+
+func newFlagSet(name, synopsis string, stderr io.Writer) *pflag.FlagSet {
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "用法 (usage): budgetpack %s\n\n选项 (options):\n%s", synopsis, fs.FlagUsages())
+	}
+	return fs
+}
+
+func cmdParse(args []string, stdout, stderr io.Writer) int {
+	var in inputFlags
+	fs := newFlagSet("parse", "parse [选项] 文件", stderr)
+	in.register(fs)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return exitOK
+		}
+		fmt.Fprintln(stderr, "budgetpack:", err)
+		return exitUsage
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "parse 需要一个输入文件 (parse takes one input file)")
+		fs.Usage()
+		return exitUsage
+	}
+	opt, err := in.options()
+	if err != nil {
+		fmt.Fprintln(stderr, "budgetpack:", err)
+		return exitUsage
+	}
+	doc, err := parse.File(fs.Arg(0), opt)
+	if err != nil {
+		return reportInput(stderr, err)
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(doc); err != nil {
+		fmt.Fprintln(stderr, "budgetpack:", err)
+		return exitInput
+	}
+	return exitOK
+}
+
+// reportInput prints an input error; every such error means the input
+// could not be read (exit 3).
+func reportInput(stderr io.Writer, err error) int {
+	fmt.Fprintln(stderr, "budgetpack:", err)
+	return exitInput
+}
+
+func cmdTemplates(args []string, stdout, stderr io.Writer) int {
+	var dir string
+	fs := newFlagSet("templates", "templates [--templates 目录]", stderr)
+	fs.StringVar(&dir, "templates", "", "从此目录读取格式模板 (load templates from a directory)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return exitOK
+		}
+		fmt.Fprintln(stderr, "budgetpack:", err)
+		return exitUsage
+	}
+	lib, err := templates.Embedded()
+	if dir != "" {
+		lib, err = templates.Load(dir)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "budgetpack:", err)
+		return exitUsage
+	}
+	for _, s := range lib.Sets {
+		fmt.Fprintf(stdout, "%s  %s（%s）\n", s.Family, s.Name, s.Layout)
+		for _, t := range s.Tables {
+			req := ""
+			if t.Required {
+				req = "  必备 (required)"
+			}
+			fmt.Fprintf(stdout, "  %-28s %s%s\n", t.Kind, t.Name, req)
+		}
+	}
+	return exitOK
+}

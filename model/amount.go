@@ -1,0 +1,146 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Amount is a published figure: a decimal number together with the number of
+// decimal places it was published with, or blank.
+//
+// A blank cell is not a zero: the zero value of Amount is blank, and
+// arithmetic helpers treat blank explicitly. The published places are kept
+// so that "0.30" is written back as "0.30", not "0.3".
+type Amount struct {
+	value  decimal.Decimal
+	places int32
+	set    bool
+}
+
+// Blank is the blank amount (an empty cell).
+var Blank = Amount{}
+
+// NewAmount returns the amount d shown with the given number of decimal places.
+func NewAmount(d decimal.Decimal, places int32) Amount {
+	if places < 0 {
+		places = 0
+	}
+	return Amount{value: d, places: places, set: true}
+}
+
+// ParseAmount reads a published figure such as "1673.35", "0.30", "-2",
+// "1,234.50" or "" (blank). Surrounding spaces are ignored. It returns an
+// error for anything that is not a plain decimal number.
+func ParseAmount(s string) (Amount, error) {
+	t := strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " "))
+	t = strings.TrimSpace(strings.Trim(t, "\u3000"))
+	if t == "" {
+		return Blank, nil
+	}
+	t = strings.ReplaceAll(t, ",", "")
+	t = strings.ReplaceAll(t, "，", "")
+	if !isPlainNumber(t) {
+		return Blank, fmt.Errorf("%q 不是金额 (not an amount)", strings.TrimSpace(s))
+	}
+	d, err := decimal.NewFromString(t)
+	if err != nil {
+		return Blank, fmt.Errorf("%q 不是金额 (not an amount)", strings.TrimSpace(s))
+	}
+	places := int32(0)
+	if i := strings.IndexByte(t, '.'); i >= 0 {
+		places = int32(len(t) - i - 1)
+	}
+	return Amount{value: d, places: places, set: true}, nil
+}
+
+// isPlainNumber accepts an optional sign, digits and at most one decimal
+// point with digits on at least one side; no exponent, no letters.
+func isPlainNumber(t string) bool {
+	if t == "" {
+		return false
+	}
+	if t[0] == '-' || t[0] == '+' {
+		t = t[1:]
+	}
+	digits, dots := 0, 0
+	for _, r := range t {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '.':
+			dots++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && dots <= 1
+}
+
+// MustAmount parses s and panics on error; for tests and literals only.
+func MustAmount(s string) Amount {
+	a, err := ParseAmount(s)
+	if err != nil {
+		panic(err)
+	}
+	return a
+}
+
+// IsBlank reports whether the amount is an empty cell.
+func (a Amount) IsBlank() bool { return !a.set }
+
+// Decimal returns the value; a blank amount gives zero, so callers that must
+// tell blank from zero check IsBlank first.
+func (a Amount) Decimal() decimal.Decimal { return a.value }
+
+// Places returns the number of decimal places the figure was published with.
+func (a Amount) Places() int32 { return a.places }
+
+// String returns the figure as published ("0.30"), or "" when blank.
+func (a Amount) String() string {
+	if !a.set {
+		return ""
+	}
+	return a.value.StringFixed(a.places)
+}
+
+// Equal reports whether two amounts are both blank, or both set with the
+// same value and the same published places.
+func (a Amount) Equal(b Amount) bool {
+	if a.set != b.set {
+		return false
+	}
+	return !a.set || (a.places == b.places && a.value.Equal(b.value))
+}
+
+// MarshalJSON writes the published digits as a string, or null when blank.
+func (a Amount) MarshalJSON() ([]byte, error) {
+	if !a.set {
+		return []byte("null"), nil
+	}
+	return json.Marshal(a.String())
+}
+
+// UnmarshalJSON reads a string such as "0.30" or null.
+func (a *Amount) UnmarshalJSON(b []byte) error {
+	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
+		*a = Blank
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("金额应为字符串或 null (amount must be a string or null): %s", b)
+	}
+	v, err := ParseAmount(s)
+	if err != nil {
+		return err
+	}
+	if v.IsBlank() {
+		return fmt.Errorf("金额为空时应写 null (a blank amount is null, not %q)", s)
+	}
+	*a = v
+	return nil
+}

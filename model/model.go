@@ -1,0 +1,267 @@
+// Package model is the single description of a department's budget
+// disclosure (部门预算公开) that every later step reads: the tables as
+// published, the projects with their performance targets, the department's
+// overall performance goal and the narrative.
+//
+// Money is an Amount (decimal with published places and an explicit blank
+// state), never a float.
+package model
+
+// Document is one department's budget disclosure for one year.
+type Document struct {
+	// Source is the base name of the file the document was read from.
+	Source string `json:"source"`
+	// Layout names the reader that read it (docx-text, pdf-text).
+	Layout string `json:"layout"`
+	// Family names the template set that recognized it (hebei-2024, …).
+	Family string `json:"family"`
+	// Department is the publishing department.
+	Department Department `json:"department"`
+	// Year is the budget year.
+	Year int `json:"year"`
+	// Unit is the money unit of the tables: 万元 or 元.
+	Unit string `json:"unit"`
+	// Tables are the published tables, in document order.
+	Tables []Table `json:"tables"`
+	// Projects are the budget projects with their performance targets.
+	Projects []Project `json:"projects"`
+	// Overall is the department's overall performance goal (部门整体绩效目标).
+	Overall *OverallGoal `json:"overall_goal,omitempty"`
+	// Sections are the narrative parts, in document order.
+	Sections []Section `json:"sections"`
+}
+
+// Department identifies the publishing department.
+type Department struct {
+	// Code is the department code where the document prints one (304, 042).
+	Code string `json:"code"`
+	// Name is the department name.
+	Name string `json:"name"`
+}
+
+// Table is one table as published.
+type Table struct {
+	// Kind is the table's stable identifier from the templates (income_expense_summary, …).
+	Kind string `json:"kind"`
+	// Title is the title as printed.
+	Title string `json:"title"`
+	// Unit is the money unit printed above the table (万元, 元), or "".
+	Unit string `json:"unit"`
+	// Caption holds the items printed between the title and the header
+	// (编制部门, 预算年度, 单位, 截止时间 …), as published.
+	Caption []string `json:"caption,omitempty"`
+	// Numbered reports whether the source prints a 栏次 row of column numbers.
+	Numbered bool `json:"numbered,omitempty"`
+	// Columns are the table's columns in published order.
+	Columns []Column `json:"columns"`
+	// Rows are the body rows in published order.
+	Rows []Row `json:"rows"`
+	// Notes are the notes printed under the table (注：…).
+	Notes []Note `json:"notes,omitempty"`
+	// Line is the source line of the title.
+	Line int `json:"line"`
+}
+
+// Column is one column of a table.
+type Column struct {
+	// Key is the column's meaning, from the templates (total, basic, project …).
+	Key string `json:"key"`
+	// Header is the official header of the column, levels joined by " / ".
+	Header string `json:"header"`
+	// Printed is the header text as the source prints it above the
+	// column (a text export may garble it where it drops merged cells).
+	Printed string `json:"printed,omitempty"`
+	// Type tells how the cells read: money, number, percent or text
+	// (code, name and seq columns are text that feeds Row's fields).
+	Type string `json:"type"`
+}
+
+// Column types.
+const (
+	TypeMoney   = "money"
+	TypeNumber  = "number"
+	TypePercent = "percent"
+	TypeText    = "text"
+	TypeCode    = "code"
+	TypeName    = "name"
+	TypeSeq     = "seq"
+)
+
+// IsNumeric reports whether the column's cells are Amounts (in Row.Values).
+func (c Column) IsNumeric() bool {
+	return c.Type == TypeMoney || c.Type == TypeNumber || c.Type == TypePercent
+}
+
+// Label names a row or one side of a two-sided row.
+type Label struct {
+	// Code is the classification code (206, 2060199, 30101), a unit code
+	// (042) or a project code; split 类/款/项 columns are joined.
+	Code string `json:"code"`
+	// Name is the row name as published, without leading indentation.
+	Name string `json:"name"`
+	// Level is 类, 款 or 项 for a classification code, 单位 for a unit row.
+	Level string `json:"level,omitempty"`
+	// Role marks rows that are not plain detail: total, grand_total,
+	// subtotal, part (其中, already inside the row above), unit, carryover.
+	Role string `json:"role,omitempty"`
+	// Key is the template key of a fixed row of the form (六、科学技术支出 → exp.206).
+	Key string `json:"key,omitempty"`
+}
+
+// Row roles.
+const (
+	RoleTotal      = "total"
+	RoleGrandTotal = "grand_total"
+	RoleSubtotal   = "subtotal"
+	RolePart       = "part"
+	RoleUnit       = "unit"
+	RoleCarryover  = "carryover"
+	RoleBalance    = "balance"
+	RoleProject    = "project"
+)
+
+// Row is one body row of a table as published.
+type Row struct {
+	// Seq is the printed row number (序号), or "".
+	Seq string `json:"seq,omitempty"`
+	Label
+	// Pair is the right-hand label of a two-sided table (收支总表: income
+	// on the left, expenditure on the right of the same printed row).
+	Pair *Label `json:"pair,omitempty"`
+	// Values are the numeric cells keyed by column key; a blank cell is a
+	// blank Amount (JSON null), never a zero.
+	Values map[string]Amount `json:"values"`
+	// Texts are the other text cells keyed by column key.
+	Texts map[string]string `json:"texts,omitempty"`
+	// Line is the source line where the row starts.
+	Line int `json:"line"`
+}
+
+// Note is a note printed under a table or inside a form.
+type Note struct {
+	Text string `json:"text"`
+	Line int    `json:"line"`
+}
+
+// Project is a budget project with its performance targets (项目绩效目标).
+type Project struct {
+	// Seq is the number of the project's form in the document, or "".
+	Seq string `json:"seq,omitempty"`
+	// Code is the project code (项目编码).
+	Code string `json:"code"`
+	// Name is the project name.
+	Name string `json:"name"`
+	// Type is the project type (其他运转类, 特定目标类), where published.
+	Type string `json:"type,omitempty"`
+	// Unit is the implementing unit, where published.
+	Unit string `json:"unit,omitempty"`
+	// Amounts are the project's amounts by fund source: total, fiscal,
+	// other (Hebei), gov, special, unit (Henan).
+	Amounts map[string]Amount `json:"amounts"`
+	// Purpose is the use of funds (资金用途).
+	Purpose string `json:"purpose,omitempty"`
+	// Plan is the spending plan: cumulative percent by month end.
+	Plan []PlanPoint `json:"plan,omitempty"`
+	// Goal is the performance goal text (绩效目标), paragraphs joined by newlines.
+	Goal string `json:"goal,omitempty"`
+	// Indicators are the performance indicators.
+	Indicators []Indicator `json:"indicators"`
+	// Title is the title of the project's own form, where it has one.
+	Title string `json:"title,omitempty"`
+	// Line is the source line of the form's title or the project's row.
+	Line int `json:"line"`
+}
+
+// PlanPoint is one column of a spending plan (资金支出计划).
+type PlanPoint struct {
+	// Period is the month end as published (3月底).
+	Period string `json:"period"`
+	// Percent is the cumulative share spent by then; blank where not published.
+	Percent Amount `json:"percent"`
+}
+
+// Indicator is one performance indicator. Continuation rows, whose 一级 and
+// 二级 cells are blank because they are merged with the row above, carry
+// their parents' names.
+type Indicator struct {
+	Level1      string `json:"level1"`
+	Level2      string `json:"level2,omitempty"`
+	Level3      string `json:"level3"`
+	Description string `json:"description,omitempty"`
+	Value       string `json:"value"`
+	Basis       string `json:"basis,omitempty"`
+	Line        int    `json:"line"`
+}
+
+// OverallGoal is the department's overall performance goal (部门整体绩效目标),
+// as a form (Henan) or as prose (Hebei).
+type OverallGoal struct {
+	// Goal is the annual goal text (年度履职目标, 总体绩效目标).
+	Goal string `json:"goal"`
+	// Tasks are the main tasks (年度主要任务).
+	Tasks []Task `json:"tasks,omitempty"`
+	// Budget lines (部门预算总额, 资金来源, 资金结构) keyed by template key.
+	Budget []BudgetLine `json:"budget,omitempty"`
+	// Indicators are the overall indicators.
+	Indicators []Indicator `json:"indicators,omitempty"`
+	// Line is the source line where it starts.
+	Line int `json:"line"`
+}
+
+// Task is one of the main tasks of an overall goal.
+type Task struct {
+	Name    string `json:"name"`
+	Content string `json:"content"`
+	Line    int    `json:"line"`
+}
+
+// BudgetLine is one amount line of an overall goal form.
+type BudgetLine struct {
+	Key    string `json:"key"`
+	Name   string `json:"name"`
+	Amount Amount `json:"amount"`
+	Line   int    `json:"line"`
+}
+
+// Section is a part of the narrative, under one heading.
+type Section struct {
+	Heading    string      `json:"heading"`
+	Line       int         `json:"line"`
+	Paragraphs []Paragraph `json:"paragraphs"`
+}
+
+// Paragraph is one paragraph of narrative text.
+type Paragraph struct {
+	Text string `json:"text"`
+	Line int    `json:"line"`
+}
+
+// TableByKind returns the first table of the kind, or nil.
+func (d *Document) TableByKind(kind string) *Table {
+	for i := range d.Tables {
+		if d.Tables[i].Kind == kind {
+			return &d.Tables[i]
+		}
+	}
+	return nil
+}
+
+// Column returns the column with the key, or nil.
+func (t *Table) Column(key string) *Column {
+	for i := range t.Columns {
+		if t.Columns[i].Key == key {
+			return &t.Columns[i]
+		}
+	}
+	return nil
+}
+
+// RowByCode returns the first row with the code, or nil.
+func (t *Table) RowByCode(code string) *Row {
+	for i := range t.Rows {
+		if t.Rows[i].Code == code {
+			return &t.Rows[i]
+		}
+	}
+	return nil
+}

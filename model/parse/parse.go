@@ -1,0 +1,119 @@
+// Package parse reads a source file into the budget model: it detects the
+// input (model JSON, or a document layout), runs the matching reader and
+// the recognizer.
+package parse
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"unicode/utf8"
+
+	"budgetpack/model"
+	"budgetpack/model/docxtext"
+	"budgetpack/model/pdftext"
+	"budgetpack/model/raw"
+	"budgetpack/model/recognize"
+	"budgetpack/templates"
+)
+
+// Options choose the reader and the templates.
+type Options struct {
+	// Layout forces a reader: docx-text, pdf-text or json; "" detects it.
+	Layout string
+	// Family forces a template family; "" detects it.
+	Family string
+	// Templates are the template sets; nil uses the embedded ones.
+	Templates *templates.Library
+}
+
+// Layouts lists the input layouts that can be named with Options.Layout.
+var Layouts = []string{docxtext.Layout, pdftext.Layout, "json"}
+
+// File reads and recognizes the file at path.
+func File(path string, opt Options) (*model.Document, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &model.InputError{File: path, Msg: fmt.Sprintf("无法读取文件 (cannot read the file): %v", err)}
+	}
+	return Bytes(path, data, opt)
+}
+
+// Bytes recognizes the content of a file named name.
+func Bytes(name string, data []byte, opt Options) (*model.Document, error) {
+	lib := opt.Templates
+	if lib == nil {
+		var err error
+		if lib, err = templates.Embedded(); err != nil {
+			return nil, err
+		}
+	}
+	layout := opt.Layout
+	if layout == "" {
+		var err error
+		if layout, err = Detect(name, data); err != nil {
+			return nil, err
+		}
+	}
+	var doc *raw.Document
+	var err error
+	switch layout {
+	case "json":
+		return decodeJSON(name, data)
+	case docxtext.Layout:
+		doc, err = docxtext.Read(data)
+	case pdftext.Layout:
+		doc, err = pdftext.Read(data)
+	default:
+		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("未知的版式 %q，可用：docx-text、pdf-text、json (unknown layout)", layout)}
+	}
+	if err != nil {
+		if re, ok := err.(*raw.Error); ok {
+			return nil, &model.InputError{File: name, Line: re.Line, Msg: re.Msg}
+		}
+		return nil, &model.InputError{File: name, Msg: err.Error()}
+	}
+	out, err := recognize.Recognize(doc, lib, recognize.Options{File: name, Family: opt.Family})
+	if err != nil {
+		return nil, err
+	}
+	out.Source = filepath.Base(name)
+	return out, nil
+}
+
+// Detect tells the layout of a file from its content.
+func Detect(name string, data []byte) (string, error) {
+	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\ufeff")))
+	switch {
+	case len(trimmed) == 0:
+		return "", &model.InputError{File: name, Msg: "文件为空 (the file is empty)"}
+	case bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data):
+		return "", &model.InputError{File: name, Msg: "不是 UTF-8 文本文件（可能是二进制文件，如 .docx/.pdf/.xls 本身）；请先导出为文本 (not a UTF-8 text file)"}
+	case trimmed[0] == '{':
+		return "json", nil
+	case docxtext.Looks(data):
+		return docxtext.Layout, nil
+	case pdftext.Looks(data):
+		return pdftext.Layout, nil
+	}
+	return "", &model.InputError{File: name, Msg: "没有找到表格：既不是每格一行（制表符缩进）的 DOCX 文本，也不是制表符分隔的 PDF 文本 (no table found in either text layout)"}
+}
+
+func decodeJSON(name string, data []byte) (*model.Document, error) {
+	var d model.Document
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&d); err != nil {
+		line := 0
+		if se, ok := err.(*json.SyntaxError); ok {
+			line = 1 + bytes.Count(data[:se.Offset], []byte("\n"))
+		}
+		return nil, &model.InputError{File: name, Line: line, Msg: fmt.Sprintf("不是有效的 budgetpack 模型 JSON (not a valid model JSON): %v", err)}
+	}
+	if d.Family == "" || len(d.Tables) == 0 {
+		return nil, &model.InputError{File: name, Msg: "JSON 中没有表格 (the JSON holds no tables)"}
+	}
+	return &d, nil
+}

@@ -1,0 +1,246 @@
+package recognize
+
+import (
+	"strings"
+
+	"budgetpack/templates"
+)
+
+// norm removes all white space, for comparing printed words.
+func norm(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// headerPaths returns, for each of w columns, the header texts printed
+// above it from the top row down.
+//
+// A header row as wide as the table is column-aligned: a cell that is
+// blank while some row below it has text in that column belongs to the
+// cell on its left (a horizontal merge). A narrower row lists merged cells
+// once; its cells are laid over the row below it: a column blank below is
+// covered by a cell of its own (a vertical merge), and each run of
+// columns with text below is one merged cell over them, split evenly where
+// the row has more cells than that.
+func headerPaths(rows [][]string, w int) [][]string {
+	grid := make([][]string, len(rows))
+	for r := len(rows) - 1; r >= 0; r-- {
+		switch {
+		case len(rows[r]) >= w || r == len(rows)-1:
+			grid[r] = pad(rows[r], w)
+		default:
+			grid[r] = spread(trimRight(rows[r]), grid[r+1], w)
+		}
+	}
+	// fill horizontal merges in aligned rows
+	for r := range grid {
+		last := ""
+		for j := 0; j < w; j++ {
+			if norm(grid[r][j]) != "" {
+				last = grid[r][j]
+				continue
+			}
+			if last != "" && textBelow(grid, r, j) {
+				grid[r][j] = last
+			} else {
+				last = ""
+			}
+		}
+	}
+	paths := make([][]string, w)
+	for j := 0; j < w; j++ {
+		for r := range grid {
+			t := norm(grid[r][j])
+			if t == "" {
+				continue
+			}
+			if n := len(paths[j]); n > 0 && paths[j][n-1] == t {
+				continue
+			}
+			paths[j] = append(paths[j], t)
+		}
+	}
+	return paths
+}
+
+func textBelow(grid [][]string, r, j int) bool {
+	for k := r + 1; k < len(grid); k++ {
+		if norm(grid[k][j]) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func trimRight(row []string) []string {
+	n := len(row)
+	for n > 0 && norm(row[n-1]) == "" {
+		n--
+	}
+	return row[:n]
+}
+
+func pad(row []string, w int) []string {
+	out := make([]string, w)
+	copy(out, row)
+	return out
+}
+
+// spread lays the cells of a narrower header row over the aligned row below.
+func spread(row, below []string, w int) []string {
+	type segment struct{ from, to int } // columns [from, to)
+	var segs []segment
+	for j := 0; j < w; {
+		if norm(below[j]) == "" {
+			segs = append(segs, segment{j, j + 1})
+			j++
+			continue
+		}
+		k := j
+		for k < w && norm(below[k]) != "" {
+			k++
+		}
+		segs = append(segs, segment{j, k})
+		j = k
+	}
+	// Split the longest runs evenly while the row has more cells than segments.
+	for extra := len(row) - len(segs); extra > 0; extra-- {
+		best := -1
+		for i, s := range segs {
+			if s.to-s.from > 1 && (best < 0 || s.to-s.from > segs[best].to-segs[best].from) {
+				best = i
+			}
+		}
+		if best < 0 {
+			break
+		}
+		s := segs[best]
+		n := s.to - s.from
+		parts := 2
+		for p := 2; p <= n; p++ {
+			if n%p == 0 {
+				parts = p
+				break
+			}
+		}
+		size := n / parts
+		repl := make([]segment, 0, parts)
+		for p := 0; p < parts; p++ {
+			end := s.from + (p+1)*size
+			if p == parts-1 {
+				end = s.to
+			}
+			repl = append(repl, segment{s.from + p*size, end})
+		}
+		extra -= parts - 2
+		segs = append(segs[:best], append(repl, segs[best+1:]...)...)
+	}
+	out := make([]string, w)
+	for i, s := range segs {
+		if i >= len(row) {
+			break
+		}
+		for j := s.from; j < s.to; j++ {
+			out[j] = row[i]
+		}
+	}
+	return out
+}
+
+// score tells how well a printed header path matches a template column:
+// all its words present scores high, some of them a little, none zero.
+func score(c templates.Column, path []string) int {
+	joined := strings.Join(path, "/")
+	hit := 0
+	for _, w := range c.Words {
+		if strings.Contains(joined, norm(w)) {
+			hit++
+		}
+	}
+	if hit == len(c.Words) && hit > 0 {
+		return 10 * hit
+	}
+	return hit
+}
+
+// matchColumns assigns template columns to source columns in order: the
+// best-scoring order-preserving matching of header words fixes anchors,
+// and the columns between two anchors pair up in order where both sides
+// have the same number left. It returns, for each template column, the
+// source column or -1.
+func matchColumns(cols []templates.Column, paths [][]string) []int {
+	n, m := len(cols), len(paths)
+	best := make([][]int, n+1)
+	for i := range best {
+		best[i] = make([]int, m+1)
+	}
+	for i := 1; i <= n; i++ {
+		for j := 1; j <= m; j++ {
+			b := best[i-1][j]
+			if best[i][j-1] > b {
+				b = best[i][j-1]
+			}
+			if s := score(cols[i-1], paths[j-1]); s > 0 && best[i-1][j-1]+s > b {
+				b = best[i-1][j-1] + s
+			}
+			best[i][j] = b
+		}
+	}
+	assign := make([]int, n)
+	for i := range assign {
+		assign[i] = -1
+	}
+	for i, j := n, m; i > 0 && j > 0; {
+		s := score(cols[i-1], paths[j-1])
+		switch {
+		case s > 0 && best[i][j] == best[i-1][j-1]+s:
+			assign[i-1] = j - 1
+			i, j = i-1, j-1
+		case best[i][j] == best[i-1][j]:
+			i--
+		default:
+			j--
+		}
+	}
+	// fill the gaps between anchors
+	prevT, prevS := -1, -1
+	for i := 0; i <= n; i++ {
+		if i < n && assign[i] < 0 {
+			continue
+		}
+		nextS := m
+		if i < n {
+			nextS = assign[i]
+		}
+		var gapT []int
+		for k := prevT + 1; k < i; k++ {
+			gapT = append(gapT, k)
+		}
+		gapS := nextS - prevS - 1
+		if len(gapT) > 0 && len(gapT) != gapS {
+			// leave out optional columns until both sides agree
+			var req []int
+			for _, k := range gapT {
+				if !cols[k].Optional {
+					req = append(req, k)
+				}
+			}
+			if len(req) == gapS {
+				gapT = req
+			}
+		}
+		if len(gapT) == gapS {
+			// Between two anchors the official order decides; at either edge
+			// a column must show some sign of being the one (a word of it,
+			// or no printed header at all).
+			interior := prevT >= 0 && i < n
+			for k, t := range gapT {
+				src := prevS + 1 + k
+				if interior || len(paths[src]) == 0 || score(cols[t], paths[src]) > 0 {
+					assign[t] = src
+				}
+			}
+		}
+		if i < n {
+			prevT, prevS = i, assign[i]
+		}
+	}
+	return assign
+}

@@ -1,0 +1,125 @@
+package recognize
+
+import (
+	"strings"
+	"testing"
+
+	"budgetpack/templates"
+)
+
+func TestHeaderPaths(t *testing.T) {
+	tests := []struct {
+		name string
+		rows [][]string
+		w    int
+		want []string
+	}{
+		{
+			name: "narrow row over an aligned one (DOCX lists merged cells once)",
+			rows: [][]string{
+				{"序号", "功能分类科目", "合计", "本年收入", "上年结转"},
+				{"", "科目编码", "科目名称", "", "小计", "财政拨款 收入", "其他收入", ""},
+			},
+			w:    8,
+			want: []string{"序号", "功能分类科目/科目编码", "功能分类科目/科目名称", "合计", "本年收入/小计", "本年收入/财政拨款收入", "本年收入/其他收入", "上年结转"},
+		},
+		{
+			name: "two groups side by side split evenly",
+			rows: [][]string{
+				{"序号", "收入", "支出"},
+				{"", "项  目", "预算数", "项  目", "预算数"},
+			},
+			w:    5,
+			want: []string{"序号", "收入/项目", "收入/预算数", "支出/项目", "支出/预算数"},
+		},
+		{
+			name: "aligned rows with horizontal merges left blank (PDF)",
+			rows: [][]string{
+				{"收入", "", "支出", ""},
+				{"项目", "金额", "项目", "金额"},
+			},
+			w:    4,
+			want: []string{"收入/项目", "收入/金额", "支出/项目", "支出/金额"},
+		},
+		{
+			name: "a blank with nothing below is not a merge",
+			rows: [][]string{
+				{"代码", "总计", "本年收入", "", ""},
+				{"", "", "合计", "一般公共预算", ""},
+				{"", "", "", "小计", "其中：财政拨款"},
+			},
+			w:    5,
+			want: []string{"代码", "总计", "本年收入/合计", "本年收入/一般公共预算/小计", "本年收入/一般公共预算/其中：财政拨款"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			paths := headerPaths(tt.rows, tt.w)
+			var got []string
+			for _, p := range paths {
+				got = append(got, strings.Join(p, "/"))
+			}
+			if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
+				t.Errorf("\n got %v\nwant %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMatchColumns(t *testing.T) {
+	col := func(key string, words ...string) templates.Column {
+		return templates.Column{Key: key, Words: words}
+	}
+	tests := []struct {
+		name  string
+		cols  []templates.Column
+		paths []string
+		want  []int
+	}{
+		{
+			name:  "by words, not by position",
+			cols:  []templates.Column{col("total", "合计"), col("basic", "基本支出"), col("project", "项目支出")},
+			paths: []string{"序号", "合计", "基本支出", "项目支出"},
+			want:  []int{1, 2, 3},
+		},
+		{
+			name:  "the same leaf under two parents",
+			cols:  []templates.Column{col("income.total", "本年收入", "合计"), col("carry.total", "上年结转", "合计")},
+			paths: []string{"总计", "本年收入/合计", "本年收入/小计", "上年结转结余/合计"},
+			want:  []int{1, 3},
+		},
+		{
+			name: "garbled headers between anchors pair up in order",
+			cols: []templates.Column{col("basic", "基本支出", "小计"), col("wages", "人员经费", "工资福利"),
+				col("family", "人员经费", "对个人和家庭"), col("project", "项目支出", "小计")},
+			paths: []string{"基本支出/小计", "基本支出/人员经费", "基本支出", "项目支出/小计"},
+			want:  []int{0, 1, 2, 3},
+		},
+		{
+			name:  "a missing optional column",
+			cols:  []templates.Column{col("total", "合计"), {Key: "operating", Words: []string{"经营支出"}, Optional: true}},
+			paths: []string{"合计"},
+			want:  []int{0, -1},
+		},
+		{
+			name:  "a missing required column",
+			cols:  []templates.Column{col("total", "合计"), col("basic", "基本支出")},
+			paths: []string{"合计", "备注"},
+			want:  []int{0, -1},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var paths [][]string
+			for _, p := range tt.paths {
+				paths = append(paths, strings.Split(p, "/"))
+			}
+			got := matchColumns(tt.cols, paths)
+			for i := range tt.want {
+				if got[i] != tt.want[i] {
+					t.Fatalf("got %v, want %v", got, tt.want)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,324 @@
+// Package recognize maps the raw grids and prose of a reader onto the
+// budget model, using a family's templates: which table a grid is (by its
+// title), which column is which (by header words), which rows are 类/款/项
+// code rows, totals, parts of the row above, or fixed rows of the form.
+package recognize
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"budgetpack/model"
+	"budgetpack/model/raw"
+	"budgetpack/templates"
+)
+
+// Options tune recognition.
+type Options struct {
+	// File names the source in error messages.
+	File string
+	// Family forces a template family instead of detecting it.
+	Family string
+}
+
+// Recognize builds the model of a raw document.
+func Recognize(doc *raw.Document, lib *templates.Library, opt Options) (*model.Document, error) {
+	set, err := pickFamily(doc, lib, opt)
+	if err != nil {
+		return nil, err
+	}
+	r := &recognizer{doc: doc, set: set, opt: opt, out: &model.Document{
+		Layout:   doc.Layout,
+		Family:   set.Family,
+		Unit:     set.Unit,
+		Tables:   []model.Table{},
+		Projects: []model.Project{},
+		Sections: []model.Section{},
+	}}
+	if err := r.run(); err != nil {
+		return nil, err
+	}
+	return r.out, nil
+}
+
+// pickFamily returns the forced family, or the family of the document's
+// layout whose table titles the document prints most.
+func pickFamily(doc *raw.Document, lib *templates.Library, opt Options) (*templates.Set, error) {
+	if opt.Family != "" {
+		s := lib.Set(opt.Family)
+		if s == nil {
+			var names []string
+			for _, s := range lib.Sets {
+				names = append(names, s.Family)
+			}
+			return nil, &model.InputError{File: opt.File, Msg: fmt.Sprintf("没有格式模板 %q，可用：%s (no template family %q)", opt.Family, strings.Join(names, ", "), opt.Family)}
+		}
+		return s, nil
+	}
+	var best *templates.Set
+	bestScore := 0
+	for _, s := range lib.Sets {
+		if s.Layout != "" && s.Layout != doc.Layout {
+			continue
+		}
+		found := map[string]bool{}
+		for _, b := range doc.Blocks {
+			if b.IsGrid() || len(b.Text) > maxTitleBytes {
+				continue
+			}
+			if t := s.MatchTitle(b.Text); t != nil {
+				found[t.Kind] = true
+			}
+		}
+		score := len(found) * 10
+		for _, w := range s.Detect {
+			for _, b := range doc.Blocks {
+				if strings.Contains(blockText(b), w) {
+					score++
+					break
+				}
+			}
+		}
+		if len(found) > 0 && score > bestScore {
+			best, bestScore = s, score
+		}
+	}
+	if best == nil {
+		return nil, &model.InputError{File: opt.File, Msg: "未找到可识别的预算表：没有一个表标题与格式模板相符 (no recognizable budget table: no title matches a template)"}
+	}
+	return best, nil
+}
+
+func blockText(b raw.Block) string {
+	if !b.IsGrid() {
+		return b.Text
+	}
+	var sb strings.Builder
+	for _, r := range b.Rows {
+		for _, c := range r.Cells {
+			sb.WriteString(c.Text)
+		}
+	}
+	return sb.String()
+}
+
+// maxTitleBytes bounds what can be a title: a long paragraph is not one.
+const maxTitleBytes = 600
+
+type recognizer struct {
+	doc *raw.Document
+	set *templates.Set
+	opt Options
+	out *model.Document
+	// section is the narrative section being filled.
+	section *model.Section
+}
+
+func (r *recognizer) errorf(line int, table, format string, args ...any) error {
+	return &model.InputError{File: r.opt.File, Line: line, Table: table, Msg: fmt.Sprintf(format, args...)}
+}
+
+var (
+	yearInText = regexp.MustCompile(`(\d{4})\s*年度?\s*部门预算`)
+	yearField  = regexp.MustCompile(`预算年度[：:]\s*(\d{4})`)
+	unitField  = regexp.MustCompile(`单\s*位[：:]\s*(万元|元)`)
+	deptField  = regexp.MustCompile(`部门名称[：:]\s*(.+?)\s*(单\s*位[：:].*)?$`)
+	deptCoded  = regexp.MustCompile(`^(\d{2,})\s*(\S.*)$`)
+	noteStart  = regexp.MustCompile(`^(注|备注|说明)\s*[：:]`)
+	sectionHd  = regexp.MustCompile(`^([一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)`)
+)
+
+func (r *recognizer) run() error {
+	blocks := r.doc.Blocks
+	titles := make([]*templates.Table, len(blocks))
+	for i, b := range blocks {
+		if !b.IsGrid() && len(b.Text) <= maxTitleBytes {
+			titles[i] = r.set.MatchTitle(b.Text)
+		}
+	}
+	for i := 0; i < len(blocks); i++ {
+		b := blocks[i]
+		if b.IsGrid() {
+			// A grid with no title of its own: keep it as an untitled table
+			// so that nothing published is lost.
+			if err := r.untitled(b); err != nil {
+				return err
+			}
+			continue
+		}
+		t := titles[i]
+		if t == nil {
+			r.prose(b)
+			if m := yearInText.FindStringSubmatch(b.Text); m != nil && r.out.Year == 0 {
+				r.out.Year, _ = strconv.Atoi(m[1])
+			}
+			continue
+		}
+		// The title owns the next grid unless another title comes first
+		// (then it is a line of the table of contents).
+		j := i + 1
+		for j < len(blocks) && !blocks[j].IsGrid() && titles[j] == nil {
+			j++
+		}
+		if j >= len(blocks) || !blocks[j].IsGrid() {
+			r.prose(b)
+			continue
+		}
+		var caption []raw.Block
+		caption = append(caption, blocks[i+1:j]...)
+		// A form may span several grids in a row.
+		k := j + 1
+		if t.Form == "project" {
+			for k < len(blocks) && blocks[k].IsGrid() {
+				k++
+			}
+		}
+		grids := blocks[j:k]
+		// Notes directly under the table.
+		var notes []model.Note
+		for k < len(blocks) && !blocks[k].IsGrid() && noteStart.MatchString(blocks[k].Text) {
+			notes = append(notes, model.Note{Text: blocks[k].Text, Line: blocks[k].Line})
+			k++
+		}
+		if err := r.table(t, b, caption, grids, notes); err != nil {
+			return err
+		}
+		i = k - 1
+	}
+	r.finish()
+	return nil
+}
+
+// prose adds a narrative line to the current section, or starts a section.
+func (r *recognizer) prose(b raw.Block) {
+	text := strings.TrimSpace(b.Text)
+	if text == "" {
+		return
+	}
+	if b.Heading || (sectionHd.MatchString(text) && len([]rune(text)) <= 40 && !strings.ContainsAny(text, "：:。")) {
+		r.out.Sections = append(r.out.Sections, model.Section{Heading: text, Line: b.Line, Paragraphs: []model.Paragraph{}})
+		r.section = &r.out.Sections[len(r.out.Sections)-1]
+		return
+	}
+	if r.section == nil {
+		r.out.Sections = append(r.out.Sections, model.Section{Heading: "", Line: b.Line, Paragraphs: []model.Paragraph{}})
+		r.section = &r.out.Sections[len(r.out.Sections)-1]
+	}
+	r.section.Paragraphs = append(r.section.Paragraphs, model.Paragraph{Text: text, Line: b.Line})
+}
+
+func (r *recognizer) untitled(b raw.Block) error {
+	t := model.Table{Kind: "other", Title: "", Line: b.Line, Columns: []model.Column{}, Rows: []model.Row{}}
+	w := 0
+	for _, row := range b.Rows {
+		if len(row.Cells) > w {
+			w = len(row.Cells)
+		}
+	}
+	for j := 0; j < w; j++ {
+		t.Columns = append(t.Columns, model.Column{Key: fmt.Sprintf("c%d", j+1), Type: model.TypeText})
+	}
+	for _, row := range b.Rows {
+		mr := model.Row{Values: map[string]model.Amount{}, Texts: map[string]string{}, Line: row.Line}
+		for j, c := range row.Cells {
+			if s := strings.TrimSpace(c.Text); s != "" {
+				mr.Texts[fmt.Sprintf("c%d", j+1)] = s
+			}
+		}
+		t.Rows = append(t.Rows, mr)
+	}
+	r.out.Tables = append(r.out.Tables, t)
+	return nil
+}
+
+// finish fills what is known only at the end: the department code, the
+// overall goal where it is prose, and the projects' types from 项目支出表.
+func (r *recognizer) finish() {
+	d := r.out
+	if d.Department.Code == "" && d.Department.Name != "" {
+		for _, t := range d.Tables {
+			for _, row := range t.Rows {
+				if row.Role == model.RoleUnit && norm(row.Name) == norm(d.Department.Name) && row.Code != "" {
+					d.Department.Code = row.Code
+				}
+			}
+			if d.Department.Code != "" {
+				break
+			}
+		}
+	}
+	if d.Overall == nil && r.set.OverallSection != "" {
+		for _, s := range d.Sections {
+			if strings.Contains(s.Heading, r.set.OverallSection) {
+				var texts []string
+				for _, p := range s.Paragraphs {
+					texts = append(texts, p.Text)
+				}
+				d.Overall = &model.OverallGoal{Goal: strings.Join(texts, "\n"), Line: s.Line}
+				break
+			}
+		}
+	}
+	if pt := d.TableByKind("project_expenditure"); pt != nil {
+		for i := range d.Projects {
+			p := &d.Projects[i]
+			for _, row := range pt.Rows {
+				if row.Role == "" && norm(row.Name) == norm(p.Name) {
+					if p.Type == "" {
+						p.Type = row.Texts["type"]
+					}
+					if p.Unit == "" {
+						p.Unit = row.Texts["unit"]
+					}
+				}
+			}
+		}
+	}
+}
+
+// captionInfo reads the department, year and unit from the caption items.
+func (r *recognizer) captionInfo(items []string) (unit string) {
+	for _, it := range items {
+		if m := unitField.FindStringSubmatch(it); m != nil {
+			unit = m[1]
+		}
+		if m := yearField.FindStringSubmatch(it); m != nil && r.out.Year == 0 {
+			r.out.Year, _ = strconv.Atoi(m[1])
+		}
+		if m := deptField.FindStringSubmatch(it); m != nil && r.out.Department.Name == "" {
+			r.out.Department.Name = strings.TrimSpace(m[1])
+		}
+		if m := deptCoded.FindStringSubmatch(it); m != nil && r.out.Department.Name == "" &&
+			!strings.ContainsAny(it, "：:") {
+			r.out.Department = model.Department{Code: m[1], Name: strings.TrimSpace(m[2])}
+		}
+	}
+	return unit
+}
+
+// proseCaption joins the prose lines between a title and its grid (a
+// header cell may be split over lines: 单 / 位： / 万元) into items.
+func proseCaption(blocks []raw.Block) []string {
+	var sb strings.Builder
+	for _, b := range blocks {
+		sb.WriteString(strings.TrimSpace(b.Text))
+	}
+	s := sb.String()
+	if s == "" {
+		return nil
+	}
+	var items []string
+	if loc := unitField.FindStringIndex(s); loc != nil {
+		if before := strings.TrimSpace(s[:loc[0]]); before != "" {
+			items = append(items, before)
+		}
+		items = append(items, norm(s[loc[0]:loc[1]]))
+		if after := strings.TrimSpace(s[loc[1]:]); after != "" {
+			items = append(items, after)
+		}
+		return items
+	}
+	return []string{s}
+}

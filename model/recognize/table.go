@@ -1,0 +1,501 @@
+package recognize
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"budgetpack/model"
+	"budgetpack/model/raw"
+	"budgetpack/templates"
+)
+
+// captionCell matches a grid row that is the line under a title rather
+// than a header (编制部门, 预算年度, 单位, 截止时间).
+var captionCell = regexp.MustCompile(`^(单\s*位[：:]|预算年度[：:]|截止时间[：:]|部门名称[：:]|\d{2,}\S)`)
+
+func (r *recognizer) table(t *templates.Table, title raw.Block, caption []raw.Block, grids []raw.Block, notes []model.Note) error {
+	out := model.Table{
+		Kind:    t.Kind,
+		Title:   strings.TrimSpace(title.Text),
+		Line:    title.Line,
+		Notes:   notes,
+		Columns: []model.Column{},
+		Rows:    []model.Row{},
+	}
+	out.Caption = proseCaption(caption)
+	rows := grids[0].Rows
+	// Leading grid rows that are a caption (Hebei prints it in the grid).
+	for len(rows) > 0 && isCaptionRow(rows[0]) {
+		for _, c := range rows[0].Cells {
+			if s := strings.TrimSpace(c.Text); s != "" {
+				out.Caption = append(out.Caption, s)
+			}
+		}
+		rows = rows[1:]
+	}
+	out.Unit = r.captionInfo(out.Caption)
+	switch t.Form {
+	case "project":
+		return r.projectForm(t, out, rows, grids[1:])
+	case "overall":
+		return r.overallForm(t, out, rows)
+	}
+	if err := r.columnTable(t, &out, rows); err != nil {
+		return err
+	}
+	if t.Form == "project_summary" {
+		r.projectsFromSummary(t, &out)
+	}
+	r.out.Tables = append(r.out.Tables, out)
+	return nil
+}
+
+func isCaptionRow(row raw.Row) bool {
+	n := 0
+	for _, c := range row.Cells {
+		s := strings.TrimSpace(c.Text)
+		if s == "" {
+			continue
+		}
+		if !captionCell.MatchString(s) {
+			return false
+		}
+		n++
+	}
+	return n > 0 && len(row.Cells) <= 4
+}
+
+// isLanci reports whether the row is the 栏次 row of column numbers.
+func isLanci(row raw.Row) bool {
+	for _, c := range row.Cells {
+		if s := norm(c.Text); s != "" {
+			return s == "栏次"
+		}
+	}
+	return false
+}
+
+// isDataRow reports whether a row is body rather than header: it holds a
+// figure, or none of the template's header words.
+func isDataRow(t *templates.Table, row raw.Row) bool {
+	for _, c := range row.Cells {
+		s := norm(c.Text)
+		if s == "" {
+			continue
+		}
+		if a, err := model.ParseAmount(strings.TrimSuffix(s, "%")); err == nil && !a.IsBlank() {
+			return true
+		}
+	}
+	for _, c := range row.Cells {
+		s := norm(c.Text)
+		if s == "" {
+			continue
+		}
+		for _, col := range t.Columns {
+			for _, w := range col.Words {
+				if strings.Contains(s, norm(w)) {
+					return false
+				}
+			}
+		}
+	}
+	return !row.IsBlank()
+}
+
+// columnTable reads a table whose columns the template lists.
+func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []raw.Row) error {
+	name := t.Name
+	// Split header and body.
+	var header [][]string
+	body := -1
+	for i, row := range rows {
+		if isLanci(row) {
+			out.Numbered = true
+			body = i + 1
+			break
+		}
+		if isDataRow(t, row) {
+			body = i
+			break
+		}
+		header = append(header, row.Texts())
+	}
+	if body < 0 {
+		body = len(rows)
+	}
+	if len(header) == 0 {
+		line := 0
+		if len(rows) > 0 {
+			line = rows[0].Line
+		}
+		return r.errorf(line, name, "找不到表头：应有列“%s” (no header row found)", columnNames(t))
+	}
+	data := rows[body:]
+	// Width: the widest row, less trailing columns blank everywhere.
+	w := 0
+	for _, h := range header {
+		if len(h) > w {
+			w = len(h)
+		}
+	}
+	for _, row := range data {
+		if len(row.Cells) > w {
+			w = len(row.Cells)
+		}
+	}
+	// A trailing column blank everywhere is an extraction artefact only
+	// where some rows do not even reach it.
+	for w > 0 && r.doc.Ragged && columnBlank(header, data, w-1) && someShorter(data, w) {
+		w--
+	}
+	paths := headerPaths(header, w)
+	assign := matchColumns(t.Columns, paths)
+	var missing []string
+	for i, c := range t.Columns {
+		if assign[i] < 0 && !c.Optional {
+			missing = append(missing, headerLeaf(c))
+		}
+	}
+	if len(missing) > 0 {
+		return r.errorf(rows[0].Line, name, "表头中找不到列：%s；表头为：%s (columns not found in the header)",
+			strings.Join(missing, "、"), printPaths(paths))
+	}
+	// Columns in published order.
+	type colRef struct {
+		src int
+		col model.Column
+		tpl *templates.Column
+	}
+	var cols []colRef
+	used := map[int]bool{}
+	for i := range t.Columns {
+		c := &t.Columns[i]
+		if assign[i] < 0 {
+			continue
+		}
+		used[assign[i]] = true
+		cols = append(cols, colRef{assign[i], model.Column{
+			Key:     c.Key,
+			Header:  strings.ReplaceAll(c.Header, "/", " / "),
+			Printed: strings.Join(paths[assign[i]], " / "),
+			Type:    modelType(c.Type),
+		}, c})
+	}
+	for j := 0; j < w; j++ {
+		if used[j] {
+			continue
+		}
+		if !columnBlank(nil, data, j) {
+			key := fmt.Sprintf("extra.%d", j+1)
+			hdr := strings.Join(paths[j], " / ")
+			cols = append(cols, colRef{j, model.Column{Key: key, Header: hdr, Printed: hdr, Type: model.TypeText}, nil})
+		}
+	}
+	sort.SliceStable(cols, func(a, b int) bool { return cols[a].src < cols[b].src })
+	for _, c := range cols {
+		out.Columns = append(out.Columns, c.col)
+	}
+	// Body rows.
+	seen := map[string]bool{}
+	first := true
+	for _, row := range data {
+		if len(row.Cells) < w && !r.doc.Ragged {
+			last := row.Cells[len(row.Cells)-1]
+			return r.errorf(last.Line, name, "表格在此行中断：该行只有 %d 个单元格，表头有 %d 列 (table cut off mid-row: %d of %d cells)",
+				len(row.Cells), w, len(row.Cells), w)
+		}
+		cell := func(j int) raw.Cell {
+			if j < len(row.Cells) {
+				return row.Cells[j]
+			}
+			return raw.Cell{Line: row.Line}
+		}
+		if row.IsBlank() {
+			continue
+		}
+		if t.Continuation && row.AfterBreak && len(out.Rows) > 0 && continues(row) {
+			prev := &out.Rows[len(out.Rows)-1]
+			for _, c := range cols {
+				s := strings.TrimSpace(cell(c.src).Text)
+				if s == "" {
+					continue
+				}
+				if c.col.Type == model.TypeName {
+					prev.Name += s
+				} else if prev.Texts != nil {
+					prev.Texts[c.col.Key] += s
+				}
+			}
+			continue
+		}
+		mr := model.Row{Values: map[string]model.Amount{}, Texts: map[string]string{}, Line: row.Line}
+		var codeParts []struct {
+			part int
+			text string
+		}
+		var names, pair, texts []string
+		for _, c := range cols {
+			raw := cell(c.src).Text
+			s := strings.TrimSpace(strings.Trim(raw, "\u3000"))
+			typ := c.col.Type
+			if c.tpl != nil {
+				typ = c.tpl.Type
+			}
+			switch typ {
+			case model.TypeSeq:
+				mr.Seq = s
+			case model.TypeCode:
+				part := 0
+				if c.tpl != nil {
+					part = c.tpl.Part
+				}
+				codeParts = append(codeParts, struct {
+					part int
+					text string
+				}{part, norm(s)})
+			case model.TypeName:
+				names = append(names, s)
+			case "pair":
+				pair = append(pair, s)
+			case model.TypeText:
+				if s != "" {
+					mr.Texts[c.col.Key] = s
+					texts = append(texts, s)
+				}
+			default:
+				v := s
+				if c.col.Type == model.TypePercent {
+					v = strings.TrimSuffix(v, "%")
+				}
+				a, err := model.ParseAmount(v)
+				if err != nil {
+					return r.errorf(cell(c.src).Line, name, "“%s”列应为数字，却是 %q (column %s expects a number)", headerLeafText(c.col.Header), s, c.col.Key)
+				}
+				mr.Values[c.col.Key] = a
+			}
+		}
+		sort.SliceStable(codeParts, func(a, b int) bool { return codeParts[a].part < codeParts[b].part })
+		for _, p := range codeParts {
+			mr.Code += p.text
+		}
+		for _, n := range names {
+			if n != "" {
+				mr.Name = n
+				break
+			}
+		}
+		if mr.Name == "" && mr.Code == "" && len(texts) > 0 && r.set.Common.Role(norm(texts[0])) != "" {
+			// a total printed in another label column (合  计 under 项目名称)
+			mr.Name = texts[0]
+		}
+		r.label(t, &mr.Label, "left", seen)
+		if mr.Code == "" && mr.Texts["unit_code"] != "" {
+			mr.Code, mr.Role, mr.Level = mr.Texts["unit_code"], model.RoleUnit, "单位"
+		}
+		if mr.Code == "" && isDigits(norm(mr.Name)) && !t.TwoSided {
+			// a unit code printed in the name column; the unit's name follows
+			mr.Code, mr.Role, mr.Level = norm(mr.Name), model.RoleUnit, "单位"
+			mr.Name = ""
+			for _, c := range cols {
+				if c.col.Type == model.TypeText && mr.Texts[c.col.Key] != "" {
+					mr.Name = mr.Texts[c.col.Key]
+					delete(mr.Texts, c.col.Key)
+					break
+				}
+			}
+		}
+		if first && mr.Name == "" && mr.Code == "" && !t.TwoSided && len(pair) == 0 && len(mr.Values) > 0 && hasValue(mr.Values) && t.Kind != "three_public" {
+			mr.Role = model.RoleTotal
+		}
+		if t.TwoSided {
+			p := model.Label{}
+			for _, s := range pair {
+				if s != "" {
+					p.Name = s
+					break
+				}
+			}
+			if p.Name != "" {
+				r.label(t, &p, "right", seen)
+				mr.Pair = &p
+			}
+		}
+		first = false
+		out.Rows = append(out.Rows, mr)
+	}
+	return nil
+}
+
+// continues reports whether a row after a page break carries only the
+// rest of cells split from the row above: no figure, no code.
+func continues(row raw.Row) bool {
+	for _, c := range row.Cells {
+		s := norm(c.Text)
+		if s == "" {
+			continue
+		}
+		if a, err := model.ParseAmount(s); err == nil && !a.IsBlank() {
+			return false
+		}
+	}
+	// the first two cells (code, name) stay blank in a continuation
+	for j := 0; j < 2 && j < len(row.Cells); j++ {
+		if norm(row.Cells[j].Text) != "" {
+			return false
+		}
+	}
+	// a new indicator row has a value beside its name; a continuation
+	// carries a fragment without one
+	filled := 0
+	for _, c := range row.Cells {
+		if norm(c.Text) != "" {
+			filled++
+		}
+	}
+	for j := 1; j < len(row.Cells); j++ {
+		if norm(row.Cells[j-1].Text) != "" && norm(row.Cells[j].Text) != "" {
+			return false
+		}
+	}
+	return filled > 0
+}
+
+// label sets the code level, role and fixed-row key of a label.
+func (r *recognizer) label(t *templates.Table, l *model.Label, side string, seen map[string]bool) {
+	n := norm(l.Name)
+	if n == "" && l.Code == "" {
+		return
+	}
+	if fr := t.MatchRow(n, side, seen); fr != nil && n != "" {
+		l.Key = fr.Key
+		seen[fr.Key] = true
+		if fr.Role != "" {
+			l.Role = fr.Role
+		}
+		if fr.Code != "" {
+			l.Code = fr.Code
+		}
+	}
+	if l.Role == "" {
+		l.Role = r.set.Common.Role(n)
+	}
+	if side == "right" && l.Key == "" && t.Code == "function" && l.Role == "" {
+		if code := r.set.Common.FunctionClass(n); code != "" {
+			l.Code, l.Key, l.Level = code, "exp."+code, "类"
+		}
+	}
+	if l.Code != "" && l.Level == "" {
+		l.Level = codeLevel(t.Code, l.Code)
+		if t.Code == "unit" {
+			l.Role = model.RoleUnit
+		}
+	}
+	if r.out.Department.Name != "" && (n == norm(r.out.Department.Name) || n == norm(r.out.Department.Name)+"本级") {
+		l.Role, l.Level = model.RoleUnit, "单位"
+	}
+}
+
+// codeLevel names the level of a classification code by its length.
+func codeLevel(scheme, code string) string {
+	switch scheme {
+	case "function":
+		switch len(code) {
+		case 3:
+			return "类"
+		case 5:
+			return "款"
+		case 7:
+			return "项"
+		}
+	case "economic":
+		switch len(code) {
+		case 3:
+			return "类"
+		case 5:
+			return "款"
+		}
+	case "unit":
+		return "单位"
+	}
+	return ""
+}
+
+func modelType(t string) string {
+	if t == "pair" {
+		return model.TypeName
+	}
+	return t
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func hasValue(v map[string]model.Amount) bool {
+	for _, a := range v {
+		if !a.IsBlank() {
+			return true
+		}
+	}
+	return false
+}
+
+func columnBlank(header [][]string, data []raw.Row, j int) bool {
+	for _, h := range header {
+		if j < len(h) && norm(h[j]) != "" {
+			return false
+		}
+	}
+	for _, row := range data {
+		if j < len(row.Cells) && norm(row.Cells[j].Text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func someShorter(data []raw.Row, w int) bool {
+	for _, row := range data {
+		if len(row.Cells) < w {
+			return true
+		}
+	}
+	return false
+}
+
+func headerLeaf(c templates.Column) string {
+	parts := strings.Split(c.Header, "/")
+	return parts[len(parts)-1]
+}
+
+func headerLeafText(h string) string {
+	parts := strings.Split(h, " / ")
+	return parts[len(parts)-1]
+}
+
+func columnNames(t *templates.Table) string {
+	var names []string
+	for _, c := range t.Columns {
+		names = append(names, headerLeaf(c))
+	}
+	return strings.Join(names, "、")
+}
+
+func printPaths(paths [][]string) string {
+	var out []string
+	for _, p := range paths {
+		out = append(out, "["+strings.Join(p, "/")+"]")
+	}
+	return strings.Join(out, " ")
+}

@@ -1,0 +1,370 @@
+// Package templates holds the declarative definitions of the official
+// tables, one set per format family (a province's forms in a given year),
+// as commented YAML files. The same definition serves recognition (title
+// synonyms, header words, fixed rows), checks and layout.
+//
+// The files are embedded in the binary; Load reads a directory instead, so
+// that a finance IT person can add or fix a format without touching Go.
+package templates
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed *.yaml
+var embedded embed.FS
+
+// Common is what all families share: the row roles and the functional
+// classification's 类 codes with the names the forms print for them.
+type Common struct {
+	// Roles classify rows by their printed name, first match wins.
+	Roles []RoleRule `yaml:"roles"`
+	// FunctionClasses are the 类 of the functional classification.
+	FunctionClasses []FunctionClass `yaml:"function_classes"`
+}
+
+// RoleRule gives rows whose name matches Match the role Role.
+type RoleRule struct {
+	Match string `yaml:"match"`
+	Role  string `yaml:"role"`
+	re    *regexp.Regexp
+}
+
+// FunctionClass is one 类 of the functional classification (206 科学技术支出).
+type FunctionClass struct {
+	Code string `yaml:"code"`
+	// Names are the words any printed form of the name contains.
+	Names []string `yaml:"names"`
+}
+
+// Set is the template set of one format family.
+type Set struct {
+	// Family is the set's identifier (hebei-2024).
+	Family string `yaml:"family"`
+	// Name is a readable name of the family.
+	Name string `yaml:"name"`
+	// Layout is the reader layout the family's documents come in.
+	Layout string `yaml:"layout"`
+	// Detect lists words that all appear in a document of this family.
+	Detect []string `yaml:"detect"`
+	// Unit is the money unit of the family's tables.
+	Unit string `yaml:"unit"`
+	// OverallSection is the heading word of the narrative section that
+	// holds the overall performance goal, where it is prose.
+	OverallSection string `yaml:"overall_section"`
+	// Tables are the table definitions, in the official order.
+	Tables []Table `yaml:"tables"`
+	// Common is shared by all families (filled by Load).
+	Common *Common `yaml:"-"`
+}
+
+// Table defines one official table.
+type Table struct {
+	// Kind is the stable identifier shared across families.
+	Kind string `yaml:"kind"`
+	// Name is the official name.
+	Name string `yaml:"name"`
+	// Short is the short name (sheet names, ≤ 31 characters).
+	Short string `yaml:"short"`
+	// Titles are the titles that name this table (synonyms across
+	// provinces and years); a printed title matches one after white space,
+	// numbering and a trailing "(2023 年度)" are removed.
+	Titles []string `yaml:"titles"`
+	// TitlePattern matches titles that vary (one form per project).
+	TitlePattern string `yaml:"title_pattern"`
+	// Required reports whether the format requires the table.
+	Required bool `yaml:"required"`
+	// Form names a structured form that is read into projects or the
+	// overall goal rather than as columns: project, overall, project_summary.
+	Form string `yaml:"form"`
+	// Code tells how rows carry a classification code: function (类/款/项,
+	// 3/5/7 digits) or economic (类/款, 3/5 digits).
+	Code string `yaml:"code"`
+	// TwoSided marks a table with a left (income) and a right (expenditure) side.
+	TwoSided bool `yaml:"two_sided"`
+	// Columns are the leaf columns in official order.
+	Columns []Column `yaml:"columns"`
+	// Rows are the fixed rows of the form, matched by name.
+	Rows []FixedRow `yaml:"rows"`
+	// EmptyNote matches the note that an empty table must carry.
+	EmptyNote string `yaml:"empty_note"`
+	// Continuation: a row after a page break whose numeric columns are all
+	// blank continues the cells of the row above.
+	Continuation bool `yaml:"continuation"`
+	titleRe      *regexp.Regexp
+	titleKeys    []string
+}
+
+// Column defines one leaf column.
+type Column struct {
+	// Key is the column's meaning.
+	Key string `yaml:"key"`
+	// Type is money, number, percent, text, code, name, pair or seq.
+	Type string `yaml:"type"`
+	// Header is the official header path, levels separated by "/".
+	Header string `yaml:"header"`
+	// Words identify the column in a printed header: the more of them a
+	// column's header holds, the better it matches.
+	Words []string `yaml:"words"`
+	// Part is the position of a split code column (类 1, 款 2, 项 3).
+	Part int `yaml:"part"`
+	// Optional columns may be missing from a printed table.
+	Optional bool `yaml:"optional"`
+}
+
+// FixedRow is a fixed row of a form, matched by its printed name.
+type FixedRow struct {
+	Key   string `yaml:"key"`
+	Match string `yaml:"match"`
+	// Side is left or right in a two-sided table; empty matches either.
+	Side string `yaml:"side"`
+	// After: the row matches only once the fixed row with this key has
+	// been seen above it (the lines of a carry-over repeat the income lines).
+	After string `yaml:"after"`
+	Code  string `yaml:"code"`
+	Role  string `yaml:"role"`
+	re    *regexp.Regexp
+}
+
+// Library is every loaded family with the common definitions.
+type Library struct {
+	Common Common
+	Sets   []*Set
+}
+
+var (
+	embeddedOnce sync.Once
+	embeddedLib  *Library
+	embeddedErr  error
+)
+
+// Embedded returns the template sets built into the binary, loaded once.
+// Callers must not change the library.
+func Embedded() (*Library, error) {
+	embeddedOnce.Do(func() { embeddedLib, embeddedErr = load(embedded, "embedded") })
+	return embeddedLib, embeddedErr
+}
+
+// Load loads the template sets from a directory (the same files as the
+// embedded set: common.yaml plus one file per family).
+func Load(dir string) (*Library, error) { return load(os.DirFS(dir), dir) }
+
+func load(fsys fs.FS, where string) (*Library, error) {
+	lib := &Library{}
+	names, err := fs.Glob(fsys, "*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	if len(names) == 0 {
+		return nil, fmt.Errorf("模板目录 %s 中没有 .yaml 文件 (no template files in %s)", where, where)
+	}
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		file := path.Join(where, name)
+		if name == "common.yaml" {
+			if err := decodeStrict(data, &lib.Common); err != nil {
+				return nil, fmt.Errorf("模板 %s: %w", file, err)
+			}
+			continue
+		}
+		var s Set
+		if err := decodeStrict(data, &s); err != nil {
+			return nil, fmt.Errorf("模板 %s: %w", file, err)
+		}
+		if err := s.compile(); err != nil {
+			return nil, fmt.Errorf("模板 %s: %w", file, err)
+		}
+		lib.Sets = append(lib.Sets, &s)
+	}
+	for i := range lib.Common.Roles {
+		r := &lib.Common.Roles[i]
+		re, err := regexp.Compile(r.Match)
+		if err != nil {
+			return nil, fmt.Errorf("模板 common.yaml: 角色规则 %q: %w", r.Match, err)
+		}
+		r.re = re
+	}
+	for _, s := range lib.Sets {
+		s.Common = &lib.Common
+	}
+	return lib, nil
+}
+
+func decodeStrict(data []byte, v any) error {
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	return dec.Decode(v)
+}
+
+func (s *Set) compile() error {
+	if s.Family == "" {
+		return fmt.Errorf("缺少 family (family is missing)")
+	}
+	kinds := map[string]bool{}
+	for i := range s.Tables {
+		t := &s.Tables[i]
+		if t.Kind == "" || t.Name == "" {
+			return fmt.Errorf("第 %d 个表缺少 kind 或 name (table %d lacks kind or name)", i+1, i+1)
+		}
+		if kinds[t.Kind] {
+			return fmt.Errorf("表 %s 重复定义 (kind %s defined twice)", t.Kind, t.Kind)
+		}
+		kinds[t.Kind] = true
+		t.titleKeys = nil
+		for _, title := range t.Titles {
+			t.titleKeys = append(t.titleKeys, TitleKey(title))
+		}
+		if t.TitlePattern != "" {
+			re, err := regexp.Compile(t.TitlePattern)
+			if err != nil {
+				return fmt.Errorf("表 %s: title_pattern: %w", t.Kind, err)
+			}
+			t.titleRe = re
+		}
+		for j := range t.Rows {
+			r := &t.Rows[j]
+			re, err := regexp.Compile(r.Match)
+			if err != nil {
+				return fmt.Errorf("表 %s 固定行 %s: %w", t.Kind, r.Key, err)
+			}
+			r.re = re
+		}
+		keys := map[string]bool{}
+		for _, c := range t.Columns {
+			if keys[c.Key] {
+				return fmt.Errorf("表 %s: 列 %s 重复 (column %s twice)", t.Kind, c.Key, c.Key)
+			}
+			keys[c.Key] = true
+			switch c.Type {
+			case "money", "number", "percent", "text", "code", "name", "pair", "seq":
+			default:
+				return fmt.Errorf("表 %s 列 %s: 未知类型 %q (unknown type)", t.Kind, c.Key, c.Type)
+			}
+		}
+	}
+	return nil
+}
+
+// Set returns the family's set, or nil.
+func (l *Library) Set(family string) *Set {
+	for _, s := range l.Sets {
+		if s.Family == family {
+			return s
+		}
+	}
+	return nil
+}
+
+// TitleKey normalizes a printed title for comparison: white space, a
+// leading list number (一、 1、 - ) and a trailing year in brackets removed.
+func TitleKey(s string) string {
+	s = strings.Join(strings.Fields(s), "")
+	for {
+		t := leadingNumber.ReplaceAllString(s, "")
+		if t == s {
+			break
+		}
+		s = t
+	}
+	s = trailingYear.ReplaceAllString(s, "")
+	return s
+}
+
+var (
+	leadingNumber = regexp.MustCompile(`^(-|[一二三四五六七八九十]+、|\d+[、.．])`)
+	trailingYear  = regexp.MustCompile(`[（(]\d{4}年度?[)）]$`)
+)
+
+// MatchTitle returns the table whose title the printed text is, or nil.
+func (s *Set) MatchTitle(text string) *Table {
+	key := TitleKey(text)
+	for i := range s.Tables {
+		t := &s.Tables[i]
+		for _, k := range t.titleKeys {
+			if key == k {
+				return t
+			}
+		}
+	}
+	compact := strings.Join(strings.Fields(text), "")
+	for i := range s.Tables {
+		t := &s.Tables[i]
+		if t.titleRe != nil && t.titleRe.MatchString(compact) {
+			return t
+		}
+	}
+	return nil
+}
+
+// TitleMatch returns the submatches of the table's title pattern in text.
+func (t *Table) TitleMatch(text string) []string {
+	if t.titleRe == nil {
+		return nil
+	}
+	return t.titleRe.FindStringSubmatch(strings.Join(strings.Fields(text), ""))
+}
+
+// MatchRow returns the fixed row whose pattern matches name on the side,
+// given the keys of the fixed rows already seen above, or nil.
+func (t *Table) MatchRow(name, side string, seen map[string]bool) *FixedRow {
+	for i := range t.Rows {
+		r := &t.Rows[i]
+		if r.Side != "" && side != "" && r.Side != side {
+			continue
+		}
+		if r.After != "" && !seen[r.After] {
+			continue
+		}
+		if r.re.MatchString(name) {
+			return r
+		}
+	}
+	return nil
+}
+
+// Role returns the role of a row by its name, or "".
+func (c *Common) Role(name string) string {
+	for _, r := range c.Roles {
+		if r.re != nil && r.re.MatchString(name) {
+			return r.Role
+		}
+	}
+	return ""
+}
+
+// FunctionClass returns the 类 code whose name the printed text holds, or "".
+func (c *Common) FunctionClass(name string) string {
+	n := strings.Join(strings.Fields(name), "")
+	for _, f := range c.FunctionClasses {
+		for _, w := range f.Names {
+			if strings.Contains(n, w) {
+				return f.Code
+			}
+		}
+	}
+	return ""
+}
+
+// Table returns the family's definition of the kind, or nil.
+func (s *Set) Table(kind string) *Table {
+	for i := range s.Tables {
+		if s.Tables[i].Kind == kind {
+			return &s.Tables[i]
+		}
+	}
+	return nil
+}
