@@ -64,6 +64,12 @@ type Set struct {
 	OverallSection string `yaml:"overall_section"`
 	// Tables are the table definitions, in the official order.
 	Tables []Table `yaml:"tables"`
+	// Cross are the figures that several tables publish and must agree.
+	Cross []Cross `yaml:"cross"`
+	// ProjectTotal is the figure the projects' amounts add up to (项目支出).
+	ProjectTotal *Cell `yaml:"project_total"`
+	// Prose ties amounts stated in the narrative to the tables.
+	Prose []ProseRule `yaml:"prose"`
 	// Common is shared by all families (filled by Load).
 	Common *Common `yaml:"-"`
 }
@@ -101,9 +107,91 @@ type Table struct {
 	// Continuation: a row after a page break whose numeric columns are all
 	// blank continues the cells of the row above.
 	Continuation bool `yaml:"continuation"`
+	// EmptyNames are words an empty table's note should contain to name
+	// the table (政府性基金); a note without them is reported as info.
+	EmptyNames []string `yaml:"empty_names"`
+	// Checks are the arithmetic relations of the table.
+	Checks TableChecks `yaml:"checks"`
 	titleRe      *regexp.Regexp
 	titleKeys    []string
 }
+
+// TableChecks are the relations that hold inside a table.
+type TableChecks struct {
+	// Sums are column relations that hold on every row: total = Σ parts.
+	Sums []Sum `yaml:"sums"`
+	// Hierarchy: each 类 row is the sum of its 款 rows, each 款 of its 项
+	// rows (matched by code prefix), in every numeric column.
+	Hierarchy bool `yaml:"hierarchy"`
+	// Footing: the 合计 row is the sum of the top-level rows (or of the
+	// 小计 rows, each 小计 the sum of the rows under it), in every numeric
+	// column but NoFoot.
+	Footing bool `yaml:"footing"`
+	// NoFoot lists columns the 合计 row does not add up (单价, 数量).
+	NoFoot []string `yaml:"no_foot"`
+	// Rows are relations between fixed rows: total = Σ parts in Column
+	// (a part ending in * stands for every fixed row key with that prefix).
+	Rows []RowSum `yaml:"rows"`
+	// Sequence: the 序号 column numbers the rows 1, 2, 3 … in order.
+	Sequence bool `yaml:"sequence"`
+}
+
+// Sum is a column relation: Total = Σ Parts, on every row.
+type Sum struct {
+	Total string   `yaml:"total"`
+	Parts []string `yaml:"parts"`
+}
+
+// RowSum is a fixed-row relation: row Total = Σ rows Parts, in Column.
+type RowSum struct {
+	Total  string   `yaml:"total"`
+	Parts  []string `yaml:"parts"`
+	Column string   `yaml:"column"`
+}
+
+// Cell selects a figure of the document, for relations across tables.
+type Cell struct {
+	// Table is a table kind; Overall instead names a budget line of the
+	// overall goal form (total, basic, project); Projects sums a project
+	// amount key over all projects.
+	Table    string `yaml:"table"`
+	Overall  string `yaml:"overall"`
+	Projects string `yaml:"projects"`
+	// Row selects the row: key:K (a fixed row, either side), role:total
+	// (the 合计 row), code:C (by code, a 类 summed from its 项 rows when
+	// the table has no 类 row), first, or each:class / each:code (every
+	// 类 / every code, paired with the other side's), or text:COL^PREFIX
+	// (the sum of the rows whose COL text starts with PREFIX).
+	Row string `yaml:"row"`
+	// Column is the column key.
+	Column string `yaml:"column"`
+}
+
+// Cross is a relation between two figures: A = B (or A ≥ B, A ≤ B).
+type Cross struct {
+	// Name says what is compared, for the message.
+	Name string `yaml:"name"`
+	// Op is =, >= or <=; empty means =.
+	Op string `yaml:"op"`
+	A  Cell   `yaml:"a"`
+	B  Cell   `yaml:"b"`
+}
+
+// ProseRule ties an amount stated in the narrative to a figure.
+type ProseRule struct {
+	// Name says what the sentence states.
+	Name string `yaml:"name"`
+	// Pattern is a regular expression whose first group is the amount.
+	Pattern string `yaml:"pattern"`
+	// Section limits the rule to sections whose heading holds this text.
+	Section string `yaml:"section"`
+	// Cell is the figure the amount must equal.
+	Cell Cell `yaml:"cell"`
+	re   *regexp.Regexp
+}
+
+// Regexp returns the compiled pattern.
+func (p *ProseRule) Regexp() *regexp.Regexp { return p.re }
 
 // Column defines one leaf column.
 type Column struct {
@@ -213,6 +301,17 @@ func decodeStrict(data []byte, v any) error {
 func (s *Set) compile() error {
 	if s.Family == "" {
 		return fmt.Errorf("缺少 family (family is missing)")
+	}
+	for i := range s.Prose {
+		p := &s.Prose[i]
+		re, err := regexp.Compile(p.Pattern)
+		if err != nil {
+			return fmt.Errorf("文字核对规则 %q: %w", p.Name, err)
+		}
+		if re.NumSubexp() < 1 {
+			return fmt.Errorf("文字核对规则 %q 的 pattern 需要一个括号分组取金额 (pattern needs a group)", p.Name)
+		}
+		p.re = re
 	}
 	kinds := map[string]bool{}
 	for i := range s.Tables {

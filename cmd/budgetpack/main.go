@@ -33,6 +33,7 @@ budgetpack — budget disclosure tables: read, check, lay out
 
 用法 (usage):
   budgetpack parse [选项] 文件        读入文件，输出模型 JSON (print the model as JSON)
+  budgetpack check [选项] 文件...     核对数字，列出差异 (list every discrepancy)
   budgetpack templates [选项]         列出格式模板 (list the template sets)
   budgetpack help                    显示本说明 (this help)
 
@@ -48,6 +49,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "parse":
 		return cmdParse(args[1:], stdout, stderr)
+	case "check":
+		return cmdCheck(args[1:], stdout, stderr)
 	case "templates":
 		return cmdTemplates(args[1:], stdout, stderr)
 	case "help", "-h", "--help":

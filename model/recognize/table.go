@@ -279,6 +279,11 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		}
 		sort.SliceStable(codeParts, func(a, b int) bool { return codeParts[a].part < codeParts[b].part })
 		for _, p := range codeParts {
+			if !isCode(p.text) {
+				// a label printed in the code column (合计 under 科目编码)
+				names = append([]string{p.text}, names...)
+				continue
+			}
 			mr.Code += p.text
 		}
 		for _, n := range names {
@@ -428,6 +433,16 @@ func modelType(t string) string {
 		return model.TypeName
 	}
 	return t
+}
+
+// isCode reports whether s can be a code: letters and digits only.
+func isCode(s string) bool {
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') {
+			return false
+		}
+	}
+	return true
 }
 
 func isDigits(s string) bool {

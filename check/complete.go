@@ -1,0 +1,114 @@
+package check
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"budgetpack/model"
+	"budgetpack/templates"
+)
+
+// completeness: every required table is there; an empty table carries a
+// note that says why and names the table; the form's fixed rows are there.
+func completeness(doc *model.Document, set *templates.Set) []Finding {
+	var out []Finding
+	for i := range set.Tables {
+		tpl := &set.Tables[i]
+		present := false
+		for ti := range doc.Tables {
+			if doc.Tables[ti].Kind == tpl.Kind {
+				present = true
+				out = append(out, tableCompleteness(doc, ti, tpl)...)
+			}
+		}
+		if tpl.Kind == "project_performance" {
+			present = present || len(doc.Projects) > 0
+		}
+		if tpl.Required && !present {
+			out = append(out, Finding{
+				Rule: "complete.table", Severity: Error, Table: tpl.Name, Kind: tpl.Kind,
+				Message: fmt.Sprintf("缺少必备表「%s」：本格式（%s）要求公开此表，空表也应列示并注明原因。", tpl.Name, set.Name),
+			})
+		}
+	}
+	return out
+}
+
+func tableCompleteness(doc *model.Document, ti int, tpl *templates.Table) []Finding {
+	t := &doc.Tables[ti]
+	var out []Finding
+	if tpl.Form == "" && (tpl.Required || tpl.EmptyNote != "") && hasNumeric(t) && isEmpty(t) {
+		var re *regexp.Regexp
+		if tpl.EmptyNote != "" {
+			re = regexp.MustCompile(tpl.EmptyNote) // compiled once at template load; cannot fail here
+		}
+		var note *model.Note
+		for i := range t.Notes {
+			if re == nil || re.MatchString(t.Notes[i].Text) {
+				note = &t.Notes[i]
+				break
+			}
+		}
+		switch {
+		case note == nil:
+			out = append(out, Finding{
+				Rule: "complete.empty_note", Severity: Error, Table: t.Title, Kind: t.Kind, Line: t.Line,
+				Message: fmt.Sprintf("「%s」（第 %d 行）是空表，但表下没有说明为何为空（应注明如“注：无…预算，空表列示。”）。", t.Title, t.Line),
+			})
+		case len(tpl.EmptyNames) > 0 && !containsAny(note.Text, tpl.EmptyNames):
+			out = append(out, Finding{
+				Rule: "complete.empty_note_name", Severity: Info, Table: t.Title, Kind: t.Kind, Line: note.Line,
+				Message: fmt.Sprintf("「%s」的空表说明“%s”（第 %d 行）没有写明是哪类预算为空（如“%s”），建议写明。", t.Title, note.Text, note.Line, strings.Join(tpl.EmptyNames, "、")),
+			})
+		}
+	}
+	if tpl.Form == "" {
+		seen := map[string]bool{}
+		for _, r := range t.Rows {
+			seen[r.Key] = true
+			if r.Pair != nil {
+				seen[r.Pair.Key] = true
+			}
+		}
+		for _, fr := range tpl.Rows {
+			if !seen[fr.Key] {
+				out = append(out, Finding{
+					Rule: "complete.fixed_row", Severity: Warning, Table: t.Title, Kind: t.Kind, Line: t.Line,
+					Message: fmt.Sprintf("「%s」缺少表样固定行（名称应与“%s”相符），表样的固定行应全部列示。", t.Title, fr.Match),
+				})
+			}
+		}
+	}
+	return out
+}
+
+// isEmpty reports whether a table publishes no figure other than zero.
+func isEmpty(t *model.Table) bool {
+	for _, r := range t.Rows {
+		for _, v := range r.Values {
+			if !v.IsBlank() && !v.Decimal().IsZero() {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func hasNumeric(t *model.Table) bool {
+	for _, c := range t.Columns {
+		if c.IsNumeric() {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}

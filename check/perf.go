@@ -1,0 +1,201 @@
+package check
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"budgetpack/model"
+	"budgetpack/templates"
+)
+
+// costValue reads a cost indicator's value: "≤328225元", "≤4.63万元", "≤30 万元".
+var costValue = regexp.MustCompile(`^[≤<＜]?=?\s*([\d]+(?:\.\d+)?)\s*(万元|元)$`)
+
+func projectWhere(p *model.Project) string {
+	if p.Title != "" {
+		return p.Title
+	}
+	return "项目绩效目标：" + p.Name
+}
+
+// performance checks each project's targets: 产出, 效益 and 满意度
+// indicators with values, cost indicators within the budget, a spending
+// plan that never decreases and reaches 100% by year end.
+func performance(doc *model.Document, set *templates.Set) []Finding {
+	var out []Finding
+	for pi := range doc.Projects {
+		p := &doc.Projects[pi]
+		where := projectWhere(p)
+		for _, need := range []string{"产出", "效益", "满意度"} {
+			ok := false
+			for _, ind := range p.Indicators {
+				if strings.Contains(ind.Level1, need) && strings.TrimSpace(ind.Value) != "" {
+					ok = true
+				}
+			}
+			if !ok {
+				out = append(out, Finding{
+					Rule: "perf.indicator_missing", Severity: Error, Table: where, Row: p.Name, Line: p.Line,
+					Message: fmt.Sprintf("项目「%s」（第 %d 行）没有带指标值的%s指标；绩效目标应包含产出、效益和满意度指标。", p.Name, p.Line, need),
+				})
+			}
+		}
+		out = append(out, costCheck(doc, p, pi)...)
+		out = append(out, planCheck(p, pi)...)
+	}
+	if set.ProjectTotal != nil && len(doc.Projects) > 0 {
+		rv := &resolver{doc: doc, set: set}
+		if target := rv.resolve(*set.ProjectTotal); len(target) == 1 {
+			var parts []term
+			for _, p := range doc.Projects {
+				parts = append(parts, term{p.Name, p.Amounts["total"]})
+			}
+			t := target[0]
+			if f := sumFinding("cross.projects", t.loc, term{"项目支出", t.value}, parts); f != nil {
+				f.Message += "（项目支出应等于各项目预算数之和）"
+				out = append(out, *f)
+			}
+		}
+	}
+	out = append(out, projectRows(doc)...)
+	return out
+}
+
+func costCheck(doc *model.Document, p *model.Project, pi int) []Finding {
+	budget := p.Amounts["total"]
+	if budget.IsBlank() {
+		return nil
+	}
+	toWan := doc.Unit != "元"
+	total := decimal.Zero
+	var shown []string
+	tol := half(budget)
+	line := 0
+	for _, ind := range p.Indicators {
+		if !strings.Contains(ind.Level1, "成本") && !strings.Contains(ind.Level2, "成本") {
+			continue
+		}
+		m := costValue.FindStringSubmatch(strings.TrimSpace(ind.Value))
+		if m == nil {
+			continue
+		}
+		v, err := decimal.NewFromString(m[1])
+		if err != nil {
+			continue
+		}
+		a, _ := model.ParseAmount(m[1])
+		h := half(a)
+		if m[2] == "元" && toWan {
+			v, h = v.Shift(-4), h.Shift(-4)
+		}
+		if m[2] == "万元" && !toWan {
+			v, h = v.Shift(4), h.Shift(4)
+		}
+		total = total.Add(v)
+		tol = tol.Add(h)
+		shown = append(shown, ind.Level3+" "+ind.Value)
+		if line == 0 {
+			line = ind.Line
+		}
+	}
+	over := total.Sub(budget.Decimal())
+	if len(shown) == 0 || !over.IsPositive() {
+		return nil
+	}
+	unit := doc.Unit
+	if unit == "" {
+		unit = "万元"
+	}
+	sev, note := Error, "成本指标不应超过项目预算。"
+	if over.LessThanOrEqual(tol) {
+		sev, note = Warning, fmt.Sprintf("超出部分在预算数的舍入误差（±%s %s）内，建议核对成本指标或预算数。", tol.String(), unit)
+	}
+	return []Finding{{
+		Rule: "perf.cost_over_budget", Severity: sev, Table: projectWhere(p), Row: p.Name, Column: "成本指标", Line: line,
+		Expected: budget, Actual: model.NewAmount(total, max(budget.Places(), int32(-total.Exponent()))),
+		Difference: model.NewAmount(over, max(budget.Places(), int32(-over.Exponent()))),
+		Ref:        model.ProjectRef(pi, "total"),
+		Message: fmt.Sprintf("项目「%s」的成本指标（%s）合计 %s %s，超过项目预算数 %s %s，超出 %s %s。%s",
+			p.Name, strings.Join(shown, "；"), total.String(), unit, budget.String(), unit, over.String(), unit, note),
+	}}
+}
+
+func planCheck(p *model.Project, pi int) []Finding {
+	if len(p.Plan) == 0 {
+		return nil
+	}
+	var out []Finding
+	prev := decimal.Zero
+	prevName := ""
+	for k, pt := range p.Plan {
+		if pt.Percent.IsBlank() {
+			continue
+		}
+		v := pt.Percent.Decimal()
+		if v.LessThan(prev) {
+			out = append(out, Finding{
+				Rule: "perf.plan_decreasing", Severity: Error, Table: projectWhere(p), Row: p.Name, Column: "资金支出计划 " + pt.Period, Line: p.Line,
+				Actual: pt.Percent, Ref: model.ProjectRef(pi, fmt.Sprintf("plan%d", k)),
+				Message: fmt.Sprintf("项目「%s」资金支出计划：%s %s%% 低于 %s 的 %s%%；累计支出进度不应下降。", p.Name, pt.Period, pt.Percent, prevName, prev.String()),
+			})
+		}
+		if v.GreaterThan(decimal.NewFromInt(100)) {
+			out = append(out, Finding{
+				Rule: "perf.plan_over", Severity: Error, Table: projectWhere(p), Row: p.Name, Column: "资金支出计划 " + pt.Period, Line: p.Line,
+				Actual: pt.Percent, Ref: model.ProjectRef(pi, fmt.Sprintf("plan%d", k)),
+				Message: fmt.Sprintf("项目「%s」资金支出计划：%s 为 %s%%，超过 100%%。", p.Name, pt.Period, pt.Percent),
+			})
+		}
+		prev, prevName = v, pt.Period
+	}
+	last := p.Plan[len(p.Plan)-1]
+	if last.Percent.IsBlank() || !last.Percent.Decimal().Equal(decimal.NewFromInt(100)) {
+		out = append(out, Finding{
+			Rule: "perf.plan_incomplete", Severity: Error, Table: projectWhere(p), Row: p.Name, Column: "资金支出计划 " + last.Period, Line: p.Line,
+			Expected: model.MustAmount("100"), Actual: last.Percent, Ref: model.ProjectRef(pi, fmt.Sprintf("plan%d", len(p.Plan)-1)),
+			Message: fmt.Sprintf("项目「%s」资金支出计划到%s为 %s，应达到 100%%（全年预算应支出完毕）。", p.Name, last.Period, percentText(last.Percent)),
+		})
+	}
+	return out
+}
+
+func percentText(a model.Amount) string {
+	if a.IsBlank() {
+		return "空白"
+	}
+	return a.String() + "%"
+}
+
+// projectRows compares each project's amount with its row in 项目支出表.
+func projectRows(doc *model.Document) []Finding {
+	ti := -1
+	for i := range doc.Tables {
+		if doc.Tables[i].Kind == "project_expenditure" {
+			ti = i
+		}
+	}
+	if ti < 0 {
+		return nil
+	}
+	t := &doc.Tables[ti]
+	var out []Finding
+	for _, p := range doc.Projects {
+		for ri := range t.Rows {
+			r := &t.Rows[ri]
+			if r.Role != "" || norm(r.Name) != norm(p.Name) {
+				continue
+			}
+			a := figure{value: r.Values["total"], loc: location{table: t.Title, kind: t.Kind, row: rowName(r.Label, r), column: "合计", line: r.Line, ref: model.CellRef(ti, ri, "total")}}
+			b := figure{value: p.Amounts["total"], loc: location{table: projectWhere(&p), row: p.Name, line: p.Line}}
+			if f := compareFigures("项目金额（项目支出表—项目绩效目标）", "=", a, b); f != nil {
+				out = append(out, *f)
+			}
+		}
+	}
+	return out
+}
+
+func norm(s string) string { return strings.Join(strings.Fields(s), "") }

@@ -1,0 +1,461 @@
+package check
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"budgetpack/model"
+	"budgetpack/templates"
+)
+
+// tableContext is one table with its template, for the in-table checks.
+type tableContext struct {
+	doc *model.Document
+	ti  int
+	t   *model.Table
+	tpl *templates.Table
+	// pairAt is the index of the right-hand label column of a two-sided
+	// table, or len(columns).
+	pairAt int
+}
+
+func newTableContext(doc *model.Document, ti int, tpl *templates.Table) *tableContext {
+	t := &doc.Tables[ti]
+	c := &tableContext{doc: doc, ti: ti, t: t, tpl: tpl, pairAt: len(t.Columns)}
+	for j, col := range t.Columns {
+		for _, tc := range tpl.Columns {
+			if tc.Key == col.Key && tc.Type == "pair" {
+				c.pairAt = j
+			}
+		}
+	}
+	return c
+}
+
+// header is a column's header for messages.
+func (c *tableContext) header(key string) string {
+	if col := c.t.Column(key); col != nil {
+		return strings.ReplaceAll(col.Header, " / ", "/")
+	}
+	return key
+}
+
+func (c *tableContext) numeric(key string) bool {
+	col := c.t.Column(key)
+	return col != nil && col.IsNumeric()
+}
+
+// rowName names a row (or its right-hand side) for messages.
+func rowName(l model.Label, r *model.Row) string {
+	name := strings.Join(strings.Fields(l.Name), "")
+	switch {
+	case l.Code != "" && name != "":
+		return l.Code + " " + name
+	case l.Code != "":
+		return l.Code
+	case name != "":
+		return name
+	case r != nil && r.Seq != "":
+		return "序号 " + r.Seq
+	}
+	if l.Role == model.RoleTotal {
+		return "合计"
+	}
+	return "（无名称）"
+}
+
+func (c *tableContext) at(ri int, l model.Label, key string) location {
+	r := &c.t.Rows[ri]
+	return location{table: c.t.Title, kind: c.t.Kind, row: rowName(l, r), column: c.header(key), line: r.Line, ref: model.CellRef(c.ti, ri, key)}
+}
+
+// run applies every in-table relation the template declares.
+func (c *tableContext) run() []Finding {
+	var out []Finding
+	add := func(f *Finding) {
+		if f != nil {
+			out = append(out, *f)
+		}
+	}
+	ch := c.tpl.Checks
+	// Column relations, row by row.
+	for _, s := range ch.Sums {
+		if !c.numeric(s.Total) {
+			continue
+		}
+		for ri := range c.t.Rows {
+			r := &c.t.Rows[ri]
+			label := r.Label
+			var parts []term
+			for _, p := range s.Parts {
+				if c.numeric(p) {
+					parts = append(parts, term{c.header(p), r.Values[p]})
+				}
+			}
+			if c.isRightColumn(s.Total) && r.Pair != nil {
+				label = *r.Pair
+			}
+			add(sumFinding("sum.columns", c.at(ri, label, s.Total), term{c.header(s.Total), r.Values[s.Total]}, parts))
+		}
+	}
+	if ch.Hierarchy {
+		out = append(out, c.hierarchy()...)
+	}
+	if ch.Footing {
+		out = append(out, c.footing()...)
+	}
+	for _, rs := range ch.Rows {
+		out = append(out, c.rowSum(rs)...)
+	}
+	if ch.Sequence {
+		out = append(out, c.sequence()...)
+	}
+	return out
+}
+
+func (c *tableContext) isRightColumn(key string) bool {
+	for j, col := range c.t.Columns {
+		if col.Key == key {
+			return j > c.pairAt
+		}
+	}
+	return false
+}
+
+// moneyColumns are the numeric columns that add up (not 单价, 数量 …).
+func (c *tableContext) moneyColumns() []string {
+	skip := map[string]bool{}
+	for _, k := range c.tpl.Checks.NoFoot {
+		skip[k] = true
+	}
+	var keys []string
+	for _, col := range c.t.Columns {
+		if col.Type == model.TypeMoney && !skip[col.Key] {
+			keys = append(keys, col.Key)
+		}
+	}
+	return keys
+}
+
+// hierarchy: each 类 row is the sum of its 款 rows, each 款 of its 项 rows.
+func (c *tableContext) hierarchy() []Finding {
+	var out []Finding
+	rows := c.t.Rows
+	for ri := range rows {
+		r := &rows[ri]
+		if r.Role == model.RoleUnit || r.Code == "" || (r.Level != "类" && r.Level != "款") {
+			continue
+		}
+		childLen := len(r.Code) + 2
+		var kids []int
+		for k := range rows {
+			if k != ri && rows[k].Role != model.RoleUnit && len(rows[k].Code) == childLen && strings.HasPrefix(rows[k].Code, r.Code) {
+				kids = append(kids, k)
+			}
+		}
+		if len(kids) == 0 {
+			continue
+		}
+		for _, key := range c.moneyColumns() {
+			var parts []term
+			for _, k := range kids {
+				parts = append(parts, term{rows[k].Code, rows[k].Values[key]})
+			}
+			f := sumFinding("sum.hierarchy", c.at(ri, r.Label, key), term{r.Level + " " + r.Code, r.Values[key]}, parts)
+			if f != nil {
+				f.Message += fmt.Sprintf("（%s应等于其下各%s之和）", r.Level, map[string]string{"类": "款", "款": "项"}[r.Level])
+				out = append(out, *f)
+			}
+		}
+	}
+	return out
+}
+
+// detail reports whether a row is an item of the table (not a total, a
+// part of the row above, or a carry-over line).
+func detail(r *model.Row) bool {
+	switch r.Role {
+	case model.RoleTotal, model.RoleGrandTotal, model.RoleSubtotal, model.RolePart, model.RoleCarryover, model.RoleUnit:
+		return false
+	}
+	return true
+}
+
+// footing: the 合计 row is the sum of the rows it totals — the top-level
+// units where the table lists units, else the 小计 rows (each the sum of
+// the rows under it), else the top-level classification rows.
+func (c *tableContext) footing() []Finding {
+	rows := c.t.Rows
+	var out []Finding
+	check := func(ti int, name string, members []int, why string) {
+		for _, key := range c.moneyColumns() {
+			var parts []term
+			for _, k := range members {
+				parts = append(parts, term{rowName(rows[k].Label, &rows[k]), rows[k].Values[key]})
+			}
+			f := sumFinding("sum.total_row", c.at(ti, rows[ti].Label, key), term{name, rows[ti].Values[key]}, parts)
+			if f != nil {
+				f.Message += why
+				out = append(out, *f)
+			}
+		}
+	}
+	total := -1
+	for ri := range rows {
+		if rows[ri].Role == model.RoleTotal && rows[ri].Code == "" && rows[ri].Pair == nil {
+			total = ri
+			break
+		}
+	}
+	var units []int
+	for ri := range rows {
+		if rows[ri].Role == model.RoleUnit && rows[ri].Code != "" {
+			units = append(units, ri)
+		}
+	}
+	if len(units) > 0 {
+		minLen := len(rows[units[0]].Code)
+		for _, u := range units {
+			minLen = min(minLen, len(rows[u].Code))
+		}
+		var top []int
+		for _, u := range units {
+			if len(rows[u].Code) == minLen {
+				top = append(top, u)
+			}
+		}
+		if total >= 0 {
+			check(total, "合计", top, "（合计应等于各单位之和）")
+		}
+		for i, u := range units {
+			// the rows up to the next unit of the same or a higher level
+			end := len(rows)
+			for _, v := range units[i+1:] {
+				if len(rows[v].Code) <= len(rows[u].Code) {
+					end = v
+					break
+				}
+			}
+			var subUnits, items []int
+			for k := u + 1; k < end; k++ {
+				switch {
+				case rows[k].Role == model.RoleUnit && strings.HasPrefix(rows[k].Code, rows[u].Code):
+					subUnits = append(subUnits, k)
+				case detail(&rows[k]) || rows[k].Role == model.RoleProject:
+					items = append(items, k)
+				}
+			}
+			if len(subUnits) > 0 {
+				subLen := len(rows[subUnits[0]].Code)
+				var direct []int
+				for _, k := range subUnits {
+					if len(rows[k].Code) == subLen {
+						direct = append(direct, k)
+					}
+				}
+				check(u, rowName(rows[u].Label, &rows[u]), direct, "（单位应等于其所属单位之和）")
+				continue
+			}
+			if members := topLevel(rows, items); len(members) > 0 {
+				check(u, rowName(rows[u].Label, &rows[u]), members, "（单位应等于其下各行之和）")
+			}
+		}
+		return out
+	}
+	var subtotals []int
+	for ri := range rows {
+		if rows[ri].Role == model.RoleSubtotal && rows[ri].Pair == nil {
+			subtotals = append(subtotals, ri)
+		}
+	}
+	if len(subtotals) > 0 {
+		if total >= 0 {
+			check(total, "合计", subtotals, "（合计应等于各小计之和）")
+		}
+		for i, s := range subtotals {
+			end := len(rows)
+			if i+1 < len(subtotals) {
+				end = subtotals[i+1]
+			}
+			var items []int
+			for k := s + 1; k < end; k++ {
+				if detail(&rows[k]) {
+					items = append(items, k)
+				}
+			}
+			check(s, rowName(rows[s].Label, &rows[s]), items, "（小计应等于其下各行之和）")
+		}
+		return out
+	}
+	if total < 0 {
+		return nil
+	}
+	var items []int
+	for k := range rows {
+		if k != total && detail(&rows[k]) {
+			items = append(items, k)
+		}
+	}
+	if members := topLevel(rows, items); len(members) > 0 {
+		check(total, "合计", members, "（合计应等于各"+levelName(rows, members)+"之和）")
+	}
+	return out
+}
+
+// topLevel keeps the rows of the highest classification level among items
+// (类 where there are 类 rows, else 款, else 项); rows without a code all count.
+func topLevel(rows []model.Row, items []int) []int {
+	best := 99
+	for _, k := range items {
+		if n := len(rows[k].Code); rows[k].Code != "" && rows[k].Level != "" && n < best {
+			best = n
+		}
+	}
+	var out []int
+	for _, k := range items {
+		r := &rows[k]
+		if r.Code == "" || r.Level == "" || len(r.Code) == best {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func levelName(rows []model.Row, members []int) string {
+	for _, k := range members {
+		if rows[k].Level != "" {
+			return rows[k].Level
+		}
+	}
+	return "行"
+}
+
+// cellOf finds the rows holding fixed row key k (on either side) and
+// which side it is on; a key ending in * matches every key with the prefix.
+func (c *tableContext) rowsOf(k string) (idx []int, right []bool) {
+	match := func(key string) bool {
+		if strings.HasSuffix(k, "*") {
+			return key != "" && strings.HasPrefix(key, strings.TrimSuffix(k, "*"))
+		}
+		return key == k
+	}
+	for ri := range c.t.Rows {
+		r := &c.t.Rows[ri]
+		if match(r.Key) {
+			idx, right = append(idx, ri), append(right, false)
+		}
+		if r.Pair != nil && match(r.Pair.Key) {
+			idx, right = append(idx, ri), append(right, true)
+		}
+	}
+	return idx, right
+}
+
+// sideColumns are the numeric columns on the left or the right side.
+func (c *tableContext) sideColumns(right bool) []string {
+	var keys []string
+	for j, col := range c.t.Columns {
+		if col.IsNumeric() && (j > c.pairAt) == right {
+			keys = append(keys, col.Key)
+		}
+	}
+	return keys
+}
+
+// rowSum checks a fixed-row relation.
+func (c *tableContext) rowSum(rs templates.RowSum) []Finding {
+	tk, tcol := splitAt(rs.Total, rs.Column)
+	tIdx, tRight := c.rowsOf(tk)
+	if len(tIdx) != 1 {
+		return nil // the fixed row is missing: completeness reports it
+	}
+	ti, right := tIdx[0], tRight[0]
+	label := c.t.Rows[ti].Label
+	if right {
+		label = *c.t.Rows[ti].Pair
+	}
+	cols := []string{tcol}
+	if tcol == "" {
+		cols = c.sideColumns(right)
+	}
+	var out []Finding
+	for _, col := range cols {
+		if !c.numeric(col) {
+			continue
+		}
+		var parts []term
+		for _, p := range rs.Parts {
+			pk, pcol := splitAt(p, col)
+			idx, pr := c.rowsOf(pk)
+			for i, k := range idx {
+				l := c.t.Rows[k].Label
+				if pr[i] {
+					l = *c.t.Rows[k].Pair
+				}
+				parts = append(parts, term{rowName(l, nil), c.t.Rows[k].Values[pcol]})
+			}
+		}
+		f := sumFinding("sum.rows", c.at(ti, label, col), term{rowName(label, nil), c.t.Rows[ti].Values[col]}, parts)
+		if f != nil {
+			out = append(out, *f)
+		}
+	}
+	return out
+}
+
+// splitAt splits "key@column" (the column defaulting to def).
+func splitAt(s, def string) (string, string) {
+	if i := strings.IndexByte(s, '@'); i >= 0 {
+		return s[:i], s[i+1:]
+	}
+	return s, def
+}
+
+// sequence: the 序号 column numbers the rows 1, 2, 3 … in order.
+func (c *tableContext) sequence() []Finding {
+	want := 1
+	for ri := range c.t.Rows {
+		r := &c.t.Rows[ri]
+		if r.Seq == "" {
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(r.Seq))
+		if err != nil || n != want {
+			return []Finding{{
+				Rule: "complete.sequence", Severity: Error, Table: c.t.Title, Kind: c.t.Kind, Row: rowName(r.Label, r), Column: "序号",
+				Line: r.Line, Ref: model.CellRef(c.ti, ri, "seq"),
+				Message: fmt.Sprintf("「%s」第 %d 行（序号 %s）：序号应为 %d，序号不连续或顺序有误。", c.t.Title, r.Line, r.Seq, want),
+			}}
+		}
+		want++
+	}
+	return nil
+}
+
+// sortFindings orders findings by table order, then line, then rule.
+func sortFindings(doc *model.Document, fs []Finding) {
+	order := map[string]int{}
+	for i, t := range doc.Tables {
+		if _, ok := order[t.Title]; !ok {
+			order[t.Title] = i
+		}
+	}
+	rank := func(f Finding) int {
+		if n, ok := order[f.Table]; ok {
+			return n
+		}
+		return len(order)
+	}
+	sort.SliceStable(fs, func(a, b int) bool {
+		ra, rb := rank(fs[a]), rank(fs[b])
+		if ra != rb {
+			return ra < rb
+		}
+		if fs[a].Line != fs[b].Line {
+			return fs[a].Line < fs[b].Line
+		}
+		return fs[a].Rule < fs[b].Rule
+	})
+}

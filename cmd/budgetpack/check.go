@@ -1,0 +1,132 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"budgetpack/check"
+	"budgetpack/model"
+	"budgetpack/model/parse"
+	"budgetpack/templates"
+)
+
+// checkReport is what `check --json` prints for one input.
+type checkReport struct {
+	File       string          `json:"file"`
+	Department string          `json:"department"`
+	Year       int             `json:"year"`
+	Family     string          `json:"family"`
+	Summary    checkSummary    `json:"summary"`
+	Findings   []check.Finding `json:"findings"`
+}
+
+type checkSummary struct {
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
+}
+
+// loadAndCheck parses a file and runs the checks with its family's templates.
+func loadAndCheck(path string, opt parse.Options) (*model.Document, []check.Finding, error) {
+	doc, err := parse.File(path, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	lib := opt.Templates
+	if lib == nil {
+		if lib, err = templates.Embedded(); err != nil {
+			return nil, nil, err
+		}
+	}
+	set := lib.Set(doc.Family)
+	if set == nil {
+		return nil, nil, &model.InputError{File: path, Msg: fmt.Sprintf("没有格式模板 %q (no template family)", doc.Family)}
+	}
+	fs, err := check.Run(doc, set)
+	return doc, fs, err
+}
+
+func cmdCheck(args []string, stdout, stderr io.Writer) int {
+	var in inputFlags
+	var asJSON bool
+	fs := newFlagSet("check", "check [--json] [选项] 文件...", stderr)
+	in.register(fs)
+	fs.BoolVar(&asJSON, "json", false, "以 JSON 输出，每个输入一个对象 (one JSON object per input)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return exitOK
+		}
+		fmt.Fprintln(stderr, "budgetpack:", err)
+		return exitUsage
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "check 需要至少一个输入文件 (check takes input files)")
+		fs.Usage()
+		return exitUsage
+	}
+	opt, err := in.options()
+	if err != nil {
+		fmt.Fprintln(stderr, "budgetpack:", err)
+		return exitUsage
+	}
+	code := exitOK
+	for _, path := range fs.Args() {
+		doc, findings, err := loadAndCheck(path, opt)
+		if err != nil {
+			reportInput(stderr, err)
+			code = exitInput
+			continue
+		}
+		e, w, i := check.Count(findings)
+		if e > 0 && code == exitOK {
+			code = exitFindings
+		}
+		if asJSON {
+			enc := json.NewEncoder(stdout)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			rep := checkReport{File: path, Department: doc.Department.Name, Year: doc.Year, Family: doc.Family,
+				Summary: checkSummary{e, w, i}, Findings: findings}
+			if err := enc.Encode(rep); err != nil {
+				fmt.Fprintln(stderr, "budgetpack:", err)
+				return exitInput
+			}
+			continue
+		}
+		writeReport(stdout, path, doc, findings)
+	}
+	return code
+}
+
+// writeReport prints the findings for a person to read.
+func writeReport(w io.Writer, path string, doc *model.Document, findings []check.Finding) {
+	e, wn, i := check.Count(findings)
+	fmt.Fprintf(w, "%s\n%s %d 年（格式 %s）\n", path, doc.Department.Name, doc.Year, doc.Family)
+	if len(findings) == 0 {
+		fmt.Fprintf(w, "未发现数据差异。No discrepancy found.\n\n")
+		return
+	}
+	fmt.Fprintf(w, "共 %d 条：错误 %d，警告 %d，提示 %d (errors, warnings, notes)\n\n", len(findings), e, wn, i)
+	for n, f := range findings {
+		fmt.Fprintf(w, "%d. [%s] %s\n", n+1, check.SeverityName(f.Severity), f.Message)
+		var facts []string
+		if !f.Expected.IsBlank() || !f.Actual.IsBlank() {
+			facts = append(facts, fmt.Sprintf("应为 %s，实为 %s，差额 %s", orDash(f.Expected), orDash(f.Actual), orDash(f.Difference)))
+		}
+		facts = append(facts, "规则 "+f.Rule)
+		fmt.Fprintf(w, "   %s\n", strings.Join(facts, "；"))
+	}
+	fmt.Fprintln(w)
+}
+
+func orDash(a model.Amount) string {
+	if a.IsBlank() {
+		return "—"
+	}
+	return a.String()
+}

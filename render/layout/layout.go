@@ -1,0 +1,262 @@
+// Package layout turns the budget model into the renderer-neutral grid:
+// one sheet per table as the official form lays it out (title, the line
+// under it, the header tree with its merges, the 栏次 row, the body rows
+// indented by level, the notes), one form per project, and a contents
+// sheet first. The Excel and PDF writers draw what it builds.
+package layout
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"budgetpack/model"
+	"budgetpack/render/grid"
+	"budgetpack/templates"
+)
+
+// Options tune the layout.
+type Options struct {
+	// Set is the template family of the document; nil looks it up in the
+	// embedded templates by the document's family.
+	Set *templates.Set
+}
+
+// Build lays out the whole document.
+func Build(doc *model.Document, opt Options) (*grid.Book, error) {
+	set := opt.Set
+	if set == nil {
+		lib, err := templates.Embedded()
+		if err != nil {
+			return nil, err
+		}
+		set = lib.Set(doc.Family)
+	}
+	year := ""
+	if doc.Year > 0 {
+		year = strconv.Itoa(doc.Year) + "年"
+	}
+	book := &grid.Book{
+		Title:   doc.Department.Name + year + "部门预算公开表",
+		Subject: "部门预算公开表及数据差异说明 (departmental budget disclosure tables)",
+		Author:  doc.Department.Name,
+	}
+	names := newNamer()
+	contents := &grid.Sheet{Name: names.take("目录"), Title: "目录", Contents: true}
+	book.Sheets = append(book.Sheets, contents)
+	for i := range doc.Tables {
+		t := &doc.Tables[i]
+		var tpl *templates.Table
+		if set != nil {
+			tpl = set.Table(t.Kind)
+		}
+		short := t.Title
+		if tpl != nil && tpl.Short != "" {
+			short = tpl.Short
+		}
+		if short == "" {
+			short = fmt.Sprintf("表%d", i+1)
+		}
+		var s *grid.Sheet
+		switch {
+		case t.Kind == "overall_performance":
+			s = formTable(doc, t, i)
+		default:
+			s = columnTable(doc, t, tpl, i)
+		}
+		s.Name = names.take(short)
+		book.Sheets = append(book.Sheets, s)
+	}
+	// Project forms follow the tables they belong to in the document: the
+	// Hebei forms stand between the standard tables and the procurement table.
+	var forms []*grid.Sheet
+	for i := range doc.Projects {
+		p := &doc.Projects[i]
+		if p.Title == "" {
+			continue // a project read from a summary table has no form of its own
+		}
+		s := projectForm(doc, p, i)
+		s.Name = names.take(fmt.Sprintf("绩效%s-%s", p.Seq, p.Name))
+		forms = append(forms, s)
+	}
+	if len(forms) > 0 {
+		book.Sheets = insertForms(book.Sheets, forms, doc)
+	}
+	fillContents(contents, book.Sheets[1:], book.Title)
+	return book, nil
+}
+
+// insertForms puts the project forms where they stand in the document: after
+// the last table whose source line comes before the first form.
+func insertForms(sheets, forms []*grid.Sheet, doc *model.Document) []*grid.Sheet {
+	firstForm := 0
+	for _, p := range doc.Projects {
+		if p.Title != "" {
+			firstForm = p.Line
+			break
+		}
+	}
+	at := len(sheets)
+	for i, t := range doc.Tables {
+		if t.Line > firstForm {
+			at = i + 1 // +1 for the contents sheet
+			break
+		}
+	}
+	out := append([]*grid.Sheet{}, sheets[:at]...)
+	out = append(out, forms...)
+	return append(out, sheets[at:]...)
+}
+
+func fillContents(s *grid.Sheet, sheets []*grid.Sheet, title string) {
+	s.Widths = []float64{6, 60, 16}
+	s.Rows = append(s.Rows, spanRow(3, title, grid.Style{Class: grid.Title, Bold: true, Align: grid.Center}))
+	s.Rows = append(s.Rows, spanRow(3, "目  录", grid.Style{Class: grid.Caption, Align: grid.Center}))
+	s.HeaderFrom = len(s.Rows)
+	s.Rows = append(s.Rows, grid.Row{Cells: []grid.Cell{
+		hdr("序号"), hdr("表名"), hdr("工作表"),
+	}})
+	s.HeaderTo, s.BodyFrom = len(s.Rows), len(s.Rows)
+	for i, sh := range sheets {
+		s.Rows = append(s.Rows, grid.Row{Cells: []grid.Cell{
+			{Text: strconv.Itoa(i + 1), Style: grid.Style{Class: grid.Seq, Align: grid.Center}},
+			{Text: sh.Title, Link: sh.Name, Style: grid.Style{Class: grid.Name, Wrap: true}},
+			{Text: sh.Name, Link: sh.Name, Style: grid.Style{Class: grid.Body}},
+		}})
+	}
+	finish(s)
+}
+
+func hdr(text string) grid.Cell {
+	return grid.Cell{Text: text, Style: grid.Style{Class: grid.Header, Bold: true, Align: grid.Center, Wrap: true}}
+}
+
+// spanRow is one cell spanning all n columns.
+func spanRow(n int, text string, st grid.Style) grid.Row {
+	cells := make([]grid.Cell, n)
+	cells[0] = grid.Cell{Text: text, ColSpan: n, Style: st}
+	for j := 1; j < n; j++ {
+		cells[j] = grid.Cell{Covered: true, Style: st}
+	}
+	return grid.Row{Cells: cells}
+}
+
+// captionRow spreads the caption items (编制部门, 预算年度, 单位) over the width:
+// the first at the left, the last at the right, any others in between.
+func captionRow(n int, items []string) grid.Row {
+	cells := make([]grid.Cell, n)
+	for j := range cells {
+		cells[j] = grid.Cell{Style: grid.Style{Class: grid.Caption}}
+	}
+	k := len(items)
+	if k == 0 {
+		return grid.Row{Cells: cells}
+	}
+	if k > n {
+		items = []string{strings.Join(items, "    ")}
+		k = 1
+	}
+	start := 0
+	for i, it := range items {
+		end := n * (i + 1) / k
+		if end <= start {
+			end = start + 1
+		}
+		align := grid.Center
+		switch {
+		case i == 0 && k > 1:
+			align = grid.Left
+		case i == k-1 && k > 1:
+			align = grid.Right
+		case k == 1:
+			align = grid.Left
+		}
+		cells[start] = grid.Cell{Text: it, ColSpan: end - start, Style: grid.Style{Class: grid.Caption, Align: align}}
+		for j := start + 1; j < end; j++ {
+			cells[j].Covered = true
+		}
+		start = end
+	}
+	return grid.Row{Cells: cells}
+}
+
+// namer hands out unique Excel sheet names.
+type namer struct{ used map[string]bool }
+
+func newNamer() *namer { return &namer{used: map[string]bool{}} }
+
+func (n *namer) take(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\`, r) {
+			return '-'
+		}
+		return r
+	}, name)
+	name = strings.Trim(name, "'")
+	base := truncRunes(name, 31)
+	cand := base
+	for i := 2; n.used[cand]; i++ {
+		suffix := fmt.Sprintf("(%d)", i)
+		cand = truncRunes(base, 31-len(suffix)) + suffix
+	}
+	n.used[cand] = true
+	return cand
+}
+
+func truncRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		return string(r[:n])
+	}
+	return s
+}
+
+// finish computes the rows' line counts and the orientation.
+func finish(s *grid.Sheet) {
+	for i := range s.Rows {
+		row := &s.Rows[i]
+		lines := 1
+		for j, c := range row.Cells {
+			if c.Covered || c.RowSpan > 1 {
+				continue
+			}
+			w := 0.0
+			span := max(c.ColSpan, 1)
+			for k := j; k < j+span && k < len(s.Widths); k++ {
+				w += s.Widths[k]
+			}
+			if n := textLines(c, w); n > lines {
+				lines = n
+			}
+		}
+		row.Lines = lines
+	}
+	total := 0.0
+	for _, w := range s.Widths {
+		total += w
+	}
+	// A4 portrait holds about 95 units of 10-point text across, landscape about 140.
+	s.Landscape = total > 100
+}
+
+// textLines estimates how many lines a cell needs at width w.
+func textLines(c grid.Cell, w float64) int {
+	if c.Text == "" {
+		return 1
+	}
+	usable := math.Max(w-1.5, 1)
+	if c.Style.Class == grid.Title {
+		usable = math.Max(w/1.6-1, 1) // larger type
+	}
+	n := 0
+	for _, para := range strings.Split(c.Text, "\n") {
+		tw := grid.TextWidth(para) + float64(c.Style.Indent)*2
+		if !c.Style.Wrap && c.Style.Class != grid.Title && c.Style.Class != grid.Note {
+			n++
+			continue
+		}
+		n += max(1, int(math.Ceil(tw/usable)))
+	}
+	return max(n, 1)
+}

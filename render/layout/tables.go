@@ -1,0 +1,332 @@
+package layout
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"budgetpack/model"
+	"budgetpack/render/grid"
+	"budgetpack/templates"
+)
+
+// columnTable lays out a table whose columns the model lists.
+func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti int) *grid.Sheet {
+	n := len(t.Columns)
+	if n == 0 {
+		n = 1
+	}
+	s := &grid.Sheet{Title: t.Title}
+	s.Rows = append(s.Rows, spanRow(n, t.Title, grid.Style{Class: grid.Title, Bold: true, Align: grid.Center}))
+	if len(t.Caption) > 0 {
+		s.Rows = append(s.Rows, captionRow(n, t.Caption))
+	}
+	s.HeaderFrom = len(s.Rows)
+	s.Rows = append(s.Rows, headerRows(t.Columns)...)
+	if t.Numbered {
+		s.Rows = append(s.Rows, lanciRow(t.Columns))
+	}
+	s.HeaderTo, s.BodyFrom = len(s.Rows), len(s.Rows)
+	colType := func(key string) (string, int) {
+		if tpl != nil {
+			for _, c := range tpl.Columns {
+				if c.Key == key {
+					return c.Type, c.Part
+				}
+			}
+		}
+		for _, c := range t.Columns {
+			if c.Key == key {
+				return c.Type, 0
+			}
+		}
+		return model.TypeText, 0
+	}
+	pairAt := n
+	for j, c := range t.Columns {
+		if typ, _ := colType(c.Key); typ == "pair" {
+			pairAt = j
+		}
+	}
+	scheme := ""
+	if tpl != nil {
+		scheme = tpl.Code
+	}
+	body := len(s.Rows)
+	for ri := range t.Rows {
+		r := &t.Rows[ri]
+		cells := make([]grid.Cell, n)
+		for j, c := range t.Columns {
+			typ, part := colType(c.Key)
+			side := r.Label
+			if j > pairAt || typ == "pair" {
+				if r.Pair != nil {
+					side = *r.Pair
+				} else {
+					side = model.Label{}
+				}
+			}
+			bold := isTotal(side.Role)
+			cell := grid.Cell{Ref: model.CellRef(ti, ri, c.Key)}
+			switch typ {
+			case model.TypeSeq:
+				cell.Text, cell.Style = r.Seq, grid.Style{Class: grid.Seq, Align: grid.Center}
+			case model.TypeCode:
+				cell.Text, cell.Style = codePart(r, scheme, part), grid.Style{Class: grid.Code}
+			case model.TypeName, "pair":
+				name := r.Name
+				if typ == "pair" {
+					name = ""
+					if r.Pair != nil {
+						name = r.Pair.Name
+					}
+				}
+				cell.Text = name
+				cell.Style = grid.Style{Class: grid.Name, Bold: bold, Indent: indent(side), Wrap: true}
+				if isTotal(side.Role) && side.Code == "" && t.Kind != "three_public" {
+					cell.Style.Align = grid.Center
+					cell.Style.Indent = 0
+				}
+			case model.TypeMoney, model.TypeNumber, model.TypePercent:
+				cell.Value = r.Values[c.Key]
+				cell.Percent = typ == model.TypePercent
+				cell.Style = grid.Style{Class: grid.Amount, Bold: bold, Align: grid.Right}
+			default:
+				cell.Text = r.Texts[c.Key]
+				cell.Style = grid.Style{Class: grid.Body, Wrap: true}
+			}
+			cells[j] = cell
+		}
+		s.Rows = append(s.Rows, grid.Row{Cells: cells})
+	}
+	if len(t.Rows) == 0 {
+		// an empty table prints one empty row under its header
+		cells := make([]grid.Cell, n)
+		for j := range cells {
+			cells[j].Style = grid.Style{Class: grid.Body}
+		}
+		s.Rows = append(s.Rows, grid.Row{Cells: cells})
+	}
+	if tpl != nil && tpl.Continuation {
+		mergeContinuations(s, t, body)
+	}
+	for _, note := range t.Notes {
+		s.Rows = append(s.Rows, spanRow(n, note.Text, grid.Style{Class: grid.Note, Wrap: true}))
+	}
+	s.Widths = widths(s, t.Columns)
+	finish(s)
+	return s
+}
+
+func isTotal(role string) bool {
+	return role == model.RoleTotal || role == model.RoleGrandTotal || role == model.RoleSubtotal
+}
+
+// indent is the indentation step of a row name: by code level, one more
+// for a part (其中) row.
+func indent(l model.Label) int {
+	n := 0
+	switch l.Level {
+	case "款":
+		n = 1
+	case "项":
+		n = 2
+	case "单位":
+		if len(l.Code) > 3 {
+			n = 1
+		}
+	}
+	if l.Role == model.RolePart {
+		n++
+	}
+	return n
+}
+
+// codePart is the part of a row's code printed in a split code column
+// (类 201 / 款 13 / 项 01), or the whole code.
+func codePart(r *model.Row, scheme string, part int) string {
+	code := r.Code
+	if part == 0 {
+		return code
+	}
+	if r.Level == "单位" || r.Role == model.RoleUnit {
+		if part == 1 && r.Texts["unit_code"] == "" {
+			return code // the source prints a unit's code in the 类 column
+		}
+		return ""
+	}
+	bounds := [][2]int{{0, 3}, {3, 5}, {5, 7}}
+	if part > len(bounds) {
+		return ""
+	}
+	b := bounds[part-1]
+	if len(code) < b[1] {
+		if len(code) > b[0] {
+			return code[b[0]:]
+		}
+		return ""
+	}
+	return code[b[0]:b[1]]
+}
+
+// headerRows builds the header tree from the columns' header paths: a level
+// shared by neighbouring columns is merged across them, and a path shorter
+// than the deepest is merged down to the last header row.
+func headerRows(cols []model.Column) []grid.Row {
+	n := len(cols)
+	if n == 0 {
+		return nil
+	}
+	paths := make([][]string, n)
+	depth := 1
+	for j, c := range cols {
+		for _, p := range strings.Split(c.Header, " / ") {
+			paths[j] = append(paths[j], strings.TrimSpace(p))
+		}
+		depth = max(depth, len(paths[j]))
+	}
+	rows := make([]grid.Row, depth)
+	for l := 0; l < depth; l++ {
+		rows[l].Cells = make([]grid.Cell, n)
+		start := -1
+		for j := 0; j < n; j++ {
+			p := paths[j]
+			st := grid.Style{Class: grid.Header, Bold: true, Align: grid.Center, Wrap: true}
+			if l >= len(p) {
+				rows[l].Cells[j] = grid.Cell{Covered: true, Style: st}
+				start = -1
+				continue
+			}
+			leaf := l == len(p)-1
+			if !leaf && start >= 0 && samePrefix(paths[start], p, l) && len(paths[start]) > l+1 {
+				rows[l].Cells[start].ColSpan++
+				rows[l].Cells[j] = grid.Cell{Covered: true, Style: st}
+				continue
+			}
+			cell := grid.Cell{Text: p[l], Style: st, ColSpan: 1}
+			if leaf {
+				cell.RowSpan = depth - l
+				start = -1
+			} else {
+				start = j
+			}
+			rows[l].Cells[j] = cell
+		}
+	}
+	return rows
+}
+
+func samePrefix(a, b []string, l int) bool {
+	if len(a) <= l || len(b) <= l {
+		return false
+	}
+	for k := 0; k <= l; k++ {
+		if a[k] != b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// lanciRow is the 栏次 row: "栏次" under the 序号 column, then the column numbers.
+func lanciRow(cols []model.Column) grid.Row {
+	cells := make([]grid.Cell, len(cols))
+	k := 0
+	for j, c := range cols {
+		st := grid.Style{Class: grid.Lanci, Align: grid.Center}
+		if c.Type == model.TypeSeq {
+			cells[j] = grid.Cell{Text: "栏次", Style: st}
+			continue
+		}
+		k++
+		cells[j] = grid.Cell{Text: fmt.Sprint(k), Style: st}
+	}
+	return grid.Row{Cells: cells}
+}
+
+// mergeContinuations merges a project row's code, name and amounts down
+// over the rows below it that only carry more indicators.
+func mergeContinuations(s *grid.Sheet, t *model.Table, body int) {
+	for ri := 0; ri < len(t.Rows); ri++ {
+		if t.Rows[ri].Role != model.RoleProject {
+			continue
+		}
+		span := 1
+		for k := ri + 1; k < len(t.Rows); k++ {
+			r := t.Rows[k]
+			if r.Code != "" || r.Name != "" || r.Role != "" || hasFigure(r.Values) {
+				break
+			}
+			span++
+		}
+		if span == 1 {
+			continue
+		}
+		for j, c := range t.Columns {
+			if c.Type == model.TypeText {
+				continue
+			}
+			s.Rows[body+ri].Cells[j].RowSpan = span
+			for k := 1; k < span; k++ {
+				s.Rows[body+ri+k].Cells[j].Covered = true
+			}
+		}
+	}
+}
+
+func hasFigure(v map[string]model.Amount) bool {
+	for _, a := range v {
+		if !a.IsBlank() {
+			return true
+		}
+	}
+	return false
+}
+
+// widths sizes each column to its content: the widest body text, at least
+// the header's words (headers wrap), within bounds by type.
+func widths(s *grid.Sheet, cols []model.Column) []float64 {
+	n := len(s.Rows[0].Cells)
+	out := make([]float64, n)
+	for j := 0; j < n; j++ {
+		typ := model.TypeText
+		if j < len(cols) {
+			typ = cols[j].Type
+		}
+		w := 4.0
+		for ri := s.HeaderFrom; ri < len(s.Rows); ri++ {
+			c := s.Rows[ri].Cells[j]
+			if c.Covered || c.ColSpan > 1 || c.Style.Class == grid.Note {
+				continue
+			}
+			tw := grid.TextWidth(cellText(c)) + float64(c.Style.Indent)*2
+			if c.Style.Class == grid.Header {
+				tw = math.Min(tw, 12) // headers wrap onto several lines
+			}
+			w = math.Max(w, tw)
+		}
+		w += 2
+		hi := 40.0
+		switch typ {
+		case model.TypeMoney, model.TypeNumber, model.TypePercent:
+			hi = 16
+		case model.TypeSeq, model.TypeCode:
+			hi = 24
+		case model.TypeText:
+			hi = 30
+		}
+		out[j] = math.Min(math.Max(w, 6), hi)
+	}
+	return out
+}
+
+// cellText is what a cell shows.
+func cellText(c grid.Cell) string {
+	if c.IsNumber() {
+		if c.Percent {
+			return c.Value.String() + "%"
+		}
+		return c.Value.String()
+	}
+	return c.Text
+}
