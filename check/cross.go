@@ -19,6 +19,8 @@ type figure struct {
 	value model.Amount
 	parts []model.Amount
 	loc   location
+	// cell is the published cell, where the figure is one.
+	cell *Cell
 }
 
 // tol is the figure's rounding envelope.
@@ -87,28 +89,32 @@ func (rv *resolver) resolve(c templates.Cell) []figure {
 		r := &t.Rows[ri]
 		return location{table: t.Title, kind: t.Kind, row: rowName(l, r), column: header, line: r.Line, ref: model.CellRef(ti, ri, c.Column)}
 	}
+	one := func(ri int, l model.Label) []figure {
+		cell := TableCell(ti, ri, c.Column)
+		return []figure{{value: t.Rows[ri].Values[c.Column], loc: at(ri, l), cell: &cell}}
+	}
 	sel, arg, _ := strings.Cut(c.Row, ":")
 	switch sel {
 	case "key":
 		for ri := range t.Rows {
 			r := &t.Rows[ri]
 			if r.Key == arg {
-				return []figure{{value: r.Values[c.Column], loc: at(ri, r.Label)}}
+				return one(ri, r.Label)
 			}
 			if r.Pair != nil && r.Pair.Key == arg {
-				return []figure{{value: r.Values[c.Column], loc: at(ri, *r.Pair)}}
+				return one(ri, *r.Pair)
 			}
 		}
 	case "role":
 		for ri := range t.Rows {
 			r := &t.Rows[ri]
 			if r.Role == arg && r.Code == "" && r.Pair == nil {
-				return []figure{{value: r.Values[c.Column], loc: at(ri, r.Label)}}
+				return one(ri, r.Label)
 			}
 		}
 	case "first":
 		if len(t.Rows) > 0 {
-			return []figure{{value: t.Rows[0].Values[c.Column], loc: at(0, t.Rows[0].Label)}}
+			return one(0, t.Rows[0].Label)
 		}
 	case "code":
 		if f, ok := rv.byCode(t, ti, c.Column, arg, at); ok {
@@ -151,11 +157,12 @@ func (rv *resolver) header(t *model.Table, key string) string {
 func (rv *resolver) byCode(t *model.Table, ti int, col, code string, at func(int, model.Label) location) (figure, bool) {
 	for ri := range t.Rows {
 		r := &t.Rows[ri]
+		cell := TableCell(ti, ri, col)
 		if r.Role != model.RoleUnit && r.Code == code {
-			return figure{key: code, value: r.Values[col], loc: at(ri, r.Label)}, true
+			return figure{key: code, value: r.Values[col], loc: at(ri, r.Label), cell: &cell}, true
 		}
 		if r.Pair != nil && r.Pair.Code == code {
-			return figure{key: code, value: r.Values[col], loc: at(ri, *r.Pair)}, true
+			return figure{key: code, value: r.Values[col], loc: at(ri, *r.Pair), cell: &cell}, true
 		}
 	}
 	deepest := 0

@@ -46,18 +46,9 @@ func performance(doc *model.Document, set *templates.Set) []Finding {
 		out = append(out, costCheck(doc, p, pi)...)
 		out = append(out, planCheck(p, pi)...)
 	}
-	if set.ProjectTotal != nil && len(doc.Projects) > 0 {
-		rv := &resolver{doc: doc, set: set}
-		if target := rv.resolve(*set.ProjectTotal); len(target) == 1 {
-			var parts []term
-			for _, p := range doc.Projects {
-				parts = append(parts, term{p.Name, p.Amounts["total"]})
-			}
-			t := target[0]
-			if f := sumFinding("cross.projects", t.loc, term{"项目支出", t.value}, parts); f != nil {
-				f.Message += "（项目支出应等于各项目预算数之和）"
-				out = append(out, *f)
-			}
+	if rel := projectTotal(doc, set); rel != nil {
+		if f := rel.Finding(doc); f != nil {
+			out = append(out, *f)
 		}
 	}
 	out = append(out, projectRows(doc)...)

@@ -74,11 +74,20 @@ func (c *tableContext) at(ri int, l model.Label, key string) location {
 // run applies every in-table relation the template declares.
 func (c *tableContext) run() []Finding {
 	var out []Finding
-	add := func(f *Finding) {
-		if f != nil {
+	for _, rel := range c.relations() {
+		if f := rel.Finding(c.doc); f != nil {
 			out = append(out, *f)
 		}
 	}
+	if c.tpl.Checks.Sequence {
+		out = append(out, c.sequence()...)
+	}
+	return out
+}
+
+// relations lists the table's arithmetic relations.
+func (c *tableContext) relations() []Relation {
+	var out []Relation
 	ch := c.tpl.Checks
 	// Column relations, row by row.
 	for _, s := range ch.Sums {
@@ -88,16 +97,17 @@ func (c *tableContext) run() []Finding {
 		for ri := range c.t.Rows {
 			r := &c.t.Rows[ri]
 			label := r.Label
-			var parts []term
-			for _, p := range s.Parts {
-				if c.numeric(p) {
-					parts = append(parts, term{c.header(p), r.Values[p]})
-				}
-			}
 			if c.isRightColumn(s.Total) && r.Pair != nil {
 				label = *r.Pair
 			}
-			add(sumFinding("sum.columns", c.at(ri, label, s.Total), term{c.header(s.Total), r.Values[s.Total]}, parts))
+			rel := Relation{Rule: "sum.columns", Total: TableCell(c.ti, ri, s.Total), TotalName: c.header(s.Total), where: c.at(ri, label, s.Total)}
+			for _, p := range s.Parts {
+				if c.numeric(p) {
+					rel.Parts = append(rel.Parts, TableCell(c.ti, ri, p))
+					rel.PartNames = append(rel.PartNames, c.header(p))
+				}
+			}
+			out = append(out, rel)
 		}
 	}
 	if ch.Hierarchy {
@@ -108,9 +118,6 @@ func (c *tableContext) run() []Finding {
 	}
 	for _, rs := range ch.Rows {
 		out = append(out, c.rowSum(rs)...)
-	}
-	if ch.Sequence {
-		out = append(out, c.sequence()...)
 	}
 	return out
 }
@@ -140,8 +147,8 @@ func (c *tableContext) moneyColumns() []string {
 }
 
 // hierarchy: each 类 row is the sum of its 款 rows, each 款 of its 项 rows.
-func (c *tableContext) hierarchy() []Finding {
-	var out []Finding
+func (c *tableContext) hierarchy() []Relation {
+	var out []Relation
 	rows := c.t.Rows
 	for ri := range rows {
 		r := &rows[ri]
@@ -159,15 +166,13 @@ func (c *tableContext) hierarchy() []Finding {
 			continue
 		}
 		for _, key := range c.moneyColumns() {
-			var parts []term
+			rel := Relation{Rule: "sum.hierarchy", Total: TableCell(c.ti, ri, key), TotalName: r.Level + " " + r.Code,
+				where: c.at(ri, r.Label, key), why: fmt.Sprintf("（%s应等于其下各%s之和）", r.Level, map[string]string{"类": "款", "款": "项"}[r.Level])}
 			for _, k := range kids {
-				parts = append(parts, term{rows[k].Code, rows[k].Values[key]})
+				rel.Parts = append(rel.Parts, TableCell(c.ti, k, key))
+				rel.PartNames = append(rel.PartNames, rows[k].Code)
 			}
-			f := sumFinding("sum.hierarchy", c.at(ri, r.Label, key), term{r.Level + " " + r.Code, r.Values[key]}, parts)
-			if f != nil {
-				f.Message += fmt.Sprintf("（%s应等于其下各%s之和）", r.Level, map[string]string{"类": "款", "款": "项"}[r.Level])
-				out = append(out, *f)
-			}
+			out = append(out, rel)
 		}
 	}
 	return out
@@ -186,20 +191,17 @@ func detail(r *model.Row) bool {
 // footing: the 合计 row is the sum of the rows it totals — the top-level
 // units where the table lists units, else the 小计 rows (each the sum of
 // the rows under it), else the top-level classification rows.
-func (c *tableContext) footing() []Finding {
+func (c *tableContext) footing() []Relation {
 	rows := c.t.Rows
-	var out []Finding
+	var out []Relation
 	check := func(ti int, name string, members []int, why string) {
 		for _, key := range c.moneyColumns() {
-			var parts []term
+			rel := Relation{Rule: "sum.total_row", Total: TableCell(c.ti, ti, key), TotalName: name, where: c.at(ti, rows[ti].Label, key), why: why}
 			for _, k := range members {
-				parts = append(parts, term{rowName(rows[k].Label, &rows[k]), rows[k].Values[key]})
+				rel.Parts = append(rel.Parts, TableCell(c.ti, k, key))
+				rel.PartNames = append(rel.PartNames, rowName(rows[k].Label, &rows[k]))
 			}
-			f := sumFinding("sum.total_row", c.at(ti, rows[ti].Label, key), term{name, rows[ti].Values[key]}, parts)
-			if f != nil {
-				f.Message += why
-				out = append(out, *f)
-			}
+			out = append(out, rel)
 		}
 	}
 	total := -1
@@ -364,8 +366,8 @@ func (c *tableContext) sideColumns(right bool) []string {
 	return keys
 }
 
-// rowSum checks a fixed-row relation.
-func (c *tableContext) rowSum(rs templates.RowSum) []Finding {
+// rowSum lists the relations of a fixed-row relation, one per column.
+func (c *tableContext) rowSum(rs templates.RowSum) []Relation {
 	tk, tcol := splitAt(rs.Total, rs.Column)
 	tIdx, tRight := c.rowsOf(tk)
 	if len(tIdx) != 1 {
@@ -380,27 +382,28 @@ func (c *tableContext) rowSum(rs templates.RowSum) []Finding {
 	if tcol == "" {
 		cols = c.sideColumns(right)
 	}
-	var out []Finding
+	var out []Relation
 	for _, col := range cols {
 		if !c.numeric(col) {
 			continue
 		}
-		var parts []term
+		rel := Relation{Rule: "sum.rows", Total: TableCell(c.ti, ti, col), TotalName: rowName(label, nil), where: c.at(ti, label, col)}
 		for _, p := range rs.Parts {
 			pk, pcol := splitAt(p, col)
+			if pcol != col {
+				rel.CheckOnly = true
+			}
 			idx, pr := c.rowsOf(pk)
 			for i, k := range idx {
 				l := c.t.Rows[k].Label
 				if pr[i] {
 					l = *c.t.Rows[k].Pair
 				}
-				parts = append(parts, term{rowName(l, nil), c.t.Rows[k].Values[pcol]})
+				rel.Parts = append(rel.Parts, TableCell(c.ti, k, pcol))
+				rel.PartNames = append(rel.PartNames, rowName(l, nil))
 			}
 		}
-		f := sumFinding("sum.rows", c.at(ti, label, col), term{rowName(label, nil), c.t.Rows[ti].Values[col]}, parts)
-		if f != nil {
-			out = append(out, *f)
-		}
+		out = append(out, rel)
 	}
 	return out
 }

@@ -32,6 +32,9 @@ func NewAmount(d decimal.Decimal, places int32) Amount {
 	return Amount{value: d, places: places, set: true}
 }
 
+// NewAmountInt returns the whole number n (a count) as an amount.
+func NewAmountInt(n int64) Amount { return Amount{value: decimal.NewFromInt(n), set: true} }
+
 // ParseAmount reads a published figure such as "1673.35", "0.30", "-2",
 // "1,234.50" or "" (blank). Surrounding spaces are ignored. It returns an
 // error for anything that is not a plain decimal number.

@@ -12,7 +12,6 @@ import (
 	"budgetpack/check"
 	"budgetpack/model"
 	"budgetpack/model/parse"
-	"budgetpack/templates"
 )
 
 // checkReport is what `check --json` prints for one input.
@@ -33,22 +32,21 @@ type checkSummary struct {
 
 // loadAndCheck parses a file and runs the checks with its family's templates.
 func loadAndCheck(path string, opt parse.Options) (*model.Document, []check.Finding, error) {
-	doc, err := parse.File(path, opt)
+	doc, err := loadDocument(path, opt)
 	if err != nil {
 		return nil, nil, err
 	}
-	lib := opt.Templates
-	if lib == nil {
-		if lib, err = templates.Embedded(); err != nil {
-			return nil, nil, err
-		}
-	}
-	set := lib.Set(doc.Family)
-	if set == nil {
-		return nil, nil, &model.InputError{File: path, Msg: fmt.Sprintf("没有格式模板 %q (no template family)", doc.Family)}
+	set, err := familySet(opt.Templates, doc)
+	if err != nil {
+		return nil, nil, err
 	}
 	fs, err := check.Run(doc, set)
 	return doc, fs, err
+}
+
+// loadDocument reads an input file into the model.
+func loadDocument(path string, opt parse.Options) (*model.Document, error) {
+	return parse.File(path, opt)
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {

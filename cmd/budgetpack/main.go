@@ -33,6 +33,7 @@ budgetpack — budget disclosure tables: read, check, lay out
 
 用法 (usage):
   budgetpack parse [选项] 文件        读入文件，输出模型 JSON (print the model as JSON)
+  budgetpack render [选项] 文件...    生成 Excel 公开表和 PDF，附差异附录 (write the Excel pack and the PDF)
   budgetpack check [选项] 文件...     核对数字，列出差异 (list every discrepancy)
   budgetpack templates [选项]         列出格式模板 (list the template sets)
   budgetpack help                    显示本说明 (this help)
@@ -51,6 +52,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdParse(args[1:], stdout, stderr)
 	case "check":
 		return cmdCheck(args[1:], stdout, stderr)
+	case "render":
+		return cmdRender(args[1:], stdout, stderr)
 	case "templates":
 		return cmdTemplates(args[1:], stdout, stderr)
 	case "help", "-h", "--help":

@@ -70,8 +70,11 @@ type Cell struct {
 	Covered bool
 	// Style says how the cell looks.
 	Style Style
-	// Link names a sheet this cell links to (the contents).
+	// Link names a sheet this cell links to (the contents, the appendix).
 	Link string
+	// LinkRow and LinkCol are the target cell within the Link sheet
+	// (0-based; 0, 0 is the sheet's first cell).
+	LinkRow, LinkCol int
 	// Ref is a stable address of the model fact in this cell (for tests
 	// and for locating findings), or "".
 	Ref string

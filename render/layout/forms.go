@@ -264,6 +264,7 @@ func formTable(doc *model.Document, t *model.Table, ti int) *grid.Sheet {
 	if n != 5 {
 		s.Widths = widths(s, t.Columns)
 	}
+	fitCaption(s)
 	finish(s)
 	return s
 }

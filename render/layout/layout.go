@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 
+	"budgetpack/check"
+	"budgetpack/fix"
 	"budgetpack/model"
 	"budgetpack/render/grid"
 	"budgetpack/templates"
@@ -21,6 +23,15 @@ type Options struct {
 	// Set is the template family of the document; nil looks it up in the
 	// embedded templates by the document's family.
 	Set *templates.Set
+	// Findings are the document's discrepancies: the cells they concern
+	// are marked and an appendix lists them. Nil leaves the appendix out.
+	Findings []check.Finding
+	// Appendix adds the appendix even when Findings is empty (it then
+	// says that nothing was found).
+	Appendix bool
+	// Corrections are the figures a fix changed: their cells are marked
+	// and the appendix lists them (更正清单).
+	Corrections []fix.Correction
 }
 
 // Build lays out the whole document.
@@ -83,6 +94,16 @@ func Build(doc *model.Document, opt Options) (*grid.Book, error) {
 	if len(forms) > 0 {
 		book.Sheets = insertForms(book.Sheets, forms, doc)
 	}
+	if opt.Appendix || len(opt.Findings) > 0 || len(opt.Corrections) > 0 {
+		targets := markFindings(book, opt.Findings)
+		ctargets := markCorrections(book, opt.Corrections)
+		ap := appendix(opt.Findings, targets)
+		if len(opt.Corrections) > 0 {
+			correctionList(ap, opt.Corrections, ctargets)
+		}
+		ap.Name = names.take(AppendixName)
+		book.Sheets = append(book.Sheets, ap)
+	}
 	fillContents(contents, book.Sheets[1:], book.Title)
 	return book, nil
 }
@@ -110,7 +131,7 @@ func insertForms(sheets, forms []*grid.Sheet, doc *model.Document) []*grid.Sheet
 }
 
 func fillContents(s *grid.Sheet, sheets []*grid.Sheet, title string) {
-	s.Widths = []float64{6, 60, 16}
+	s.Widths = []float64{6, 56, 34}
 	s.Rows = append(s.Rows, spanRow(3, title, grid.Style{Class: grid.Title, Bold: true, Align: grid.Center}))
 	s.Rows = append(s.Rows, spanRow(3, "目  录", grid.Style{Class: grid.Caption, Align: grid.Center}))
 	s.HeaderFrom = len(s.Rows)
@@ -122,7 +143,7 @@ func fillContents(s *grid.Sheet, sheets []*grid.Sheet, title string) {
 		s.Rows = append(s.Rows, grid.Row{Cells: []grid.Cell{
 			{Text: strconv.Itoa(i + 1), Style: grid.Style{Class: grid.Seq, Align: grid.Center}},
 			{Text: sh.Title, Link: sh.Name, Style: grid.Style{Class: grid.Name, Wrap: true}},
-			{Text: sh.Name, Link: sh.Name, Style: grid.Style{Class: grid.Body}},
+			{Text: sh.Name, Link: sh.Name, Style: grid.Style{Class: grid.Body, Wrap: true}},
 		}})
 	}
 	finish(s)
@@ -259,4 +280,87 @@ func textLines(c grid.Cell, w float64) int {
 		n += max(1, int(math.Ceil(tw/usable)))
 	}
 	return max(n, 1)
+}
+
+// fitCaption re-spreads the caption row (the line under the title) once
+// the column widths are known: the first item takes columns from the left
+// until it fits, the last from the right, a middle item what is between;
+// where the table is too narrow the widest column grows.
+func fitCaption(s *grid.Sheet) {
+	for ri := range s.Rows {
+		row := &s.Rows[ri]
+		var items []grid.Cell
+		for _, c := range row.Cells {
+			if c.Style.Class != grid.Caption {
+				items = nil
+				break
+			}
+			if !c.Covered && c.Text != "" {
+				items = append(items, c)
+			}
+		}
+		if len(items) < 2 || ri == 0 {
+			continue
+		}
+		n := len(s.Widths)
+		need := func(c grid.Cell) float64 { return grid.TextWidth(c.Text) + 2 }
+		total, sumNeed := 0.0, 0.0
+		for _, w := range s.Widths {
+			total += w
+		}
+		for _, it := range items {
+			sumNeed += need(it)
+		}
+		if sumNeed > total {
+			widest := 0
+			for j, w := range s.Widths {
+				if w > s.Widths[widest] {
+					widest = j
+				}
+			}
+			s.Widths[widest] += sumNeed - total
+		}
+		// first item from the left
+		first := 0
+		acc := s.Widths[0]
+		for acc < need(items[0]) && first+1 < n-1 {
+			first++
+			acc += s.Widths[first]
+		}
+		// last item from the right
+		last := n - 1
+		acc = s.Widths[n-1]
+		for acc < need(items[len(items)-1]) && last-1 > first+1 {
+			last--
+			acc += s.Widths[last]
+		}
+		cells := make([]grid.Cell, n)
+		for j := range cells {
+			cells[j] = grid.Cell{Covered: true, Style: grid.Style{Class: grid.Caption}}
+		}
+		place := func(from, to int, c grid.Cell, align grid.Align) {
+			c.Covered, c.ColSpan, c.Style.Align = false, to-from, align
+			cells[from] = c
+		}
+		if len(items) > 2 && last <= first+1 {
+			// no room for the middle items: they follow the first
+			for _, it := range items[1 : len(items)-1] {
+				items[0].Text += "    " + it.Text
+			}
+		}
+		place(0, first+1, items[0], grid.Left)
+		place(last, n, items[len(items)-1], grid.Right)
+		if len(items) > 2 && last > first+1 {
+			mid := items[1]
+			for _, it := range items[2 : len(items)-1] {
+				mid.Text += "    " + it.Text
+			}
+			place(first+1, last, mid, grid.Center)
+		} else {
+			for j := first + 1; j < last; j++ {
+				cells[j] = grid.Cell{Style: grid.Style{Class: grid.Caption}}
+			}
+		}
+		row.Cells = cells
+	}
 }

@@ -114,6 +114,7 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 		s.Rows = append(s.Rows, spanRow(n, note.Text, grid.Style{Class: grid.Note, Wrap: true}))
 	}
 	s.Widths = widths(s, t.Columns)
+	fitCaption(s)
 	finish(s)
 	return s
 }
@@ -301,7 +302,10 @@ func widths(s *grid.Sheet, cols []model.Column) []float64 {
 			}
 			tw := grid.TextWidth(cellText(c)) + float64(c.Style.Indent)*2
 			if c.Style.Class == grid.Header {
-				tw = math.Min(tw, 12) // headers wrap onto several lines
+				tw = math.Min(tw, 8) // headers wrap onto several lines
+			}
+			if c.IsNumber() {
+				tw++ // a bold total in a wider fallback face still fits
 			}
 			w = math.Max(w, tw)
 		}

@@ -1,0 +1,212 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"budgetpack/check"
+	"budgetpack/fix"
+	"budgetpack/model"
+	"budgetpack/render/grid"
+	"budgetpack/render/layout"
+	"budgetpack/render/xlsx"
+	"budgetpack/templates"
+)
+
+// writers are the output formats render knows, by file extension.
+var writers = map[string]func(w io.Writer, b *grid.Book, font string) error{
+	"xlsx": func(w io.Writer, b *grid.Book, _ string) error { return xlsx.Write(w, b) },
+}
+
+// formatOrder is the order formats are written and listed in.
+var formatOrder = []string{"xlsx", "pdf"}
+
+func cmdRender(args []string, stdout, stderr io.Writer) int {
+	var in inputFlags
+	var outDir, formats, fixMode, font string
+	fs := newFlagSet("render", "render [-o 目录] [--format xlsx,pdf] [--fix[=balance]] [选项] 文件...", stderr)
+	in.register(fs)
+	fs.StringVarP(&outDir, "output", "o", "out", "输出目录 (output folder)")
+	fs.StringVar(&formats, "format", strings.Join(available(), ","), "输出格式，逗号分隔：xlsx、pdf (formats to write)")
+	fs.StringVar(&fixMode, "fix", "", "先更正再输出：--fix 由明细重算合计；--fix=balance 舍位平衡 (correct figures first: derive totals, or balance rounding)")
+	fs.Lookup("fix").NoOptDefVal = "derive"
+	fs.StringVar(&font, "font", "", "PDF 所用中文字体：.ttf 文件，或 .ttc 字体集中的一款（如 simsun.ttc#0）；默认内置宋体 (Chinese font for the PDF)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return exitOK
+		}
+		fmt.Fprintln(stderr, "budgetpack:", err)
+		return exitUsage
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "render 需要至少一个输入文件 (render takes input files)")
+		fs.Usage()
+		return exitUsage
+	}
+	var mode fix.Mode
+	switch fixMode {
+	case "":
+	case "derive":
+		mode = fix.Derive
+	case "balance":
+		mode = fix.Balance
+	default:
+		fmt.Fprintf(stderr, "budgetpack: --fix 只能是 derive 或 balance (--fix is derive or balance, not %q)\n", fixMode)
+		return exitUsage
+	}
+	var exts []string
+	for _, f := range strings.Split(formats, ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if f == "" {
+			continue
+		}
+		if _, ok := writers[f]; !ok {
+			fmt.Fprintf(stderr, "budgetpack: 不支持的格式 %q，可用：%s (unknown format)\n", f, strings.Join(available(), "、"))
+			return exitUsage
+		}
+		exts = append(exts, f)
+	}
+	if len(exts) == 0 {
+		fmt.Fprintln(stderr, "budgetpack: --format 为空 (no format given)")
+		return exitUsage
+	}
+	opt, err := in.options()
+	if err != nil {
+		fmt.Fprintln(stderr, "budgetpack:", err)
+		return exitUsage
+	}
+	code := exitOK
+	for _, path := range fs.Args() {
+		doc, err := loadDocument(path, opt)
+		if err != nil {
+			reportInput(stderr, err)
+			code = exitInput
+			continue
+		}
+		set, err := familySet(opt.Templates, doc)
+		if err != nil {
+			reportInput(stderr, err)
+			code = exitInput
+			continue
+		}
+		var corrections []fix.Correction
+		if fixMode != "" {
+			if doc, corrections, err = fix.Apply(doc, set, mode); err != nil {
+				fmt.Fprintln(stderr, "budgetpack:", err)
+				return exitInput
+			}
+		}
+		findings, err := check.Run(doc, set)
+		if err != nil {
+			fmt.Fprintln(stderr, "budgetpack:", err)
+			return exitInput
+		}
+		book, err := layout.Build(doc, layout.Options{Set: set, Findings: findings, Appendix: true, Corrections: corrections})
+		if err != nil {
+			fmt.Fprintln(stderr, "budgetpack:", err)
+			return exitInput
+		}
+		stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		for _, ext := range exts {
+			target := filepath.Join(outDir, stem+"."+ext)
+			if same(target, path) {
+				fmt.Fprintf(stderr, "budgetpack: %s 会覆盖输入文件，请用 -o 指定另一个目录 (the output would overwrite the input; choose another -o)\n", target)
+				return exitUsage
+			}
+			write := writers[ext]
+			if err := writeAtomic(target, func(w io.Writer) error { return write(w, book, font) }); err != nil {
+				fmt.Fprintf(stderr, "budgetpack: 写入 %s 失败 (writing failed): %v\n", target, err)
+				if errors.As(err, new(*model.InputError)) {
+					return exitInput
+				}
+				return exitInput
+			}
+			e, w, i := check.Count(findings)
+			fmt.Fprintf(stdout, "已写入 %s（差异：错误 %d，警告 %d，提示 %d；更正 %d 处）\n", target, e, w, i, len(corrections))
+		}
+	}
+	return code
+}
+
+// available lists the formats this build can write.
+func available() []string {
+	var out []string
+	for _, f := range formatOrder {
+		if _, ok := writers[f]; ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// familySet returns the template set of the document's family.
+func familySet(lib *templates.Library, doc *model.Document) (*templates.Set, error) {
+	if lib == nil {
+		var err error
+		if lib, err = templates.Embedded(); err != nil {
+			return nil, err
+		}
+	}
+	set := lib.Set(doc.Family)
+	if set == nil {
+		return nil, &model.InputError{File: doc.Source, Msg: fmt.Sprintf("没有格式模板 %q (no template family)", doc.Family)}
+	}
+	return set, nil
+}
+
+// same reports whether two paths name the same file.
+func same(a, b string) bool {
+	ia, err1 := os.Stat(a)
+	ib, err2 := os.Stat(b)
+	if err1 == nil && err2 == nil {
+		return os.SameFile(ia, ib)
+	}
+	pa, _ := filepath.Abs(a)
+	pb, _ := filepath.Abs(b)
+	return pa == pb
+}
+
+// writeAtomic writes a file through a temporary file in the same folder and
+// renames it into place, so that an existing file is replaced only by a
+// complete new one and a failure leaves nothing half-written.
+func writeAtomic(path string, write func(io.Writer) error) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	fail := func(err error) error {
+		tmp.Close()
+		os.Remove(name)
+		return err
+	}
+	if err := write(tmp); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(name)
+		return err
+	}
+	if err := os.Chmod(name, 0o644); err != nil {
+		os.Remove(name)
+		return err
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return err
+	}
+	return nil
+}
