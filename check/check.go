@@ -27,10 +27,7 @@ func Run(doc *model.Document, set *templates.Set) ([]Finding, error) {
 		}
 		out = append(out, newTableContext(doc, ti, tpl).run()...)
 	}
-	rv := &resolver{doc: doc, set: set}
-	for _, c := range set.Cross {
-		out = append(out, rv.crossCheck(c)...)
-	}
+	out = append(out, CrossFindings(doc, set)...)
 	out = append(out, completeness(doc, set)...)
 	out = append(out, performance(doc, set)...)
 	out = append(out, proseChecks(doc, set)...)
@@ -39,6 +36,16 @@ func Run(doc *model.Document, set *templates.Set) ([]Finding, error) {
 		out = []Finding{}
 	}
 	return out, nil
+}
+
+// CrossFindings runs only the checks across tables.
+func CrossFindings(doc *model.Document, set *templates.Set) []Finding {
+	rv := &resolver{doc: doc, set: set}
+	var out []Finding
+	for _, c := range set.Cross {
+		out = append(out, rv.crossCheck(c)...)
+	}
+	return out
 }
 
 // Count tallies findings by severity.

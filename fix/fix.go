@@ -376,7 +376,8 @@ func (c *corrector) score(path []check.Cell, diff decimal.Decimal, rels []check.
 		saved[i] = cell.Get(c.doc)
 		cell.Set(c.doc, model.NewAmount(saved[i].Decimal().Add(diff), saved[i].Places()))
 	}
-	n := 0
+	// relations that hold, less the figures other tables now contradict
+	n := -len(check.CrossFindings(c.doc, c.set))
 	for _, r := range rels {
 		if r.Finding(c.doc) == nil {
 			n++

@@ -31,6 +31,9 @@ type Common struct {
 	Roles []RoleRule `yaml:"roles"`
 	// FunctionClasses are the 类 of the functional classification.
 	FunctionClasses []FunctionClass `yaml:"function_classes"`
+	// IgnoreSheets are workbook sheets that hold no table of the document
+	// (the contents and the appendix of a pack).
+	IgnoreSheets []string `yaml:"ignore_sheets"`
 }
 
 // RoleRule gives rows whose name matches Match the role Role.
@@ -111,9 +114,9 @@ type Table struct {
 	// the table (政府性基金); a note without them is reported as info.
 	EmptyNames []string `yaml:"empty_names"`
 	// Checks are the arithmetic relations of the table.
-	Checks TableChecks `yaml:"checks"`
-	titleRe      *regexp.Regexp
-	titleKeys    []string
+	Checks    TableChecks `yaml:"checks"`
+	titleRe   *regexp.Regexp
+	titleKeys []string
 }
 
 // TableChecks are the relations that hold inside a table.

@@ -16,6 +16,7 @@ import (
 	"budgetpack/model/pdftext"
 	"budgetpack/model/raw"
 	"budgetpack/model/recognize"
+	"budgetpack/model/xlsxin"
 	"budgetpack/templates"
 )
 
@@ -30,7 +31,7 @@ type Options struct {
 }
 
 // Layouts lists the input layouts that can be named with Options.Layout.
-var Layouts = []string{docxtext.Layout, pdftext.Layout, "json"}
+var Layouts = []string{docxtext.Layout, pdftext.Layout, xlsxin.Layout, "json"}
 
 // File reads and recognizes the file at path.
 func File(path string, opt Options) (*model.Document, error) {
@@ -66,8 +67,10 @@ func Bytes(name string, data []byte, opt Options) (*model.Document, error) {
 		doc, err = docxtext.Read(data)
 	case pdftext.Layout:
 		doc, err = pdftext.Read(data)
+	case xlsxin.Layout:
+		doc, err = xlsxin.Read(data)
 	default:
-		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("未知的版式 %q，可用：docx-text、pdf-text、json (unknown layout)", layout)}
+		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("未知的版式 %q，可用：docx-text、pdf-text、xlsx、json (unknown layout)", layout)}
 	}
 	if err != nil {
 		if re, ok := err.(*raw.Error); ok {
@@ -89,8 +92,10 @@ func Detect(name string, data []byte) (string, error) {
 	switch {
 	case len(trimmed) == 0:
 		return "", &model.InputError{File: name, Msg: "文件为空 (the file is empty)"}
+	case xlsxin.Looks(data):
+		return xlsxin.Layout, nil
 	case bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data):
-		return "", &model.InputError{File: name, Msg: "不是 UTF-8 文本文件（可能是二进制文件，如 .docx/.pdf/.xls 本身）；请先导出为文本 (not a UTF-8 text file)"}
+		return "", &model.InputError{File: name, Msg: "不是 UTF-8 文本文件，也不是 .xlsx 工作簿（.docx/.pdf 请先导出为文本）(neither UTF-8 text nor an .xlsx workbook)"}
 	case trimmed[0] == '{':
 		return "json", nil
 	case docxtext.Looks(data):

@@ -29,6 +29,8 @@ type Block struct {
 	Heading bool
 	// Rows are the rows of a grid.
 	Rows []Row
+	// Sheet names the worksheet the block comes from, in a workbook.
+	Sheet string
 }
 
 // IsGrid reports whether the block is a grid.

@@ -36,7 +36,10 @@ func (r *recognizer) projectForm(t *templates.Table, form model.Table, rows []ra
 		}
 		return a, nil
 	}
-	inIndicators := false
+	// the indicator columns, found by their header words
+	indicatorCols := []string{"一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"}
+	var colAt []int
+	var planAt []int // columns of the spending plan's periods
 	var planPeriods []string
 	afterBudget := false
 	var l1, l2 string
@@ -47,16 +50,26 @@ func (r *recognizer) projectForm(t *templates.Table, form model.Table, rows []ra
 			first = norm(cells[0].Text)
 		}
 		if first == "一级指标" {
-			inIndicators = true
+			colAt = make([]int, len(indicatorCols))
+			for k, name := range indicatorCols {
+				colAt[k] = -1
+				for j, c := range cells {
+					if norm(c.Text) == name {
+						colAt[k] = j
+					}
+				}
+			}
 			continue
 		}
-		if inIndicators {
+		if colAt != nil {
 			if row.IsBlank() {
 				continue
 			}
-			txt := make([]string, 6)
-			for j := 0; j < 6 && j < len(cells); j++ {
-				txt[j] = strings.TrimSpace(cells[j].Text)
+			txt := make([]string, len(indicatorCols))
+			for k, j := range colAt {
+				if j >= 0 && j < len(cells) {
+					txt[k] = strings.TrimSpace(cells[j].Text)
+				}
 			}
 			if txt[0] != "" {
 				l1 = txt[0]
@@ -70,10 +83,10 @@ func (r *recognizer) projectForm(t *templates.Table, form model.Table, rows []ra
 			continue
 		}
 		if planPeriods != nil {
-			for j, per := range planPeriods {
+			for k, per := range planPeriods {
 				v := raw.Cell{Line: row.Line}
-				if j+1 < len(cells) {
-					v = cells[j+1]
+				if planAt[k] < len(cells) {
+					v = cells[planAt[k]]
 				}
 				a, err := model.ParseAmount(strings.TrimSuffix(strings.TrimSpace(v.Text), "%"))
 				if err != nil {
@@ -86,9 +99,12 @@ func (r *recognizer) projectForm(t *templates.Table, form model.Table, rows []ra
 		}
 		switch {
 		case strings.HasPrefix(first, "资金支出计划"):
-			planPeriods = []string{}
-			for _, c := range cells[1:] {
-				planPeriods = append(planPeriods, strings.TrimSpace(c.Text))
+			planPeriods, planAt = []string{}, nil
+			for j, c := range cells[1:] {
+				if t := strings.TrimSpace(c.Text); t != "" {
+					planPeriods = append(planPeriods, t)
+					planAt = append(planAt, j+1)
+				}
 			}
 			continue
 		case first == "绩效目标":

@@ -60,7 +60,8 @@ func pickFamily(doc *raw.Document, lib *templates.Library, opt Options) (*templa
 	var best *templates.Set
 	bestScore := 0
 	for _, s := range lib.Sets {
-		if s.Layout != "" && s.Layout != doc.Layout {
+		// a workbook may hold any family's tables; text exports come in one layout
+		if s.Layout != "" && s.Layout != doc.Layout && doc.Layout != "xlsx" {
 			continue
 		}
 		found := map[string]bool{}
@@ -131,7 +132,16 @@ var (
 )
 
 func (r *recognizer) run() error {
-	blocks := r.doc.Blocks
+	var blocks []raw.Block
+	all := r.doc.Blocks
+	for i, b := range all {
+		first := i == 0 || all[i-1].Sheet != b.Sheet
+		proseNext := i+1 < len(all) && all[i+1].Sheet == b.Sheet && !all[i+1].IsGrid()
+		if r.ignored(b.Sheet) || first && proseNext && b.Sheet != "" && !b.IsGrid() && b.Text == b.Sheet {
+			continue // a sheet of the pack's own, or the title of a prose sheet naming itself
+		}
+		blocks = append(blocks, b)
+	}
 	titles := make([]*templates.Table, len(blocks))
 	for i, b := range blocks {
 		if !b.IsGrid() && len(b.Text) <= maxTitleBytes {
@@ -189,6 +199,15 @@ func (r *recognizer) run() error {
 	}
 	r.finish()
 	return nil
+}
+
+func (r *recognizer) ignored(sheet string) bool {
+	for _, s := range r.set.Common.IgnoreSheets {
+		if sheet != "" && sheet == s {
+			return true
+		}
+	}
+	return false
 }
 
 // prose adds a narrative line to the current section, or starts a section.

@@ -64,7 +64,7 @@ func isCaptionRow(row raw.Row) bool {
 		}
 		n++
 	}
-	return n > 0 && len(row.Cells) <= 4
+	return n > 0 && n <= 4
 }
 
 // isLanci reports whether the row is the 栏次 row of column numbers.

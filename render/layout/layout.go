@@ -94,6 +94,11 @@ func Build(doc *model.Document, opt Options) (*grid.Book, error) {
 	if len(forms) > 0 {
 		book.Sheets = insertForms(book.Sheets, forms, doc)
 	}
+	if len(doc.Sections) > 0 {
+		ns := narrative(doc)
+		ns.Name = names.take(NarrativeName)
+		book.Sheets = append(book.Sheets, ns)
+	}
 	if opt.Appendix || len(opt.Findings) > 0 || len(opt.Corrections) > 0 {
 		targets := markFindings(book, opt.Findings)
 		ctargets := markCorrections(book, opt.Corrections)
@@ -280,6 +285,28 @@ func textLines(c grid.Cell, w float64) int {
 		n += max(1, int(math.Ceil(tw/usable)))
 	}
 	return max(n, 1)
+}
+
+// NarrativeName is the name of the sheet that carries the narrative.
+const NarrativeName = "文字说明"
+
+// narrative lays out the document's explanations: each heading, then its
+// paragraphs, one wrapped paragraph a row, so that the pack carries the
+// sentences its figures are checked against.
+func narrative(doc *model.Document) *grid.Sheet {
+	s := &grid.Sheet{Title: "文字说明", Widths: []float64{90}}
+	s.Rows = append(s.Rows, spanRow(1, "文字说明", grid.Style{Class: grid.Title, Bold: true, Align: grid.Center}))
+	for _, sec := range doc.Sections {
+		if sec.Heading != "" {
+			s.Rows = append(s.Rows, grid.Row{Cells: []grid.Cell{{Text: sec.Heading, Style: grid.Style{Class: grid.Note, Bold: true, Wrap: true}}}})
+		}
+		for _, p := range sec.Paragraphs {
+			s.Rows = append(s.Rows, grid.Row{Cells: []grid.Cell{{Text: p.Text, Style: grid.Style{Class: grid.Note, Wrap: true}}}})
+		}
+	}
+	finish(s)
+	s.Landscape = false
+	return s
 }
 
 // fitCaption re-spreads the caption row (the line under the title) once

@@ -52,10 +52,18 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 	if tpl != nil {
 		scheme = tpl.Code
 	}
+	// a table without a code column prints a unit's code in the name
+	// column and the unit's name in the next text column, as the source does
+	hasCode := false
+	for _, c := range t.Columns {
+		hasCode = hasCode || c.Type == model.TypeCode || c.Key == "unit_code"
+	}
 	body := len(s.Rows)
 	for ri := range t.Rows {
 		r := &t.Rows[ri]
 		cells := make([]grid.Cell, n)
+		unitInName := !hasCode && r.Role == model.RoleUnit && r.Code != "" && r.Pair == nil
+		nameSeen := false
 		for j, c := range t.Columns {
 			typ, part := colType(c.Key)
 			side := r.Label
@@ -82,6 +90,10 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 					}
 				}
 				cell.Text = name
+				if unitInName && typ != "pair" {
+					cell.Text = r.Code
+				}
+				nameSeen = true
 				cell.Style = grid.Style{Class: grid.Name, Bold: bold, Indent: indent(side), Wrap: true}
 				if isTotal(side.Role) && side.Code == "" && t.Kind != "three_public" {
 					cell.Style.Align = grid.Center
@@ -93,6 +105,9 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 				cell.Style = grid.Style{Class: grid.Amount, Bold: bold, Align: grid.Right}
 			default:
 				cell.Text = r.Texts[c.Key]
+				if unitInName && nameSeen && cell.Text == "" {
+					cell.Text, unitInName = r.Name, false
+				}
 				cell.Style = grid.Style{Class: grid.Body, Wrap: true}
 			}
 			cells[j] = cell

@@ -1,0 +1,250 @@
+package xlsxin_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"budgetpack/check"
+	"budgetpack/model"
+	"budgetpack/model/parse"
+	"budgetpack/model/xlsxin"
+	"budgetpack/render/layout"
+	"budgetpack/render/xlsx"
+)
+
+const (
+	hebei = "../../testdata/hebei-xushui-gongxin-2024.txt"
+	henan = "../../testdata/henan-hongqi-gongxin-2023.txt"
+)
+
+// pack renders a document as the workbook render writes.
+func pack(t testing.TB, doc *model.Document) []byte {
+	t.Helper()
+	fs, err := check.Run(doc, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := layout.Build(doc, layout.Options{Findings: fs, Appendix: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := xlsx.Write(&buf, book); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// comparable drops what depends on the file rather than the budget: the
+// source name, layout, source lines and the header text a reader saw.
+func comparable(t testing.TB, doc *model.Document) string {
+	t.Helper()
+	data, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	if err := json.Unmarshal(data, &v); err != nil {
+		t.Fatal(err)
+	}
+	var strip func(any) any
+	strip = func(o any) any {
+		switch x := o.(type) {
+		case map[string]any:
+			for _, k := range []string{"line", "layout", "source", "printed"} {
+				delete(x, k)
+			}
+			for k, e := range x {
+				x[k] = strip(e)
+			}
+		case []any:
+			for i, e := range x {
+				x[i] = strip(e)
+			}
+		}
+		return o
+	}
+	out, err := json.MarshalIndent(strip(v), "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
+
+func TestRoundTrip(t *testing.T) {
+	for _, src := range []string{hebei, henan} {
+		t.Run(src, func(t *testing.T) {
+			orig, err := parse.File(src, parse.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			back, err := parse.Bytes("pack.xlsx", pack(t, orig), parse.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if back.Layout != xlsxin.Layout {
+				t.Errorf("layout %q", back.Layout)
+			}
+			a, b := comparable(t, orig), comparable(t, back)
+			if a != b {
+				al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+				for i := range al {
+					if i >= len(bl) || al[i] != bl[i] {
+						t.Fatalf("models differ at line %d:\n orig %s\n back %s", i+1, al[i], bl[min(i, len(bl)-1)])
+					}
+				}
+				t.Fatal("models differ in length")
+			}
+		})
+	}
+}
+
+// cellOf finds the workbook cell showing want in the row whose first
+// columns show code.
+func cellOf(t *testing.T, f *excelize.File, sheet, code string, col int) string {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		for _, c := range r {
+			if c == code {
+				name, _ := excelize.CoordinatesToCellName(col, i+1)
+				return name
+			}
+		}
+	}
+	t.Fatalf("no row %s in %s", code, sheet)
+	return ""
+}
+
+func TestEditedWorkbook(t *testing.T) {
+	orig, err := parse.File(hebei, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(pack(t, orig)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// as a user would: type a new amount, and replace a total with a formula
+	// saved without its value
+	basic := cellOf(t, f, "支出总表", "2060101", 5)
+	if err := f.SetCellFloat("支出总表", basic, 196.7, -1, 64); err != nil {
+		t.Fatal(err)
+	}
+	total := cellOf(t, f, "一般公共预算基本支出表", "30102", 4)
+	above := cellOf(t, f, "一般公共预算基本支出表", "30102", 5)
+	if err := f.SetCellFormula("一般公共预算基本支出表", total, above); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := parse.Bytes("edited.xlsx", buf.Bytes(), parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := doc.TableByKind("expenditure_summary").RowByCode("2060101")
+	if got := row.Values["basic"].String(); got != "196.70" { // the cell keeps its 0.00 format
+		t.Errorf("edited amount reads %q, want 196.70", got)
+	}
+	if got := doc.TableByKind("gpb_basic").RowByCode("30102").Values["total"].String(); got != "68.32" {
+		t.Errorf("formula without a cached value reads %q, want 68.32", got)
+	}
+	fs, err := check.Run(doc, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, fd := range fs {
+		if fd.Severity == check.Error && strings.Contains(fd.Row, "2060101") && fd.Rule == "sum.columns" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("check does not report the edited row 2060101 as an error")
+	}
+}
+
+func TestInsertedRow(t *testing.T) {
+	orig, err := parse.File(hebei, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(pack(t, orig)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// a row inserted inside 类 208, under 款 20805
+	at := cellOf(t, f, "支出总表", "2080502", 2)
+	_, r, _ := excelize.CellNameToCoordinates(at)
+	if err := f.InsertRows("支出总表", r+1, 1); err != nil {
+		t.Fatal(err)
+	}
+	for col, v := range []string{"12", "2080505", "机关事业单位基本养老保险缴费支出", "10.00", "10.00"} {
+		name, _ := excelize.CoordinatesToCellName(col+1, r+1)
+		if err := f.SetCellStr("支出总表", name, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := parse.Bytes("inserted.xlsx", buf.Bytes(), parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if row := doc.TableByKind("expenditure_summary").RowByCode("2080505"); row == nil || row.Level != "项" {
+		t.Fatalf("inserted row = %+v", row)
+	}
+	fs, _ := check.Run(doc, nil)
+	found := false
+	for _, fd := range fs {
+		found = found || fd.Rule == "sum.hierarchy" && strings.HasPrefix(fd.Row, "20805") && fd.Severity == check.Error
+	}
+	if !found {
+		t.Error("the 款 20805 no longer adds up, but check does not say so")
+	}
+}
+
+func TestBadWorkbook(t *testing.T) {
+	for _, data := range [][]byte{
+		[]byte("PK\x03\x04 xl/workbook not really a zip"),
+		append([]byte("PK\x03\x04"), bytes.Repeat([]byte{0}, 64)...),
+	} {
+		_, err := xlsxin.Read(data)
+		if err == nil || !strings.Contains(err.Error(), "Excel") {
+			t.Errorf("Read(garbage) = %v, want an error naming Excel", err)
+		}
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	wb := excelize.NewFile()
+	_ = wb.SetCellStr("Sheet1", "A1", "部门预算收支总表")
+	_ = wb.MergeCell("Sheet1", "A1", "C1")
+	_ = wb.SetCellStr("Sheet1", "A2", "序号")
+	_ = wb.SetCellFloat("Sheet1", "B3", 1.5, 2, 64)
+	var buf bytes.Buffer
+	_ = wb.Write(&buf)
+	f.Add(buf.Bytes())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := xlsxin.Read(data)
+		if err != nil {
+			return
+		}
+		for _, b := range doc.Blocks {
+			if b.IsGrid() && len(b.Rows) == 0 {
+				t.Fatal("empty grid")
+			}
+		}
+	})
+}
