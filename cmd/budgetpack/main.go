@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"budgetpack/fix"
 	"budgetpack/model/parse"
 	"budgetpack/templates"
 )
@@ -107,8 +108,11 @@ func newFlagSet(name, synopsis string, stderr io.Writer) *pflag.FlagSet {
 
 func cmdParse(args []string, stdout, stderr io.Writer) int {
 	var in inputFlags
-	fs := newFlagSet("parse", "parse [选项] 文件", stderr)
+	var fixMode string
+	fs := newFlagSet("parse", "parse [--fix[=balance]] [选项] 文件", stderr)
 	in.register(fs)
+	fs.StringVar(&fixMode, "fix", "", "输出更正后的模型：--fix 由明细重算；--fix=balance 舍位平衡 (print the corrected model)")
+	fs.Lookup("fix").NoOptDefVal = "derive"
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			return exitOK
@@ -126,9 +130,24 @@ func cmdParse(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "budgetpack:", err)
 		return exitUsage
 	}
+	mode, ok := fixModeOf(fixMode)
+	if !ok {
+		fmt.Fprintf(stderr, "budgetpack: --fix 只能是 derive 或 balance (--fix is derive or balance, not %q)\n", fixMode)
+		return exitUsage
+	}
 	doc, err := parse.File(fs.Arg(0), opt)
 	if err != nil {
 		return reportInput(stderr, err)
+	}
+	if fixMode != "" {
+		set, err := familySet(opt.Templates, doc)
+		if err != nil {
+			return reportInput(stderr, err)
+		}
+		if doc, _, err = fix.Apply(doc, set, mode); err != nil {
+			fmt.Fprintln(stderr, "budgetpack:", err)
+			return exitInput
+		}
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")

@@ -76,6 +76,9 @@ func TestExitCodesAndMessages(t *testing.T) {
 		t.Fatal(err)
 	}
 	money := write("money.txt", strings.Replace(string(seed), "\t1673.35\n", "\t一千六百\n", 1))
+	noTable := write("notable.txt", "\t甲\n\t乙\n\n\t丙\n\t丁\n")
+	lines := strings.Split(string(seed), "\n")
+	cut := write("cut.txt", strings.Join(lines[:301], "\n")+"\n")
 	tests := []struct {
 		name string
 		args []string
@@ -92,6 +95,8 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{"empty file", []string{"parse", empty}, 3, []string{"empty.txt", "文件为空"}},
 		{"binary file", []string{"parse", binary}, 3, []string{"binary.docx", "不是 UTF-8 文本"}},
 		{"text in a money column", []string{"parse", money}, 3, []string{"money.txt:24", "[部门预算收支总表]", "一千六百"}},
+		{"no recognizable table", []string{"parse", noTable}, 3, []string{"notable.txt", "未找到可识别的预算表"}},
+		{"table cut off mid-row", []string{"parse", cut}, 3, []string{"cut.txt:301", "[部门预算收入总表]", "表格在此行中断"}},
 		{"help", []string{"help"}, 0, nil},
 	}
 	for _, tt := range tests {
@@ -109,6 +114,20 @@ func TestExitCodesAndMessages(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestParseFix(t *testing.T) {
+	code, out, errs := runCmd("parse", "--fix", hebei)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	// the corrected model states 2060199's total recomputed from its details
+	if !strings.Contains(out, `"total": "577.88"`) {
+		t.Error("parse --fix did not print the corrected figure 577.88")
+	}
+	if code, _, _ := runCmd("parse", "--fix=maybe", hebei); code != 2 {
+		t.Errorf("parse --fix=maybe: exit %d, want 2", code)
 	}
 }
 

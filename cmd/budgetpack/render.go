@@ -49,14 +49,8 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	var mode fix.Mode
-	switch fixMode {
-	case "":
-	case "derive":
-		mode = fix.Derive
-	case "balance":
-		mode = fix.Balance
-	default:
+	mode, ok := fixModeOf(fixMode)
+	if !ok {
 		fmt.Fprintf(stderr, "budgetpack: --fix 只能是 derive 或 balance (--fix is derive or balance, not %q)\n", fixMode)
 		return exitUsage
 	}
@@ -132,6 +126,17 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return code
+}
+
+// fixModeOf reads the value of --fix ("" means no correction).
+func fixModeOf(s string) (fix.Mode, bool) {
+	switch s {
+	case "", "derive":
+		return fix.Derive, true
+	case "balance":
+		return fix.Balance, true
+	}
+	return fix.Derive, false
 }
 
 // available lists the formats this build can write.

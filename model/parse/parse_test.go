@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -97,7 +98,7 @@ func TestTablesAndRowCounts(t *testing.T) {
 			}
 			var got []string
 			for _, tab := range doc.Tables {
-				got = append(got, tab.Kind+":"+itoa(len(tab.Rows)))
+				got = append(got, tab.Kind+":"+strconv.Itoa(len(tab.Rows)))
 			}
 			if strings.Join(got, " ") != strings.Join(tt.tables, " ") {
 				t.Errorf("tables:\n got %v\nwant %v", got, tt.tables)
@@ -108,10 +109,6 @@ func TestTablesAndRowCounts(t *testing.T) {
 		})
 	}
 }
-
-func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + jsonNumber(n)) }
-
-func jsonNumber(n int) string { b, _ := json.Marshal(n); return string(b) }
 
 // cell finds the value of column key in the row with code (or name) of the table.
 func cell(t *testing.T, doc *model.Document, kind, row, key string) string {

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func TestRenderSeeds(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errs := runCmd("render", "-o", dir, "--format", "xlsx", hebei, henan)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, stem := range []string{"hebei-xushui-gongxin-2024", "henan-hongqi-gongxin-2023"} {
+		path := filepath.Join(dir, stem+".xlsx")
+		if !strings.Contains(out, path) {
+			t.Errorf("stdout does not name %s: %s", path, out)
+		}
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheets := f.GetSheetList()
+		f.Close()
+		if sheets[0] != "目录" || sheets[len(sheets)-1] != "差异附录" {
+			t.Errorf("%s sheets = %v", stem, sheets)
+		}
+		min := map[string]int{"hebei-xushui-gongxin-2024": 1 + 9 + 12 + 2, "henan-hongqi-gongxin-2023": 1 + 12}[stem]
+		if len(sheets) < min {
+			t.Errorf("%s has %d sheets, want at least %d", stem, len(sheets), min)
+		}
+	}
+	// no temporary file is left behind
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("left behind %s", e.Name())
+		}
+	}
+}
+
+func TestRenderIsDeterministic(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	for _, dir := range []string{a, b} {
+		if code, _, errs := runCmd("render", "-o", dir, "--format", "xlsx", henan); code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+	}
+	x, _ := os.ReadFile(filepath.Join(a, "henan-hongqi-gongxin-2023.xlsx"))
+	y, _ := os.ReadFile(filepath.Join(b, "henan-hongqi-gongxin-2023.xlsx"))
+	if len(x) == 0 || !bytes.Equal(x, y) {
+		t.Error("two runs gave different workbooks")
+	}
+}
+
+func TestRenderFixAndReadBack(t *testing.T) {
+	dir := t.TempDir()
+	if code, out, errs := runCmd("render", "--fix", "-o", dir, "--format", "xlsx", hebei); code != 0 || !strings.Contains(out, "更正 20 处") {
+		t.Fatalf("exit %d: %s %s", code, out, errs)
+	}
+	pack := filepath.Join(dir, "hebei-xushui-gongxin-2024.xlsx")
+	// the corrected pack is input again: check it
+	code, out, errs := runCmd("check", "--json", pack)
+	if code != 1 {
+		t.Fatalf("check of the corrected pack: exit %d, want 1 (prose still states the old figures): %s", code, errs)
+	}
+	var rep checkReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range rep.Findings {
+		if strings.HasPrefix(f.Rule, "sum.columns") || strings.HasPrefix(f.Rule, "sum.hierarchy") || strings.HasPrefix(f.Rule, "sum.total_row") {
+			t.Errorf("corrected pack still does not foot: %s", f.Message)
+		}
+	}
+	// rendering the pack into its own folder would overwrite it
+	if code, _, errs := runCmd("render", "-o", dir, "--format", "xlsx", pack); code != 2 || !strings.Contains(errs, "覆盖输入文件") {
+		t.Errorf("render over its input: exit %d, %s", code, errs)
+	}
+}
+
+func TestRenderUsage(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"render"}, "至少一个输入文件"},
+		{[]string{"render", "--format", "docx", hebei}, "不支持的格式"},
+		{[]string{"render", "--fix=guess", hebei}, "--fix"},
+	}
+	for _, tt := range tests {
+		code, _, errs := runCmd(tt.args...)
+		if code != 2 || !strings.Contains(errs, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q", tt.args, code, errs)
+		}
+	}
+}
+
+func TestCheckCommand(t *testing.T) {
+	code, out, _ := runCmd("check", hebei)
+	if code != 1 || !strings.Contains(out, "错误 2，警告 15") || !strings.Contains(out, "864.58") {
+		t.Errorf("check: exit %d\n%s", code, out)
+	}
+	code, out, _ = runCmd("check", "--json", henan)
+	var rep checkReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("check --json printed no JSON: %v", err)
+	}
+	if code != 1 || rep.Summary.Errors != 8 || len(rep.Findings) != 15 || rep.Department != "新乡市红旗区工业和信息化局" {
+		t.Errorf("check --json: exit %d, summary %+v, %d findings", code, rep.Summary, len(rep.Findings))
+	}
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.txt")
+	os.WriteFile(empty, nil, 0o644)
+	if code, _, errs := runCmd("check", empty); code != 3 || !strings.Contains(errs, "文件为空") {
+		t.Errorf("check of an empty file: exit %d, %s", code, errs)
+	}
+}
