@@ -2,12 +2,9 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/spf13/pflag"
 
 	"budgetpack/check"
 	"budgetpack/model"
@@ -55,12 +52,8 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("check", "check [--json] [选项] 文件...", stderr)
 	in.register(fs)
 	fs.BoolVar(&asJSON, "json", false, "以 JSON 输出，每个输入一个对象 (one JSON object per input)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return exitOK
-		}
-		fmt.Fprintln(stderr, "budgetpack:", err)
-		return exitUsage
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "check 需要至少一个输入文件 (check takes input files)")

@@ -97,6 +97,20 @@ func (f *inputFlags) options() (parse.Options, error) {
 	return opt, nil
 }
 
+// parseFlags parses a command's flags; when it returns false the command
+// ends with the code (0 after --help, 2 for a usage error).
+func parseFlags(fs *pflag.FlagSet, args []string, stderr io.Writer) (int, bool) {
+	err := fs.Parse(args)
+	switch {
+	case err == nil:
+		return exitOK, true
+	case errors.Is(err, pflag.ErrHelp):
+		return exitOK, false
+	}
+	fmt.Fprintln(stderr, "budgetpack:", err)
+	return exitUsage, false
+}
+
 func newFlagSet(name, synopsis string, stderr io.Writer) *pflag.FlagSet {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -113,12 +127,8 @@ func cmdParse(args []string, stdout, stderr io.Writer) int {
 	in.register(fs)
 	fs.StringVar(&fixMode, "fix", "", "输出更正后的模型：--fix 由明细重算；--fix=balance 舍位平衡 (print the corrected model)")
 	fs.Lookup("fix").NoOptDefVal = "derive"
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return exitOK
-		}
-		fmt.Fprintln(stderr, "budgetpack:", err)
-		return exitUsage
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
 	}
 	if fs.NArg() != 1 {
 		fmt.Fprintln(stderr, "parse 需要一个输入文件 (parse takes one input file)")
@@ -170,12 +180,8 @@ func cmdTemplates(args []string, stdout, stderr io.Writer) int {
 	var dir string
 	fs := newFlagSet("templates", "templates [--templates 目录]", stderr)
 	fs.StringVar(&dir, "templates", "", "从此目录读取格式模板 (load templates from a directory)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return exitOK
-		}
-		fmt.Fprintln(stderr, "budgetpack:", err)
-		return exitUsage
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
 	}
 	lib, err := templates.Embedded()
 	if dir != "" {

@@ -8,8 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/spf13/pflag"
-
 	"budgetpack/check"
 	"budgetpack/fix"
 	"budgetpack/model"
@@ -37,12 +35,8 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&fixMode, "fix", "", "先更正再输出：--fix 由明细重算合计；--fix=balance 舍位平衡 (correct figures first: derive totals, or balance rounding)")
 	fs.Lookup("fix").NoOptDefVal = "derive"
 	fs.StringVar(&font, "font", "", "PDF 所用中文字体：.ttf 文件，或 .ttc 字体集中的一款（如 simsun.ttc#0）；默认内置宋体 (Chinese font for the PDF)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return exitOK
-		}
-		fmt.Fprintln(stderr, "budgetpack:", err)
-		return exitUsage
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "render 需要至少一个输入文件 (render takes input files)")

@@ -163,6 +163,26 @@ func mergeDown(s *grid.Sheet, first, col int, within []int) {
 	}
 }
 
+// mergeBlanksUp merges each blank cell of column col, from row `from` on,
+// into the nearest cell above it at or below row top.
+func mergeBlanksUp(s *grid.Sheet, col, top, from int) {
+	for i := from; i < len(s.Rows); i++ {
+		c := &s.Rows[i].Cells[col]
+		if c.Text != "" || c.Covered {
+			continue
+		}
+		for k := i - 1; k >= top; k-- {
+			above := &s.Rows[k].Cells[col]
+			if above.Covered {
+				continue
+			}
+			above.RowSpan = max(above.RowSpan, 1) + 1
+			c.Covered = true
+			break
+		}
+	}
+}
+
 // formTable lays out a form printed as rows of cells (部门整体绩效目标表): a
 // text runs right over the blank cells beside it, a blank first column
 // belongs to the label above it, and in the indicator part the 一级 and 二级
@@ -223,38 +243,10 @@ func formTable(doc *model.Document, t *model.Table, ti int) *grid.Sheet {
 		s.Rows = append(s.Rows, grid.Row{Cells: cells})
 	}
 	// blank first-column cells belong to the label above
-	for i := first + 1; i < len(s.Rows); i++ {
-		c := &s.Rows[i].Cells[0]
-		if c.Text != "" || c.Covered {
-			continue
-		}
-		for k := i - 1; k >= first; k-- {
-			above := &s.Rows[k].Cells[0]
-			if above.Covered {
-				continue
-			}
-			above.RowSpan = max(above.RowSpan, 1) + 1
-			c.Covered = true
-			break
-		}
-	}
+	mergeBlanksUp(s, 0, first, first+1)
 	if indicators >= 0 {
 		// 二级 cells merge down over the blanks under them within a 一级 group
-		for i := indicators + 2; i < len(s.Rows); i++ {
-			c := &s.Rows[i].Cells[1]
-			if c.Text != "" || c.Covered {
-				continue
-			}
-			for k := i - 1; k > indicators; k-- {
-				above := &s.Rows[k].Cells[1]
-				if above.Covered {
-					continue
-				}
-				above.RowSpan = max(above.RowSpan, 1) + 1
-				c.Covered = true
-				break
-			}
-		}
+		mergeBlanksUp(s, 1, indicators+1, indicators+2)
 		s.HeaderFrom, s.HeaderTo = indicators, indicators+1
 	}
 	for _, note := range t.Notes {
