@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +12,7 @@ import (
 	"budgetpack/model"
 	"budgetpack/render/grid"
 	"budgetpack/render/layout"
+	"budgetpack/render/pdf"
 	"budgetpack/render/xlsx"
 	"budgetpack/templates"
 )
@@ -20,6 +20,7 @@ import (
 // writers are the output formats render knows, by file extension.
 var writers = map[string]func(w io.Writer, b *grid.Book, font string) error{
 	"xlsx": func(w io.Writer, b *grid.Book, _ string) error { return xlsx.Write(w, b) },
+	"pdf":  func(w io.Writer, b *grid.Book, font string) error { return pdf.Write(w, b, pdf.Options{Font: font}) },
 }
 
 // formatOrder is the order formats are written and listed in.
@@ -109,10 +110,8 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 			}
 			write := writers[ext]
 			if err := writeAtomic(target, func(w io.Writer) error { return write(w, book, font) }); err != nil {
-				fmt.Fprintf(stderr, "budgetpack: 写入 %s 失败 (writing failed): %v\n", target, err)
-				if errors.As(err, new(*model.InputError)) {
-					return exitInput
-				}
+				// nothing is left half-written; a font that cannot serve is the usual cause
+				fmt.Fprintf(stderr, "budgetpack: 未写入 %s (not written): %v\n", target, err)
 				return exitInput
 			}
 			e, w, i := check.Count(findings)

@@ -122,3 +122,30 @@ func TestCheckCommand(t *testing.T) {
 		t.Errorf("check of an empty file: exit %d, %s", code, errs)
 	}
 }
+
+func TestRenderPDFAndFonts(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errs := runCmd("render", "-o", dir, henan); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, ext := range []string{".xlsx", ".pdf"} {
+		if st, err := os.Stat(filepath.Join(dir, "henan-hongqi-gongxin-2023"+ext)); err != nil || st.Size() == 0 {
+			t.Errorf("no %s written: %v", ext, err)
+		}
+	}
+	bad := filepath.Join(dir, "bad")
+	code, _, errs := runCmd("render", "-o", bad, "--format", "pdf", "--font", filepath.Join(dir, "nope.ttf"), henan)
+	if code != 3 || !strings.Contains(errs, "nope.ttf") {
+		t.Errorf("render with a missing font: exit %d, %s", code, errs)
+	}
+	if entries, _ := os.ReadDir(bad); len(entries) != 0 {
+		t.Errorf("a failed render left files: %v", entries)
+	}
+	const ttc = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+	if _, err := os.Stat(ttc); err != nil {
+		t.Skip("fonts-wqy-microhei is not installed")
+	}
+	if code, _, errs := runCmd("render", "-o", dir, "--format", "pdf", "--font", ttc+"#0", henan); code != 0 {
+		t.Errorf("render --font %s#0: exit %d, %s", ttc, code, errs)
+	}
+}

@@ -96,23 +96,26 @@ func appendix(findings []check.Finding, targets []target) *grid.Sheet {
 	num := func(k int) grid.Cell {
 		return grid.Cell{Value: model.NewAmountInt(int64(k)), Style: grid.Style{Class: grid.Amount, Align: grid.Right}}
 	}
+	// the summary uses columns 0–7; the wide 说明 column stays outside it
+	outside := grid.Cell{Style: grid.Style{Class: grid.Note}}
 	sumHdr := make([]grid.Cell, n)
-	put(sumHdr, 0, 5, grid.Cell{Text: "表（或文字说明）", Style: labelStyle})
-	put(sumHdr, 5, 6, grid.Cell{Text: "错误", Style: labelStyle})
-	put(sumHdr, 6, 7, grid.Cell{Text: "警告", Style: labelStyle})
-	put(sumHdr, 7, 8, grid.Cell{Text: "提示", Style: labelStyle})
-	put(sumHdr, 8, 9, grid.Cell{Text: "合计", Style: labelStyle})
+	put(sumHdr, 0, 4, grid.Cell{Text: "表（或文字说明）", Style: labelStyle})
+	put(sumHdr, 4, 5, grid.Cell{Text: "错误", Style: labelStyle})
+	put(sumHdr, 5, 6, grid.Cell{Text: "警告", Style: labelStyle})
+	put(sumHdr, 6, 7, grid.Cell{Text: "提示", Style: labelStyle})
+	put(sumHdr, 7, 8, grid.Cell{Text: "合计", Style: labelStyle})
+	sumHdr[8] = outside
 	s.Rows = append(s.Rows, grid.Row{Cells: sumHdr})
 	for _, name := range order {
 		t := byTable[name]
 		r := row()
-		put(r, 0, 5, grid.Cell{Text: name, Style: grid.Style{Class: grid.Name, Wrap: true}})
-		r[5], r[6], r[7], r[8] = num(t.e), num(t.w), num(t.i), num(t.e+t.w+t.i)
+		put(r, 0, 4, grid.Cell{Text: name, Style: grid.Style{Class: grid.Name, Wrap: true}})
+		r[4], r[5], r[6], r[7], r[8] = num(t.e), num(t.w), num(t.i), num(t.e+t.w+t.i), outside
 		s.Rows = append(s.Rows, grid.Row{Cells: r})
 	}
 	r := row()
-	put(r, 0, 5, grid.Cell{Text: "合计", Style: grid.Style{Class: grid.Name, Bold: true, Align: grid.Center}})
-	r[5], r[6], r[7], r[8] = num(e), num(w), num(i), num(e+w+i)
+	put(r, 0, 4, grid.Cell{Text: "合计", Style: grid.Style{Class: grid.Name, Bold: true, Align: grid.Center}})
+	r[4], r[5], r[6], r[7], r[8] = num(e), num(w), num(i), num(e+w+i), outside
 	s.Rows = append(s.Rows, grid.Row{Cells: r})
 	s.Rows = append(s.Rows, spanRow(n, "", grid.Style{Class: grid.Note}))
 	s.HeaderFrom = len(s.Rows)

@@ -128,6 +128,7 @@ func projectForm(doc *model.Document, p *model.Project, pi int) *grid.Sheet {
 	}
 	mergeDown(s, first, 0, nil)
 	mergeDown(s, first, 1, []int{0})
+	s.BodyFrom = 0 // a form scrolls whole: no frozen panes in its middle
 	finish(s)
 	return s
 }
@@ -249,6 +250,7 @@ func formTable(doc *model.Document, t *model.Table, ti int) *grid.Sheet {
 		mergeBlanksUp(s, 1, indicators+1, indicators+2)
 		s.HeaderFrom, s.HeaderTo = indicators, indicators+1
 	}
+	s.BodyFrom = 0 // a form scrolls whole: no frozen panes in its middle
 	for _, note := range t.Notes {
 		s.Rows = append(s.Rows, spanRow(n, note.Text, grid.Style{Class: grid.Note, Wrap: true}))
 	}

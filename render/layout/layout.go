@@ -382,6 +382,17 @@ func fitCaption(s *grid.Sheet) {
 			for _, it := range items[2 : len(items)-1] {
 				mid.Text += "    " + it.Text
 			}
+			// the middle item gets at least its own width
+			room, widest := 0.0, first+1
+			for j := first + 1; j < last; j++ {
+				room += s.Widths[j]
+				if s.Widths[j] > s.Widths[widest] {
+					widest = j
+				}
+			}
+			if short := need(mid) - room; short > 0 {
+				s.Widths[widest] += short
+			}
 			place(first+1, last, mid, grid.Center)
 		} else {
 			for j := first + 1; j < last; j++ {

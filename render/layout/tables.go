@@ -332,7 +332,7 @@ func widths(s *grid.Sheet, cols []model.Column) []float64 {
 		case model.TypeSeq, model.TypeCode:
 			hi = 24
 		case model.TypeText:
-			hi = 30
+			hi = 22
 		}
 		out[j] = math.Min(math.Max(w, 6), hi)
 	}

@@ -1,0 +1,322 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"budgetpack/fonts"
+	"budgetpack/render/grid"
+)
+
+// Which face draws a rune.
+const (
+	faceUnknown = iota
+	faceMain
+	faceFallback
+	faceNone
+)
+
+// fontSet is the main face, the fallback face for the runes the main face
+// lacks, and the advance width of every rune the book shows, so that lines
+// are measured exactly as they are drawn.
+type fontSet struct {
+	main, fb       *fonts.Face
+	mainKey, fbKey string
+	// userFont is the spec of the user's font, or "" for the embedded one.
+	userFont string
+	// usesFallback is set once a drawn rune needs the fallback face.
+	usesFallback bool
+	// which caches the face of each rune (face* constants).
+	which map[rune]uint8
+	// adv is the advance width of each BMP rune in 1/1000 em, of the face
+	// that draws it; filled by measure for the runes of the book.
+	adv []uint16
+}
+
+// newFontSet loads the main face (the user's, or the embedded Song face)
+// and the fallback face. It does not touch a PDF yet.
+func newFontSet(opt Options) (*fontSet, error) {
+	var main *fonts.Face
+	var err error
+	if opt.Font == "" {
+		main, err = fonts.Default()
+	} else {
+		main, err = fonts.Load(opt.Font)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	fb, err := fonts.Fallback()
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	mk := fontKey(main.Name, "Main")
+	fk := fontKey(fb.Name, "Fallback")
+	if fk == mk {
+		fk += "2"
+	}
+	return &fontSet{
+		main: main, fb: fb, mainKey: mk, fbKey: fk, userFont: opt.Font,
+		which: map[rune]uint8{}, adv: make([]uint16, 0x10000),
+	}, nil
+}
+
+// fontKey makes the name a face is registered under in the PDF (it becomes
+// the BaseFont name): the face's family name reduced to ASCII letters and
+// digits, since a PDF name with other bytes would need escaping.
+func fontKey(name, alt string) string {
+	var b strings.Builder
+	for _, r := range name {
+		if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return alt
+	}
+	return b.String()
+}
+
+// faceOf says which face draws r.
+func (fs *fontSet) faceOf(r rune) uint8 {
+	if w, ok := fs.which[r]; ok {
+		return w
+	}
+	w := uint8(faceNone)
+	switch {
+	case fs.main.Has(r):
+		w = faceMain
+	case fs.fb.Has(r):
+		w = faceFallback
+	}
+	fs.which[r] = w
+	return w
+}
+
+// clean turns a cell's text into what is drawn: "\n" is the only line
+// break (CR LF, CR and the other Unicode breaks become "\n"), a tab or a
+// space character neither face has becomes a plain space, and control or
+// invisible format characters no face can draw are dropped. Every other
+// rune is kept, so that a rune no face has is reported, never dropped.
+func (fs *fontSet) clean(s string) string {
+	ok := true
+	for _, r := range s {
+		if r < 0x20 && r != '\n' || r >= 0x7F && (unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r)) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case r == '\n':
+			b.WriteRune(r)
+		case r == '\r':
+			if i+1 < len(rs) && rs[i+1] == '\n' {
+				continue
+			}
+			b.WriteRune('\n')
+		case r == '\v' || r == '\f' || r == 0x85 || r == 0x2028 || r == 0x2029:
+			b.WriteRune('\n')
+		case r == '\t':
+			b.WriteRune(' ')
+		case unicode.IsSpace(r):
+			if fs.faceOf(r) == faceNone {
+				r = ' '
+			}
+			b.WriteRune(r)
+		case unicode.IsControl(r):
+			// never drawn
+		case unicode.Is(unicode.Cf, r) && fs.faceOf(r) == faceNone:
+			// zero-width and other invisible format characters
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// place is where a rune first occurs, for the error message.
+type place struct {
+	sheet string
+	row   int
+}
+
+// check finds the runes of the book that neither face can draw and says
+// whether the fallback face is needed at all. extra is drawn text that is
+// not in the book (the footer).
+func (fs *fontSet) check(b *grid.Book, extra string) error {
+	first := map[rune]place{}
+	var order []rune
+	note := func(text string, p place) {
+		for _, r := range text {
+			if _, seen := first[r]; seen || r == '\n' {
+				continue
+			}
+			first[r] = p
+			order = append(order, r)
+		}
+	}
+	for _, s := range b.Sheets {
+		for i, row := range s.Rows {
+			for _, c := range row.Cells {
+				if !c.Covered {
+					note(fs.clean(display(c)), place{s.Name, i})
+				}
+			}
+		}
+	}
+	note(fs.clean(extra), place{row: -1})
+	var none []rune
+	for _, r := range order {
+		switch fs.faceOf(r) {
+		case faceFallback:
+			fs.usesFallback = true
+		case faceNone:
+			none = append(none, r)
+		}
+	}
+	if len(none) == 0 {
+		return nil
+	}
+	// main.Check gives the fonts package's message and *MissingError, so
+	// that a caller can tell this error apart with errors.As.
+	err := fs.main.Check(string(none))
+	if err == nil {
+		// Has and Check disagree only for white space, which clean
+		// replaces; keep the message anyway.
+		err = fmt.Errorf("字体 %s 缺少字符 (font lacks glyphs)", fs.main.Name)
+	}
+	var where []string
+	for i, r := range none {
+		if i == 5 {
+			where = append(where, "……")
+			break
+		}
+		p := first[r]
+		if p.row < 0 {
+			where = append(where, fmt.Sprintf("%c 见页脚", r))
+			continue
+		}
+		where = append(where, fmt.Sprintf("%c 见「%s」第 %d 行", r, p.sheet, p.row+1))
+	}
+	zh, en := " "+fs.main.Name+" ", " "+fs.main.Name
+	if fs.userFont != "" {
+		zh, en = " "+fs.main.Name+"（"+fs.main.Source+"）", " "+fs.main.Name+" ("+fs.main.Source+")"
+	}
+	return fmt.Errorf("pdf: %w；字体%s和后备字体 %s 都没有这些字符（%s），生成的 PDF 会缺字，请改用含有这些字符的 TrueType 字体 (neither the font%s nor the fallback font %s has these characters; choose a font that has them)",
+		err, zh, fs.fb.Name, strings.Join(where, "；"), en, fs.fb.Name)
+}
+
+// register adds the faces to the PDF and reads the advance widths of the
+// runes of the book from it, so that measuring uses exactly the widths the
+// PDF's font dictionaries give the viewer.
+func (fs *fontSet) register(pdf *fpdf.Fpdf, b *grid.Book, extra string) error {
+	pdf.AddUTF8FontFromBytes(fs.mainKey, "", fs.main.Data)
+	if fs.usesFallback {
+		pdf.AddUTF8FontFromBytes(fs.fbKey, "", fs.fb.Data)
+	}
+	// fpdf only prints a font it cannot parse; it shows up as an error
+	// once the font is selected.
+	pdf.SetFont(fs.mainKey, "", 10)
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("pdf: 字体 %s 无法嵌入：%v (cannot embed the font)", fs.main.Source, err)
+	}
+	if fs.usesFallback {
+		pdf.SetFont(fs.fbKey, "", 10)
+		if err := pdf.Error(); err != nil {
+			return fmt.Errorf("pdf: 后备字体 %s 无法嵌入：%v (cannot embed the fallback font)", fs.fb.Source, err)
+		}
+	}
+	measured := make([]bool, len(fs.adv))
+	measure := func(text string) error {
+		for _, r := range text {
+			if r >= 0x10000 || r < 0 || measured[r] || r == '\n' {
+				continue
+			}
+			measured[r] = true
+			key := fs.mainKey
+			if fs.faceOf(r) == faceFallback {
+				key = fs.fbKey
+			}
+			pdf.SetFont(key, "", 10)
+			w, err := symbolWidth(pdf, r)
+			if err != nil {
+				return err
+			}
+			fs.adv[r] = uint16(min(max(w, 0), 0xFFFF))
+		}
+		return nil
+	}
+	if err := measure(fs.clean(extra)); err != nil {
+		return err
+	}
+	for _, s := range b.Sheets {
+		for _, row := range s.Rows {
+			for _, c := range row.Cells {
+				if !c.Covered {
+					if err := measure(fs.clean(display(c))); err != nil {
+						return err
+					}
+				}
+			}
+		}
+	}
+	pdf.SetFont(fs.mainKey, "", 10)
+	return pdf.Error()
+}
+
+// symbolWidth is fpdf's advance width of r in the current font, in 1/1000
+// em. fpdf indexes its width table without a bound check at one place, so
+// a rune at the very end of a font's cmap is guarded here.
+func symbolWidth(pdf *fpdf.Fpdf, r rune) (w int, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("pdf: 无法读取字符 %c（U+%04X）的字宽：%v (cannot read the glyph width)", r, r, p)
+		}
+	}()
+	return pdf.GetStringSymbolWidth(string(r)), nil
+}
+
+// width is the width of s in mm at size pt, as drawn (each rune in its
+// face).
+func (fs *fontSet) width(s string, pt float64) float64 {
+	n := 0
+	for _, r := range s {
+		if r >= 0 && r < 0x10000 {
+			n += int(fs.adv[r])
+		}
+	}
+	return float64(n) * pt * mmPerPt / 1000
+}
+
+// run is a piece of a line drawn with one face.
+type run struct {
+	text     string
+	fallback bool
+}
+
+// runs splits a line into pieces by face.
+func (fs *fontSet) runs(line string) []run {
+	var out []run
+	start, cur := 0, false
+	for i, r := range line {
+		fb := fs.faceOf(r) == faceFallback
+		if i > 0 && fb != cur {
+			out = append(out, run{line[start:i], cur})
+			start = i
+		}
+		cur = fb
+	}
+	if start < len(line) {
+		out = append(out, run{line[start:], cur})
+	}
+	return out
+}
