@@ -147,7 +147,9 @@ func fillContents(s *grid.Sheet, sheets []*grid.Sheet, title string) {
 	for i, sh := range sheets {
 		s.Rows = append(s.Rows, grid.Row{Cells: []grid.Cell{
 			{Text: strconv.Itoa(i + 1), Style: grid.Style{Class: grid.Seq, Align: grid.Center}},
-			{Text: sh.Title, Link: sh.Name, Style: grid.Style{Class: grid.Name, Wrap: true}},
+			// the link sits on the sheet name: a linked cell does not wrap in
+			// every spreadsheet program, and the title must stay whole
+			{Text: sh.Title, Style: grid.Style{Class: grid.Name, Wrap: true}},
 			{Text: sh.Name, Link: sh.Name, Style: grid.Style{Class: grid.Body, Wrap: true}},
 		}})
 	}
