@@ -88,7 +88,8 @@ func Build(doc *model.Document, opt Options) (*grid.Book, error) {
 			continue // a project read from a summary table has no form of its own
 		}
 		s := projectForm(doc, p, i)
-		s.Name = names.take(fmt.Sprintf("绩效%s-%s", p.Seq, p.Name))
+		// a short tab name: the number keeps it unique, the title is in 目录
+		s.Name = names.take(truncRunes(fmt.Sprintf("绩效%s-%s", p.Seq, p.Name), 16))
 		forms = append(forms, s)
 	}
 	if len(forms) > 0 {
