@@ -52,20 +52,10 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("check", "check [--json] [选项] 文件...", stderr)
 	in.register(fs)
 	fs.BoolVar(&asJSON, "json", false, "以 JSON 输出，每个输入一个对象 (one JSON object per input)")
-	if code, ok := parseFlags(fs, args, stderr); !ok {
+	opt, code, ok := parseInputs(fs, &in, args, stderr, 0)
+	if !ok {
 		return code
 	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "check 需要至少一个输入文件 (check takes input files)")
-		fs.Usage()
-		return exitUsage
-	}
-	opt, err := in.options()
-	if err != nil {
-		fmt.Fprintln(stderr, "budgetpack:", err)
-		return exitUsage
-	}
-	code := exitOK
 	for _, path := range fs.Args() {
 		doc, findings, err := loadAndCheck(path, opt)
 		if err != nil {

@@ -97,6 +97,27 @@ func (f *inputFlags) options() (parse.Options, error) {
 	return opt, nil
 }
 
+// parseInputs parses the flags of a command that reads documents and
+// checks that it got at least one input file, and at most `most` (0: any).
+// When it returns false the command ends with the code.
+func parseInputs(fs *pflag.FlagSet, in *inputFlags, args []string, stderr io.Writer, most int) (parse.Options, int, bool) {
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return parse.Options{}, code, false
+	}
+	if fs.NArg() == 0 || most > 0 && fs.NArg() > most {
+		fmt.Fprintf(stderr, "%s 需要%s输入文件 (%s takes %s input file)\n", fs.Name(),
+			map[bool]string{true: "一个", false: "至少一个"}[most == 1], fs.Name(), map[bool]string{true: "one", false: "an"}[most == 1])
+		fs.Usage()
+		return parse.Options{}, exitUsage, false
+	}
+	opt, err := in.options()
+	if err != nil {
+		fmt.Fprintln(stderr, "budgetpack:", err)
+		return opt, exitUsage, false
+	}
+	return opt, exitOK, true
+}
+
 // parseFlags parses a command's flags; when it returns false the command
 // ends with the code (0 after --help, 2 for a usage error).
 func parseFlags(fs *pflag.FlagSet, args []string, stderr io.Writer) (int, bool) {
@@ -127,22 +148,12 @@ func cmdParse(args []string, stdout, stderr io.Writer) int {
 	in.register(fs)
 	fs.StringVar(&fixMode, "fix", "", "输出更正后的模型：--fix 由明细重算；--fix=balance 舍位平衡 (print the corrected model)")
 	fs.Lookup("fix").NoOptDefVal = "derive"
-	if code, ok := parseFlags(fs, args, stderr); !ok {
+	opt, code, ok := parseInputs(fs, &in, args, stderr, 1)
+	if !ok {
 		return code
 	}
-	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "parse 需要一个输入文件 (parse takes one input file)")
-		fs.Usage()
-		return exitUsage
-	}
-	opt, err := in.options()
-	if err != nil {
-		fmt.Fprintln(stderr, "budgetpack:", err)
-		return exitUsage
-	}
-	mode, ok := fixModeOf(fixMode)
+	mode, ok := fixModeOf(fixMode, stderr)
 	if !ok {
-		fmt.Fprintf(stderr, "budgetpack: --fix 只能是 derive 或 balance (--fix is derive or balance, not %q)\n", fixMode)
 		return exitUsage
 	}
 	doc, err := parse.File(fs.Arg(0), opt)

@@ -36,17 +36,12 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&fixMode, "fix", "", "先更正再输出：--fix 由明细重算合计；--fix=balance 舍位平衡 (correct figures first: derive totals, or balance rounding)")
 	fs.Lookup("fix").NoOptDefVal = "derive"
 	fs.StringVar(&font, "font", "", "PDF 所用中文字体：.ttf 文件，或 .ttc 字体集中的一款（如 simsun.ttc#0）；默认内置宋体 (Chinese font for the PDF)")
-	if code, ok := parseFlags(fs, args, stderr); !ok {
+	opt, code, ok := parseInputs(fs, &in, args, stderr, 0)
+	if !ok {
 		return code
 	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "render 需要至少一个输入文件 (render takes input files)")
-		fs.Usage()
-		return exitUsage
-	}
-	mode, ok := fixModeOf(fixMode)
+	mode, ok := fixModeOf(fixMode, stderr)
 	if !ok {
-		fmt.Fprintf(stderr, "budgetpack: --fix 只能是 derive 或 balance (--fix is derive or balance, not %q)\n", fixMode)
 		return exitUsage
 	}
 	var exts []string
@@ -65,12 +60,6 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "budgetpack: --format 为空 (no format given)")
 		return exitUsage
 	}
-	opt, err := in.options()
-	if err != nil {
-		fmt.Fprintln(stderr, "budgetpack:", err)
-		return exitUsage
-	}
-	code := exitOK
 	for _, path := range fs.Args() {
 		doc, err := loadDocument(path, opt)
 		if err != nil {
@@ -121,14 +110,16 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	return code
 }
 
-// fixModeOf reads the value of --fix ("" means no correction).
-func fixModeOf(s string) (fix.Mode, bool) {
+// fixModeOf reads the value of --fix ("" means no correction), saying so
+// when it is neither derive nor balance.
+func fixModeOf(s string, stderr io.Writer) (fix.Mode, bool) {
 	switch s {
 	case "", "derive":
 		return fix.Derive, true
 	case "balance":
 		return fix.Balance, true
 	}
+	fmt.Fprintf(stderr, "budgetpack: --fix 只能是 derive 或 balance (--fix is derive or balance, not %q)\n", s)
 	return fix.Derive, false
 }
 
