@@ -52,7 +52,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("check", "check [--json] [选项] 文件...", stderr)
 	in.register(fs)
 	fs.BoolVar(&asJSON, "json", false, "以 JSON 输出，每个输入一个对象 (one JSON object per input)")
-	opt, code, ok := parseInputs(fs, &in, args, stderr, 0)
+	opt, code, ok := parseInputs(fs, &in, args, stdout, stderr, 0)
 	if !ok {
 		return code
 	}

@@ -4,7 +4,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -39,8 +38,8 @@ budgetpack — budget disclosure tables: read, check, lay out
   budgetpack templates [选项]         列出格式模板 (list the template sets)
   budgetpack help                    显示本说明 (this help)
 
-输入文件 (input): DOCX 导出的文本、PDF 导出的文本，或 parse 输出的 JSON。
-Run "budgetpack 命令 --help" for a command's options.
+输入文件 (input): DOCX 导出的文本、PDF 导出的文本、budgetpack 生成的 .xlsx 公开表，或 parse 输出的 JSON。
+查看某个命令的选项：budgetpack 命令 --help (a command's options)
 `
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -71,7 +70,7 @@ type inputFlags struct {
 }
 
 func (f *inputFlags) register(fs *pflag.FlagSet) {
-	fs.StringVar(&f.layout, "layout", "", "输入版式：docx-text、pdf-text 或 json；默认自动识别 (input layout; detected by default)")
+	fs.StringVar(&f.layout, "layout", "", "输入版式：docx-text、pdf-text、xlsx 或 json；默认自动识别 (input layout; detected by default)")
 	fs.StringVar(&f.family, "family", "", "格式模板，如 hebei-2024；默认自动识别 (template family; detected by default)")
 	fs.StringVar(&f.templates, "templates", "", "从此目录读取格式模板，代替内置模板 (load templates from a directory)")
 }
@@ -100,8 +99,8 @@ func (f *inputFlags) options() (parse.Options, error) {
 // parseInputs parses the flags of a command that reads documents and
 // checks that it got at least one input file, and at most `most` (0: any).
 // When it returns false the command ends with the code.
-func parseInputs(fs *pflag.FlagSet, in *inputFlags, args []string, stderr io.Writer, most int) (parse.Options, int, bool) {
-	if code, ok := parseFlags(fs, args, stderr); !ok {
+func parseInputs(fs *pflag.FlagSet, in *inputFlags, args []string, stdout, stderr io.Writer, most int) (parse.Options, int, bool) {
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return parse.Options{}, code, false
 	}
 	if fs.NArg() == 0 || most > 0 && fs.NArg() > most {
@@ -120,23 +119,27 @@ func parseInputs(fs *pflag.FlagSet, in *inputFlags, args []string, stderr io.Wri
 
 // parseFlags parses a command's flags; when it returns false the command
 // ends with the code (0 after --help, 2 for a usage error).
-func parseFlags(fs *pflag.FlagSet, args []string, stderr io.Writer) (int, bool) {
-	err := fs.Parse(args)
-	switch {
-	case err == nil:
-		return exitOK, true
-	case errors.Is(err, pflag.ErrHelp):
+func parseFlags(fs *pflag.FlagSet, args []string, stdout, stderr io.Writer) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintln(stderr, "budgetpack:", err)
+		return exitUsage, false
+	}
+	if help, _ := fs.GetBool("help"); help {
+		fs.SetOutput(stdout)
+		fs.Usage()
 		return exitOK, false
 	}
-	fmt.Fprintln(stderr, "budgetpack:", err)
-	return exitUsage, false
+	return exitOK, true
 }
 
+// newFlagSet makes a command's flag set. Its usage goes to stderr after a
+// usage error and to stdout when asked for with --help.
 func newFlagSet(name, synopsis string, stderr io.Writer) *pflag.FlagSet {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.BoolP("help", "h", false, "显示本说明 (this help)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "用法 (usage): budgetpack %s\n\n选项 (options):\n%s", synopsis, fs.FlagUsages())
+		fmt.Fprintf(fs.Output(), "用法 (usage): budgetpack %s\n\n选项 (options):\n%s", synopsis, fs.FlagUsages())
 	}
 	return fs
 }
@@ -148,7 +151,7 @@ func cmdParse(args []string, stdout, stderr io.Writer) int {
 	in.register(fs)
 	fs.StringVar(&fixMode, "fix", "", "输出更正后的模型：--fix 由明细重算；--fix=balance 舍位平衡 (print the corrected model)")
 	fs.Lookup("fix").NoOptDefVal = "derive"
-	opt, code, ok := parseInputs(fs, &in, args, stderr, 1)
+	opt, code, ok := parseInputs(fs, &in, args, stdout, stderr, 1)
 	if !ok {
 		return code
 	}
@@ -191,7 +194,7 @@ func cmdTemplates(args []string, stdout, stderr io.Writer) int {
 	var dir string
 	fs := newFlagSet("templates", "templates [--templates 目录]", stderr)
 	fs.StringVar(&dir, "templates", "", "从此目录读取格式模板 (load templates from a directory)")
-	if code, ok := parseFlags(fs, args, stderr); !ok {
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return code
 	}
 	lib, err := templates.Embedded()

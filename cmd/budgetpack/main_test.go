@@ -137,3 +137,12 @@ func TestTemplatesCommand(t *testing.T) {
 		t.Errorf("templates: exit %d\n%s", code, out)
 	}
 }
+
+func TestCommandHelp(t *testing.T) {
+	for _, cmd := range []string{"parse", "check", "render", "templates"} {
+		code, out, errs := runCmd(cmd, "--help")
+		if code != 0 || !strings.Contains(out, "用法 (usage): budgetpack "+cmd) || errs != "" {
+			t.Errorf("%s --help: exit %d, stdout %q, stderr %q", cmd, code, out, errs)
+		}
+	}
+}

@@ -36,7 +36,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&fixMode, "fix", "", "先更正再输出：--fix 由明细重算合计；--fix=balance 舍位平衡 (correct figures first: derive totals, or balance rounding)")
 	fs.Lookup("fix").NoOptDefVal = "derive"
 	fs.StringVar(&font, "font", "", "PDF 所用中文字体：.ttf 文件，或 .ttc 字体集中的一款（如 simsun.ttc#0）；默认内置宋体 (Chinese font for the PDF)")
-	opt, code, ok := parseInputs(fs, &in, args, stderr, 0)
+	opt, code, ok := parseInputs(fs, &in, args, stdout, stderr, 0)
 	if !ok {
 		return code
 	}
