@@ -1,19 +1,15 @@
 package check
 
 import (
-	"bytes"
-	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"budgetpack/internal/golden"
 	"budgetpack/model"
 	"budgetpack/model/parse"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
 const (
 	hebei = "../testdata/hebei-xushui-gongxin-2024.txt"
@@ -45,27 +41,8 @@ func seedFindings(t *testing.T, path string) []Finding {
 func TestGoldenFindings(t *testing.T) {
 	for _, src := range []string{hebei, henan} {
 		t.Run(filepath.Base(src), func(t *testing.T) {
-			fs := seedFindings(t, src)
-			var buf bytes.Buffer
-			enc := json.NewEncoder(&buf)
-			enc.SetIndent("", "  ")
-			enc.SetEscapeHTML(false)
-			if err := enc.Encode(fs); err != nil {
-				t.Fatal(err)
-			}
-			golden := filepath.Join("../testdata/golden", strings.TrimSuffix(filepath.Base(src), ".txt")+".findings.json")
-			if *update {
-				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./... -update)", err)
-			}
-			if !bytes.Equal(buf.Bytes(), want) {
-				t.Errorf("findings of %s differ from %s; run go test ./... -update and review the diff", src, golden)
-			}
+			golden.Check(t, filepath.Join("../testdata/golden", strings.TrimSuffix(filepath.Base(src), ".txt")+".findings.json"),
+				golden.JSON(t, seedFindings(t, src)))
 		})
 	}
 }

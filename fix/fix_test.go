@@ -3,8 +3,6 @@ package fix
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,12 +10,11 @@ import (
 	"github.com/shopspring/decimal"
 
 	"budgetpack/check"
+	"budgetpack/internal/golden"
 	"budgetpack/model"
 	"budgetpack/model/parse"
 	"budgetpack/templates"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
 const (
 	hebei = "../testdata/hebei-xushui-gongxin-2024.txt"
@@ -49,26 +46,8 @@ func TestGoldenCorrections(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				var buf bytes.Buffer
-				enc := json.NewEncoder(&buf)
-				enc.SetIndent("", "  ")
-				enc.SetEscapeHTML(false)
-				if err := enc.Encode(corr); err != nil {
-					t.Fatal(err)
-				}
-				golden := filepath.Join("../testdata/golden", strings.TrimSuffix(filepath.Base(src), ".txt")+".fix-"+mode.name+".json")
-				if *update {
-					if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatalf("%v (run go test ./... -update)", err)
-				}
-				if !bytes.Equal(buf.Bytes(), want) {
-					t.Errorf("corrections differ from %s; run go test ./... -update and review the diff", golden)
-				}
+				golden.Check(t, filepath.Join("../testdata/golden", strings.TrimSuffix(filepath.Base(src), ".txt")+".fix-"+mode.name+".json"),
+					golden.JSON(t, corr))
 			})
 		}
 	}

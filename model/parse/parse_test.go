@@ -2,18 +2,15 @@ package parse
 
 import (
 	"bytes"
-	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"budgetpack/internal/golden"
 	"budgetpack/model"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
 const (
 	hebei = "../../testdata/hebei-xushui-gongxin-2024.txt"
@@ -29,35 +26,12 @@ func mustParse(t testing.TB, path string) *model.Document {
 	return doc
 }
 
-func encode(t testing.TB, doc *model.Document) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(doc); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
+func encode(t testing.TB, doc *model.Document) []byte { return golden.JSON(t, doc) }
 
 func TestGolden(t *testing.T) {
 	for _, src := range []string{hebei, henan} {
 		t.Run(filepath.Base(src), func(t *testing.T) {
-			got := encode(t, mustParse(t, src))
-			golden := filepath.Join("../../testdata/golden", strings.TrimSuffix(filepath.Base(src), ".txt")+".json")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./... -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("model of %s differs from %s; run go test ./... -update and review the diff", src, golden)
-			}
+			golden.Check(t, filepath.Join("../../testdata/golden", strings.TrimSuffix(filepath.Base(src), ".txt")+".json"), encode(t, mustParse(t, src)))
 		})
 	}
 }
