@@ -84,8 +84,10 @@ func (r Relation) Where() string { return r.where.describe() }
 // Table is the title of the table (or form) of the relation's total.
 func (r Relation) Table() string { return r.where.table }
 
-// Row and Column name the total's row and column.
-func (r Relation) Row() string    { return r.where.row }
+// Row names the total's row.
+func (r Relation) Row() string { return r.where.row }
+
+// Column names the total's column.
 func (r Relation) Column() string { return r.where.column }
 
 // Line is the source line of the total's row.
@@ -148,7 +150,9 @@ func projectTotal(doc *model.Document, set *templates.Set) *Relation {
 // Equality is a figure that another table repeats: A must equal B, and B
 // is the one nearer the detail.
 type Equality struct {
+	// Name says what is compared.
 	Name string
+	// A is the repeating figure, B the one nearer the detail.
 	A, B Cell
 }
 
@@ -181,6 +185,7 @@ func Equalities(doc *model.Document, set *templates.Set) []Equality {
 	return out
 }
 
+// String describes the relation briefly, for debugging.
 func (r Relation) String() string {
 	return fmt.Sprintf("%s: %s = Σ%d", r.Rule, r.Total.Ref(), len(r.Parts))
 }

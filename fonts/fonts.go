@@ -244,6 +244,7 @@ type MissingError struct {
 	msg   string
 }
 
+// Error is the message naming the font and the missing characters.
 func (e *MissingError) Error() string { return e.msg }
 
 // errTruncated is the cause reported for font data that ends too early.

@@ -9,12 +9,17 @@ import (
 // line, table) and what was expected. Its message is for the user, in
 // Chinese with English beside it.
 type InputError struct {
-	File  string
-	Line  int
+	// File is the input file's name.
+	File string
+	// Line is the source line (1-based), or 0 when the whole file is meant.
+	Line int
+	// Table is the title of the table concerned, or "".
 	Table string
-	Msg   string
+	// Msg says what is wrong and what was expected.
+	Msg string
 }
 
+// Error formats the error as FILE:LINE [TABLE]: MESSAGE.
 func (e *InputError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)

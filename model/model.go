@@ -139,8 +139,10 @@ type Row struct {
 
 // Note is a note printed under a table or inside a form.
 type Note struct {
+	// Text is the note as printed.
 	Text string `json:"text"`
-	Line int    `json:"line"`
+	// Line is its source line.
+	Line int `json:"line"`
 }
 
 // Project is a budget project with its performance targets (项目绩效目标).
@@ -184,13 +186,20 @@ type PlanPoint struct {
 // 二级 cells are blank because they are merged with the row above, carry
 // their parents' names.
 type Indicator struct {
-	Level1      string `json:"level1"`
-	Level2      string `json:"level2,omitempty"`
-	Level3      string `json:"level3"`
+	// Level1 is the 一级指标 (产出指标, 效益指标, 满意度指标, 成本指标).
+	Level1 string `json:"level1"`
+	// Level2 is the 二级指标 (数量指标, 质量指标 …), where published.
+	Level2 string `json:"level2,omitempty"`
+	// Level3 is the concrete indicator (三级指标).
+	Level3 string `json:"level3"`
+	// Description is the 绩效指标描述 (or 指标值说明).
 	Description string `json:"description,omitempty"`
-	Value       string `json:"value"`
-	Basis       string `json:"basis,omitempty"`
-	Line        int    `json:"line"`
+	// Value is the 指标值 as published (≥90%, ≤328225元, 1台).
+	Value string `json:"value"`
+	// Basis is the 指标值确定依据.
+	Basis string `json:"basis,omitempty"`
+	// Line is the source line.
+	Line int `json:"line"`
 }
 
 // OverallGoal is the department's overall performance goal (部门整体绩效目标),
@@ -210,30 +219,42 @@ type OverallGoal struct {
 
 // Task is one of the main tasks of an overall goal.
 type Task struct {
-	Name    string `json:"name"`
+	// Name is the task's name (任务名称).
+	Name string `json:"name"`
+	// Content is its main content (主要内容).
 	Content string `json:"content"`
-	Line    int    `json:"line"`
+	// Line is the source line.
+	Line int `json:"line"`
 }
 
 // BudgetLine is one amount line of an overall goal form.
 type BudgetLine struct {
-	Key    string `json:"key"`
-	Name   string `json:"name"`
+	// Key is the template key (total, gov, special, unit, basic, project).
+	Key string `json:"key"`
+	// Name is the line as printed.
+	Name string `json:"name"`
+	// Amount is its figure.
 	Amount Amount `json:"amount"`
-	Line   int    `json:"line"`
+	// Line is the source line.
+	Line int `json:"line"`
 }
 
 // Section is a part of the narrative, under one heading.
 type Section struct {
-	Heading    string      `json:"heading"`
-	Line       int         `json:"line"`
+	// Heading is the heading as printed ("" for text before the first one).
+	Heading string `json:"heading"`
+	// Line is the heading's source line.
+	Line int `json:"line"`
+	// Paragraphs are the section's paragraphs in order.
 	Paragraphs []Paragraph `json:"paragraphs"`
 }
 
 // Paragraph is one paragraph of narrative text.
 type Paragraph struct {
+	// Text is the paragraph.
 	Text string `json:"text"`
-	Line int    `json:"line"`
+	// Line is its source line.
+	Line int `json:"line"`
 }
 
 // TableByKind returns the first table of the kind, or nil.

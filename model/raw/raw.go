@@ -76,10 +76,13 @@ func (r Row) IsBlank() bool {
 
 // Error is a reader's error at a source line.
 type Error struct {
+	// Line is the source line, or 0.
 	Line int
-	Msg  string
+	// Msg says what is wrong.
+	Msg string
 }
 
+// Error formats the error with its line.
 func (e *Error) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("第 %d 行 (line %d): %s", e.Line, e.Line, e.Msg)

@@ -116,10 +116,14 @@ const (
 
 // Style is how a cell looks.
 type Style struct {
-	Class  Class
-	Bold   bool
+	// Class is the cell's role in the form.
+	Class Class
+	// Bold sets the text in bold (titles, headers, totals).
+	Bold bool
+	// Indent indents the text by steps of about one Chinese character.
 	Indent int
-	Align  Align
+	// Align is the horizontal alignment.
+	Align Align
 	// Wrap lets text run over several lines within the cell's width.
 	Wrap bool
 }
