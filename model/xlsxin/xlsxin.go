@@ -18,6 +18,12 @@ import (
 // Layout is the name of this reader's layout.
 const Layout = "xlsx"
 
+// Limits on the unpacked size of a workbook and of one of its XML parts.
+const (
+	maxUnzipped    = 256 << 20
+	maxUnzippedXML = 64 << 20
+)
+
 // Looks reports whether the data is an Office Open XML workbook.
 func Looks(data []byte) bool {
 	return bytes.HasPrefix(data, []byte("PK\x03\x04")) && bytes.Contains(data, []byte("xl/workbook"))
@@ -34,7 +40,12 @@ func Read(data []byte) (doc *raw.Document, err error) {
 			doc, err = nil, &raw.Error{Msg: fmt.Sprintf("无法读取 Excel 工作簿 (damaged workbook): %v", r)}
 		}
 	}()
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	// bounds on what a workbook may unpack to: a budget pack is a few
+	// hundred kilobytes, and a damaged or hostile zip must not exhaust memory
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit:    maxUnzipped,
+		UnzipXMLSizeLimit: maxUnzippedXML,
+	})
 	if err != nil {
 		return nil, &raw.Error{Msg: fmt.Sprintf("不是有效的 Excel 工作簿 (not a valid .xlsx workbook): %v", err)}
 	}
