@@ -43,6 +43,15 @@ func markFindings(book *grid.Book, findings []check.Finding) []target {
 	return out
 }
 
+// linkTo is a short cell linking to the target cell, or an empty cell.
+func linkTo(tg target) grid.Cell {
+	c := grid.Cell{Style: grid.Style{Class: grid.Body, Align: grid.Center}}
+	if tg.sheet != nil {
+		c.Text, c.Link, c.LinkRow, c.LinkCol = "查看", tg.sheet.Name, tg.row, tg.col
+	}
+	return c
+}
+
 // target is a cell of a sheet.
 type target struct {
 	sheet    *grid.Sheet
@@ -52,8 +61,8 @@ type target struct {
 // appendix lays out 附录 数据差异说明: a summary by severity and by table,
 // then one row per finding, linked to the cell it concerns.
 func appendix(findings []check.Finding, targets []target) *grid.Sheet {
-	const n = 9
-	s := &grid.Sheet{Title: "附录 数据差异说明", Widths: []float64{5, 7, 22, 18, 14, 10, 10, 10, 60}}
+	const n = 10
+	s := &grid.Sheet{Title: "附录 数据差异说明", Widths: []float64{5, 7, 22, 18, 14, 10, 10, 10, 56, 6}}
 	s.Rows = append(s.Rows, spanRow(n, "附录 数据差异说明", grid.Style{Class: grid.Title, Bold: true, Align: grid.Center}))
 	e, w, i := check.Count(findings)
 	if len(findings) == 0 {
@@ -104,23 +113,23 @@ func appendix(findings []check.Finding, targets []target) *grid.Sheet {
 	put(sumHdr, 5, 6, grid.Cell{Text: "警告", Style: labelStyle})
 	put(sumHdr, 6, 7, grid.Cell{Text: "提示", Style: labelStyle})
 	put(sumHdr, 7, 8, grid.Cell{Text: "合计", Style: labelStyle})
-	sumHdr[8] = outside
+	sumHdr[8], sumHdr[9] = outside, outside
 	s.Rows = append(s.Rows, grid.Row{Cells: sumHdr})
 	for _, name := range order {
 		t := byTable[name]
 		r := row()
 		put(r, 0, 4, grid.Cell{Text: name, Style: grid.Style{Class: grid.Name, Wrap: true}})
-		r[4], r[5], r[6], r[7], r[8] = num(t.e), num(t.w), num(t.i), num(t.e+t.w+t.i), outside
+		r[4], r[5], r[6], r[7], r[8], r[9] = num(t.e), num(t.w), num(t.i), num(t.e+t.w+t.i), outside, outside
 		s.Rows = append(s.Rows, grid.Row{Cells: r})
 	}
 	r := row()
 	put(r, 0, 4, grid.Cell{Text: "合计", Style: grid.Style{Class: grid.Name, Bold: true, Align: grid.Center}})
-	r[4], r[5], r[6], r[7], r[8] = num(e), num(w), num(i), num(e+w+i), outside
+	r[4], r[5], r[6], r[7], r[8], r[9] = num(e), num(w), num(i), num(e+w+i), outside, outside
 	s.Rows = append(s.Rows, grid.Row{Cells: r})
 	s.Rows = append(s.Rows, spanRow(n, "", grid.Style{Class: grid.Note}))
 	s.HeaderFrom = len(s.Rows)
 	s.Rows = append(s.Rows, grid.Row{Cells: []grid.Cell{
-		hdr("序号"), hdr("程度"), hdr("表"), hdr("行"), hdr("列"), hdr("应为"), hdr("实为"), hdr("差额"), hdr("说明（点击“表”列可跳到该单元格）"),
+		hdr("序号"), hdr("程度"), hdr("表"), hdr("行"), hdr("列"), hdr("应为"), hdr("实为"), hdr("差额"), hdr("说明"), hdr("定位"),
 	}})
 	s.HeaderTo, s.BodyFrom = len(s.Rows), len(s.Rows)
 	idx := make([]int, len(findings))
@@ -137,9 +146,9 @@ func appendix(findings []check.Finding, targets []target) *grid.Sheet {
 			return grid.Cell{Value: a, Style: grid.Style{Class: grid.Amount, Align: grid.Right}}
 		}
 		table := grid.Cell{Text: f.Table, Style: grid.Style{Class: grid.Body, Wrap: true}}
-		if tg.sheet != nil {
-			table.Link, table.LinkRow, table.LinkCol = tg.sheet.Name, tg.row, tg.col
-		}
+		// the link sits in a short cell of its own: a linked cell does not
+		// wrap in every spreadsheet program
+		jump := linkTo(tg)
 		where := f.Column
 		if f.Line > 0 {
 			where = fmt.Sprintf("%s（源第 %d 行）", f.Column, f.Line)
@@ -152,6 +161,7 @@ func appendix(findings []check.Finding, targets []target) *grid.Sheet {
 			{Text: where, Style: grid.Style{Class: grid.Body, Wrap: true}},
 			money(f.Expected), money(f.Actual), money(f.Difference),
 			{Text: f.Message, Style: grid.Style{Class: grid.Body, Wrap: true}},
+			jump,
 		}})
 	}
 	finish(s)
@@ -212,13 +222,10 @@ func correctionList(s *grid.Sheet, corrections []fix.Correction, targets []targe
 	s.Rows = append(s.Rows, spanRow(n, fmt.Sprintf("更正清单（共 %d 处；文字说明未改写，与更正后表格不符的句子见上文差异）", len(corrections)),
 		grid.Style{Class: grid.Caption, Bold: true}))
 	s.Rows = append(s.Rows, grid.Row{Cells: []grid.Cell{
-		hdr("序号"), hdr("规则"), hdr("表"), hdr("行"), hdr("列"), hdr("原值"), hdr("更正值"), hdr("差额"), hdr("依据"),
+		hdr("序号"), hdr("规则"), hdr("表"), hdr("行"), hdr("列"), hdr("原值"), hdr("更正值"), hdr("差额"), hdr("依据"), hdr("定位"),
 	}})
 	for k, c := range corrections {
 		table := grid.Cell{Text: c.Table, Style: grid.Style{Class: grid.Body, Wrap: true}}
-		if tg := targets[k]; tg.sheet != nil {
-			table.Link, table.LinkRow, table.LinkCol = tg.sheet.Name, tg.row, tg.col
-		}
 		diff := model.Blank
 		if !c.Original.IsBlank() || !c.Corrected.IsBlank() {
 			p := max(c.Original.Places(), c.Corrected.Places())
@@ -235,6 +242,7 @@ func correctionList(s *grid.Sheet, corrections []fix.Correction, targets []targe
 			{Text: c.Column, Style: grid.Style{Class: grid.Body, Wrap: true}},
 			money(c.Original), money(c.Corrected), money(diff),
 			{Text: c.Basis, Style: grid.Style{Class: grid.Body, Wrap: true}},
+			linkTo(targets[k]),
 		}})
 	}
 	finish(s)
