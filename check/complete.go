@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"budgetpack/model"
@@ -39,13 +38,9 @@ func tableCompleteness(doc *model.Document, ti int, tpl *templates.Table) []Find
 	t := &doc.Tables[ti]
 	var out []Finding
 	if tpl.Form == "" && (tpl.Required || tpl.EmptyNote != "") && hasNumeric(t) && isEmpty(t) {
-		var re *regexp.Regexp
-		if tpl.EmptyNote != "" {
-			re = regexp.MustCompile(tpl.EmptyNote) // compiled once at template load; cannot fail here
-		}
 		var note *model.Note
 		for i := range t.Notes {
-			if re == nil || re.MatchString(t.Notes[i].Text) {
+			if tpl.EmptyNoteMatches(t.Notes[i].Text) {
 				note = &t.Notes[i]
 				break
 			}

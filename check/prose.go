@@ -20,6 +20,8 @@ var (
 	growth = regexp.MustCompile(`(增加|减少)\s*(\d+(?:\.\d+)?)\s*万元\s*[，,]?\s*(增长|下降|减少)\s*(\d+(?:\.\d+)?)\s*%`)
 	// paren is a bracketed aside, which may hold a list of its own.
 	paren = regexp.MustCompile(`[（(][^（()）]*[)）]`)
+	// leadingYear is a year that opens a clause ("2023 年收入…").
+	leadingYear = regexp.MustCompile(`^\s*(\d{4}\s*年度?)?`)
 )
 
 // proseChecks ties the narrative to the tables and to itself.
@@ -277,7 +279,7 @@ func clauseBefore(text string, at int) string {
 		_, size := firstRune(s)
 		s = s[size:]
 	}
-	s = regexp.MustCompile(`^\s*(\d{4}\s*年度?)?`).ReplaceAllString(s, "")
+	s = leadingYear.ReplaceAllString(s, "")
 	for _, w := range []string{"与上年相比", "比上年", "较上年", "合计", "总计", "年初预算为", "预算"} {
 		s = strings.ReplaceAll(s, w, "")
 	}

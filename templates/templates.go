@@ -114,9 +114,10 @@ type Table struct {
 	// the table (政府性基金); a note without them is reported as info.
 	EmptyNames []string `yaml:"empty_names"`
 	// Checks are the arithmetic relations of the table.
-	Checks    TableChecks `yaml:"checks"`
-	titleRe   *regexp.Regexp
-	titleKeys []string
+	Checks      TableChecks `yaml:"checks"`
+	titleRe     *regexp.Regexp
+	emptyNoteRe *regexp.Regexp
+	titleKeys   []string
 }
 
 // TableChecks are the relations that hold inside a table.
@@ -330,6 +331,13 @@ func (s *Set) compile() error {
 		for _, title := range t.Titles {
 			t.titleKeys = append(t.titleKeys, TitleKey(title))
 		}
+		if t.EmptyNote != "" {
+			re, err := regexp.Compile(t.EmptyNote)
+			if err != nil {
+				return fmt.Errorf("表 %s: empty_note: %w", t.Kind, err)
+			}
+			t.emptyNoteRe = re
+		}
 		if t.TitlePattern != "" {
 			re, err := regexp.Compile(t.TitlePattern)
 			if err != nil {
@@ -418,6 +426,12 @@ func (t *Table) TitleMatch(text string) []string {
 		return nil
 	}
 	return t.titleRe.FindStringSubmatch(strings.Join(strings.Fields(text), ""))
+}
+
+// EmptyNoteMatches reports whether a note under the table is the note an
+// empty table must carry (any note, where the template sets none).
+func (t *Table) EmptyNoteMatches(note string) bool {
+	return t.emptyNoteRe == nil || t.emptyNoteRe.MatchString(note)
 }
 
 // MatchRow returns the fixed row whose pattern matches name on the side,
