@@ -37,6 +37,11 @@ func completeness(doc *model.Document, set *templates.Set) []Finding {
 func tableCompleteness(doc *model.Document, ti int, tpl *templates.Table) []Finding {
 	t := &doc.Tables[ti]
 	var out []Finding
+	// what the reader had to interpret is said, so that the clerk checks it
+	for _, r := range t.Remarks {
+		out = append(out, Finding{Rule: "recognize.realigned", Severity: Info, Table: t.Title, Kind: t.Kind, Line: r.Line,
+			Message: fmt.Sprintf("「%s」%s", t.Title, r.Text)})
+	}
 	if tpl.Form == "" && (tpl.Required || tpl.EmptyNote != "") && hasNumeric(t) && isEmpty(t) {
 		var note *model.Note
 		for i := range t.Notes {

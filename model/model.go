@@ -58,6 +58,9 @@ type Table struct {
 	Rows []Row `json:"rows"`
 	// Notes are the notes printed under the table (注：…).
 	Notes []Note `json:"notes,omitempty"`
+	// Remarks say where the reader had to interpret the source (a run of
+	// figures a text export moved by a column); they are not printed.
+	Remarks []Note `json:"remarks,omitempty"`
 	// Line is the source line of the title.
 	Line int `json:"line"`
 }

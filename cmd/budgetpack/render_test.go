@@ -112,7 +112,7 @@ func TestCheckCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("check --json printed no JSON: %v", err)
 	}
-	if code != 1 || rep.Summary.Errors != 8 || len(rep.Findings) != 15 || rep.Department != "新乡市红旗区工业和信息化局" {
+	if code != 1 || rep.Summary.Errors != 2 || len(rep.Findings) != 12 || rep.Department != "新乡市红旗区工业和信息化局" {
 		t.Errorf("check --json: exit %d, summary %+v, %d findings", code, rep.Summary, len(rep.Findings))
 	}
 	dir := t.TempDir()

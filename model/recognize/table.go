@@ -105,6 +105,13 @@ func isDataRow(t *templates.Table, row raw.Row) bool {
 	return !row.IsBlank()
 }
 
+// colRef ties a model column to its source column and template column.
+type colRef struct {
+	src int
+	col model.Column
+	tpl *templates.Column
+}
+
 // columnTable reads a table whose columns the template lists.
 func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []raw.Row) error {
 	name := t.Name
@@ -164,11 +171,6 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			strings.Join(missing, "、"), printPaths(paths))
 	}
 	// Columns in published order.
-	type colRef struct {
-		src int
-		col model.Column
-		tpl *templates.Column
-	}
 	var cols []colRef
 	used := map[int]bool{}
 	for i := range t.Columns {
@@ -215,6 +217,12 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		}
 		if row.IsBlank() {
 			continue
+		}
+		if r.doc.Ragged {
+			var remark string
+			if row, remark = realign(t, cols, row); remark != "" {
+				out.Remarks = append(out.Remarks, model.Note{Text: remark, Line: row.Line})
+			}
 		}
 		if t.Continuation && row.AfterBreak && len(out.Rows) > 0 && continues(row) {
 			prev := &out.Rows[len(out.Rows)-1]
