@@ -39,8 +39,14 @@ func tableCompleteness(doc *model.Document, ti int, tpl *templates.Table) []Find
 	var out []Finding
 	// what the reader had to interpret is said, so that the clerk checks it
 	for _, r := range t.Remarks {
-		out = append(out, Finding{Rule: "recognize.realigned", Severity: Info, Table: t.Title, Kind: t.Kind, Line: r.Line,
-			Message: fmt.Sprintf("「%s」%s", t.Title, r.Text)})
+		f := Finding{Rule: "recognize.realigned", Severity: Info, Table: t.Title, Kind: t.Kind, Line: r.Line,
+			Message: fmt.Sprintf("「%s」%s", t.Title, r.Text)}
+		if r.Row < len(t.Rows) && len(r.Keys) > 0 {
+			row := &t.Rows[r.Row]
+			f.Row, f.Column, f.Ref = rowName(row.Label, row), headerOf(t, r.Keys[0]), model.CellRef(ti, r.Row, r.Keys[0])
+			f.Actual = row.Values[r.Keys[0]]
+		}
+		out = append(out, f)
 	}
 	if tpl.Form == "" && (tpl.Required || tpl.EmptyNote != "") && hasNumeric(t) && isEmpty(t) {
 		var note *model.Note
@@ -93,6 +99,13 @@ func isEmpty(t *model.Table) bool {
 		}
 	}
 	return true
+}
+
+func headerOf(t *model.Table, key string) string {
+	if c := t.Column(key); c != nil {
+		return strings.ReplaceAll(c.Header, " / ", "/")
+	}
+	return key
 }
 
 func hasNumeric(t *model.Table) bool {

@@ -60,7 +60,7 @@ type Table struct {
 	Notes []Note `json:"notes,omitempty"`
 	// Remarks say where the reader had to interpret the source (a run of
 	// figures a text export moved by a column); they are not printed.
-	Remarks []Note `json:"remarks,omitempty"`
+	Remarks []Remark `json:"remarks,omitempty"`
 	// Line is the source line of the title.
 	Line int `json:"line"`
 }
@@ -146,6 +146,18 @@ type Note struct {
 	Text string `json:"text"`
 	// Line is its source line.
 	Line int `json:"line"`
+}
+
+// Remark is a note of the reader on how it read a row of the source.
+type Remark struct {
+	// Text says what was read how, for the user.
+	Text string `json:"text"`
+	// Line is the source line of the row.
+	Line int `json:"line"`
+	// Row is the row's index in Table.Rows.
+	Row int `json:"row"`
+	// Keys are the columns whose figures the remark is about.
+	Keys []string `json:"keys,omitempty"`
 }
 
 // Project is a budget project with its performance targets (项目绩效目标).

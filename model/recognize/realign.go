@@ -21,10 +21,12 @@ import (
 // into the blank before it.
 // Where no move, or more than one, would do, the row stays as printed and
 // the checks report it.
-func realign(t *templates.Table, cols []colRef, row raw.Row) (raw.Row, string) {
+// It returns the row as read, the remark and the keys of the columns the
+// figures were read into.
+func realign(t *templates.Table, cols []colRef, row raw.Row) (raw.Row, string, []string) {
 	sums := t.Checks.Sums
 	if len(sums) == 0 {
-		return row, ""
+		return row, "", nil
 	}
 	var slots []colRef // the numeric columns in source order
 	for _, c := range cols {
@@ -52,7 +54,7 @@ func realign(t *templates.Table, cols []colRef, row raw.Row) (raw.Row, string) {
 	}
 	printed, ok := values(row)
 	if !ok || holdAll(sums, printed, false) {
-		return row, ""
+		return row, "", nil
 	}
 	type move struct {
 		from, to int // slot range [from, to] moved by dir
@@ -92,17 +94,18 @@ func realign(t *templates.Table, cols []colRef, row raw.Row) (raw.Row, string) {
 		a = b + 1
 	}
 	if len(found) != 1 {
-		return row, ""
+		return row, "", nil
 	}
 	m := found[0]
-	var was, now, figs []string
+	var was, now, figs, keys []string
 	for k := m.from; k <= m.to; k++ {
+		keys = append(keys, slots[k+m.dir].col.Key)
 		figs = append(figs, text(row, slots[k].src))
 		was = append(was, "“"+strings.ReplaceAll(slots[k].col.Header, " / ", "/")+"”")
 		now = append(now, "“"+strings.ReplaceAll(slots[k+m.dir].col.Header, " / ", "/")+"”")
 	}
 	return moved, fmt.Sprintf("第 %d 行：文本中 %s 位于%s列下，与本表的勾稽关系不符；按错位一列读作%s列（文本导出时单元格错位），请与原表核对。",
-		row.Line, strings.Join(figs, "、"), strings.Join(was, ""), strings.Join(now, ""))
+		row.Line, strings.Join(figs, "、"), strings.Join(was, ""), strings.Join(now, "")), keys
 }
 
 // shiftRun moves the cells of slots a..b one slot in direction dir.

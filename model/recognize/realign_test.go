@@ -43,7 +43,7 @@ func TestRealign(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, remark := realign(tpl, cols, tt.in)
+			got, remark, _ := realign(tpl, cols, tt.in)
 			var figs []string
 			for j := range keys {
 				figs = append(figs, strings.TrimSpace(got.Cells[j+1].Text))

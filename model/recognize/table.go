@@ -220,8 +220,9 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		}
 		if r.doc.Ragged {
 			var remark string
-			if row, remark = realign(t, cols, row); remark != "" {
-				out.Remarks = append(out.Remarks, model.Note{Text: remark, Line: row.Line})
+			var keys []string
+			if row, remark, keys = realign(t, cols, row); remark != "" {
+				out.Remarks = append(out.Remarks, model.Remark{Text: remark, Line: row.Line, Row: len(out.Rows), Keys: keys})
 			}
 		}
 		if t.Continuation && row.AfterBreak && len(out.Rows) > 0 && continues(row) {
