@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -29,7 +28,7 @@ type checkSummary struct {
 
 // loadAndCheck parses a file and runs the checks with its family's templates.
 func loadAndCheck(path string, opt parse.Options) (*model.Document, []check.Finding, error) {
-	doc, err := loadDocument(path, opt)
+	doc, err := parse.File(path, opt)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -39,11 +38,6 @@ func loadAndCheck(path string, opt parse.Options) (*model.Document, []check.Find
 	}
 	fs, err := check.Run(doc, set)
 	return doc, fs, err
-}
-
-// loadDocument reads an input file into the model.
-func loadDocument(path string, opt parse.Options) (*model.Document, error) {
-	return parse.File(path, opt)
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
@@ -68,9 +62,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 			code = exitFindings
 		}
 		if asJSON {
-			enc := json.NewEncoder(stdout)
-			enc.SetIndent("", "  ")
-			enc.SetEscapeHTML(false)
+			enc := jsonEncoder(stdout)
 			rep := checkReport{File: path, Department: doc.Department.Name, Year: doc.Year, Family: doc.Family,
 				Summary: checkSummary{e, w, i}, Findings: findings}
 			if err := enc.Encode(rep); err != nil {

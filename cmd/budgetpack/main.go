@@ -96,6 +96,20 @@ func (f *inputFlags) options() (parse.Options, error) {
 	return opt, nil
 }
 
+// registerFix adds --fix, whose bare form means --fix=derive.
+func registerFix(fs *pflag.FlagSet, mode *string, usage string) {
+	fs.StringVar(mode, "fix", "", usage)
+	fs.Lookup("fix").NoOptDefVal = "derive"
+}
+
+// jsonEncoder writes indented JSON with Chinese and <> left as they are.
+func jsonEncoder(w io.Writer) *json.Encoder {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc
+}
+
 // parseInputs parses the flags of a command that reads documents and
 // checks that it got at least one input file, and at most `most` (0: any).
 // When it returns false the command ends with the code.
@@ -149,8 +163,7 @@ func cmdParse(args []string, stdout, stderr io.Writer) int {
 	var fixMode string
 	fs := newFlagSet("parse", "parse [--fix[=balance]] [选项] 文件", stderr)
 	in.register(fs)
-	fs.StringVar(&fixMode, "fix", "", "输出更正后的模型：--fix 由明细重算；--fix=balance 舍位平衡 (print the corrected model)")
-	fs.Lookup("fix").NoOptDefVal = "derive"
+	registerFix(fs, &fixMode, "输出更正后的模型：--fix 由明细重算；--fix=balance 舍位平衡 (print the corrected model)")
 	opt, code, ok := parseInputs(fs, &in, args, stdout, stderr, 1)
 	if !ok {
 		return code
@@ -173,10 +186,7 @@ func cmdParse(args []string, stdout, stderr io.Writer) int {
 			return exitInput
 		}
 	}
-	enc := json.NewEncoder(stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(doc); err != nil {
+	if err := jsonEncoder(stdout).Encode(doc); err != nil {
 		fmt.Fprintln(stderr, "budgetpack:", err)
 		return exitInput
 	}

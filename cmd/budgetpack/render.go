@@ -10,6 +10,7 @@ import (
 	"budgetpack/check"
 	"budgetpack/fix"
 	"budgetpack/model"
+	"budgetpack/model/parse"
 	"budgetpack/render/grid"
 	"budgetpack/render/layout"
 	"budgetpack/render/pdf"
@@ -33,8 +34,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	in.register(fs)
 	fs.StringVarP(&outDir, "output", "o", "out", "输出目录 (output folder)")
 	fs.StringVar(&formats, "format", strings.Join(available(), ","), "输出格式，逗号分隔：xlsx、pdf (formats to write)")
-	fs.StringVar(&fixMode, "fix", "", "先更正再输出：--fix 由明细重算合计；--fix=balance 舍位平衡 (correct figures first: derive totals, or balance rounding)")
-	fs.Lookup("fix").NoOptDefVal = "derive"
+	registerFix(fs, &fixMode, "先更正再输出：--fix 由明细重算合计；--fix=balance 舍位平衡 (correct figures first: derive totals, or balance rounding)")
 	fs.StringVar(&font, "font", "", "PDF 所用中文字体：.ttf 文件，或 .ttc 字体集中的一款（如 simsun.ttc#0）；默认内置宋体 (Chinese font for the PDF)")
 	opt, code, ok := parseInputs(fs, &in, args, stdout, stderr, 0)
 	if !ok {
@@ -61,7 +61,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	for _, path := range fs.Args() {
-		doc, err := loadDocument(path, opt)
+		doc, err := parse.File(path, opt)
 		if err != nil {
 			reportInput(stderr, err)
 			code = exitInput

@@ -124,7 +124,9 @@ func cellOf(t *testing.T, f *excelize.File, sheet, code string, col int) string 
 	return ""
 }
 
-func TestEditedWorkbook(t *testing.T) {
+// hebeiPack opens the Hebei seed's pack as a user would in Excel.
+func hebeiPack(t *testing.T) *excelize.File {
+	t.Helper()
 	orig, err := parse.File(hebei, parse.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -133,6 +135,11 @@ func TestEditedWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return f
+}
+
+func TestEditedWorkbook(t *testing.T) {
+	f := hebeiPack(t)
 	// as a user would: type a new amount, and replace a total with a formula
 	// saved without its value
 	basic := cellOf(t, f, "支出总表", "2060101", 5)
@@ -175,14 +182,7 @@ func TestEditedWorkbook(t *testing.T) {
 }
 
 func TestInsertedRow(t *testing.T) {
-	orig, err := parse.File(hebei, parse.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(pack(t, orig)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := hebeiPack(t)
 	// a row inserted inside 类 208, under 款 20805
 	at := cellOf(t, f, "支出总表", "2080502", 2)
 	_, r, _ := excelize.CellNameToCoordinates(at)
