@@ -7,6 +7,8 @@
 // state), never a float.
 package model
 
+import "budgetpack/model/raw"
+
 // Document is one department's budget disclosure for one year.
 type Document struct {
 	// Source is the base name of the file the document was read from.
@@ -29,7 +31,15 @@ type Document struct {
 	Overall *OverallGoal `json:"overall_goal,omitempty"`
 	// Sections are the narrative parts, in document order.
 	Sections []Section `json:"sections"`
+	// Places says where each anchor stands in the source file when the
+	// source is a PDF or a workbook: every Line field is then an index
+	// into Places plus one. Nil means Line fields are text lines.
+	Places []raw.Place `json:"places,omitempty"`
 }
+
+// Where says in Chinese where a Line field of the document points in the
+// source file ("第 5 页", "工作表“收支总表”E9", "第 12 行"), or "".
+func (d *Document) Where(line int) string { return raw.Where(d.Places, line) }
 
 // Department identifies the publishing department.
 type Department struct {

@@ -16,6 +16,63 @@ type Document struct {
 	// Ragged reports that the layout drops trailing empty cells, so a row
 	// narrower than its grid is whole; otherwise such a row is cut off.
 	Ragged bool
+	// Places says where each anchor stands in the source file when the
+	// source is not a text of lines (a PDF page, a workbook cell): every
+	// Line field of the document is then an anchor, an index into Places
+	// plus one. Nil means the Line fields are text lines.
+	Places []Place
+}
+
+// Place is where something stands in a source file.
+type Place struct {
+	// Page is the 1-based page of a PDF or paginated document, or 0.
+	Page int `json:"page,omitempty"`
+	// Sheet is the worksheet's name in a workbook, or "".
+	Sheet string `json:"sheet,omitempty"`
+	// Ref is the cell reference in a workbook ("E9"), or "".
+	Ref string `json:"ref,omitempty"`
+	// Line is the text line, where the source has lines, or 0.
+	Line int `json:"line,omitempty"`
+}
+
+// String says the place in Chinese, as a user finds it in the file:
+// "第 5 页", "工作表“收支总表”E9", "第 12 行".
+func (p Place) String() string {
+	var parts []string
+	if p.Page > 0 {
+		parts = append(parts, fmt.Sprintf("第 %d 页", p.Page))
+	}
+	if p.Sheet != "" {
+		parts = append(parts, fmt.Sprintf("工作表“%s”", p.Sheet))
+	}
+	if p.Ref != "" {
+		parts = append(parts, p.Ref)
+	}
+	if p.Line > 0 {
+		parts = append(parts, fmt.Sprintf("第 %d 行", p.Line))
+	}
+	return strings.Join(parts, " ")
+}
+
+// Where says where anchor line stands: the place recorded for it, or the
+// text line itself when the document records no places.
+func Where(places []Place, line int) string {
+	if line <= 0 {
+		return ""
+	}
+	if places == nil {
+		return Place{Line: line}.String()
+	}
+	if line > len(places) {
+		return ""
+	}
+	return places[line-1].String()
+}
+
+// Anchor records place p and returns the anchor to store in a Line field.
+func (d *Document) Anchor(p Place) int {
+	d.Places = append(d.Places, p)
+	return len(d.Places)
 }
 
 // Block is either a grid (Rows set) or one prose line (Text set).
@@ -31,6 +88,9 @@ type Block struct {
 	Rows []Row
 	// Sheet names the worksheet the block comes from, in a workbook.
 	Sheet string
+	// Page is the 1-based page where the block starts, in a paginated
+	// source, or 0.
+	Page int
 }
 
 // IsGrid reports whether the block is a grid.
@@ -51,8 +111,17 @@ type Row struct {
 type Cell struct {
 	// Text is the cell's text as published; paragraphs are joined by "\n".
 	Text string
-	// Line is the source line of the cell's first paragraph.
+	// Line is the source line of the cell's first paragraph (an anchor
+	// into Document.Places where the document records places).
 	Line int
+	// ColSpan and RowSpan are the columns and rows a merged cell covers,
+	// counting itself; 0 and 1 both mean one.
+	ColSpan, RowSpan int
+	// Covered reports that the position lies inside a merged cell that
+	// starts above or to the left of it; its Text is empty. Grids from
+	// sources with merges keep one Cell per column so that column
+	// indexes line up across rows.
+	Covered bool
 }
 
 // Texts returns the cells' texts.
