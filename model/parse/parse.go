@@ -9,10 +9,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"unicode/utf8"
 
 	"budgetpack/model"
+	"budgetpack/model/docxin"
 	"budgetpack/model/docxtext"
+	"budgetpack/model/layouttext"
+	"budgetpack/model/pdfin"
 	"budgetpack/model/pdftext"
 	"budgetpack/model/raw"
 	"budgetpack/model/recognize"
@@ -31,7 +35,7 @@ type Options struct {
 }
 
 // Layouts lists the input layouts that can be named with Options.Layout.
-var Layouts = []string{docxtext.Layout, pdftext.Layout, xlsxin.Layout, "json"}
+var Layouts = []string{pdfin.Layout, docxin.Layout, xlsxin.Layout, layouttext.Layout, docxtext.Layout, pdftext.Layout, "json"}
 
 // File reads and recognizes the file at path.
 func File(path string, opt Options) (*model.Document, error) {
@@ -63,6 +67,12 @@ func Bytes(name string, data []byte, opt Options) (*model.Document, error) {
 	switch layout {
 	case "json":
 		return decodeJSON(name, data)
+	case pdfin.Layout:
+		doc, err = pdfin.Read(data)
+	case docxin.Layout:
+		doc, err = docxin.Read(data)
+	case layouttext.Layout:
+		doc, err = layouttext.Read(data)
 	case docxtext.Layout:
 		doc, err = docxtext.Read(data)
 	case pdftext.Layout:
@@ -70,7 +80,7 @@ func Bytes(name string, data []byte, opt Options) (*model.Document, error) {
 	case xlsxin.Layout:
 		doc, err = xlsxin.Read(data)
 	default:
-		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("未知的版式 %q，可用：docx-text、pdf-text、xlsx、json (unknown layout)", layout)}
+		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("未知的版式 %q，可用：%s (unknown layout)", layout, strings.Join(Layouts, "、"))}
 	}
 	if err != nil {
 		if re, ok := err.(*raw.Error); ok {
@@ -92,16 +102,22 @@ func Detect(name string, data []byte) (string, error) {
 	switch {
 	case len(trimmed) == 0:
 		return "", &model.InputError{File: name, Msg: "文件为空 (the file is empty)"}
+	case pdfin.Looks(data):
+		return pdfin.Layout, nil
 	case xlsxin.Looks(data):
 		return xlsxin.Layout, nil
+	case docxin.Looks(data):
+		return docxin.Layout, nil
 	case bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data):
-		return "", &model.InputError{File: name, Msg: "不是 UTF-8 文本文件，也不是 .xlsx 工作簿（.docx/.pdf 请先导出为文本）(neither UTF-8 text nor an .xlsx workbook)"}
+		return "", &model.InputError{File: name, Msg: "无法识别的文件：不是 PDF、Word (.docx)、Excel (.xlsx) 文件，也不是 UTF-8 文本 (not a PDF, DOCX, XLSX or UTF-8 text file)"}
 	case trimmed[0] == '{':
 		return "json", nil
 	case docxtext.Looks(data):
 		return docxtext.Layout, nil
 	case pdftext.Looks(data):
 		return pdftext.Layout, nil
+	case layouttext.Looks(data):
+		return layouttext.Layout, nil
 	}
 	return "", &model.InputError{File: name, Msg: "没有找到表格：既不是每格一行（制表符缩进）的 DOCX 文本，也不是制表符分隔的 PDF 文本 (no table found in either text layout)"}
 }
