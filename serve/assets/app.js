@@ -28,11 +28,8 @@
     drop.classList.add("over");
   }));
   ["dragleave", "drop"].forEach((t) => drop.addEventListener(t, () => drop.classList.remove("over")));
-  drop.addEventListener("drop", (ev) => {
-    ev.preventDefault();
-    if (ev.dataTransfer && ev.dataTransfer.files) handleFiles(ev.dataTransfer.files);
-  });
-  // a file dropped beside the zone is taken too, rather than opened by the browser
+  // a file dropped anywhere on the page is taken (the zone's drop bubbles
+  // up to here), rather than opened by the browser
   document.addEventListener("dragover", (ev) => ev.preventDefault());
   document.addEventListener("drop", (ev) => {
     ev.preventDefault();
@@ -150,6 +147,7 @@
     } else {
       docsEl.prepend(root);
     }
+    drop.classList.add("compact");
     shown.set(k, { el: root, res: res });
   }
 
@@ -244,12 +242,18 @@
     const sheet = target.closest(".sheet");
     if (sheet) showSheet(root, sheet.id);
     root.querySelectorAll("td.hl").forEach((c) => c.classList.remove("hl"));
+    const box = root.querySelector(".sheets");
     if (target.tagName === "TD") {
       target.classList.add("hl");
-      target.scrollIntoView({ block: "center", inline: "center" });
+      // centre the cell in the table area, without moving the page
+      const r = target.getBoundingClientRect(), b = box.getBoundingClientRect();
+      box.scrollTop += r.top - b.top - (b.height - r.height) / 2;
+      box.scrollLeft += r.left - b.left - (b.width - r.width) / 2;
     } else {
-      root.querySelector(".sheets").scrollTop = 0;
+      box.scrollTop = 0;
     }
+    const b = box.getBoundingClientRect();
+    if (b.top < 0 || b.bottom > window.innerHeight) box.scrollIntoView({ block: "nearest" });
     return target;
   }
 
@@ -270,8 +274,14 @@
       const head = el("div");
       head.append(el("span", "tag " + f.severity, f.severityName), " ");
       const where = [f.table && "「" + f.table + "」", f.row && "“" + f.row + "”行", f.column && "“" + f.column + "”列"].filter(Boolean).join("");
-      head.append(el("span", "where", where));
-      li.append(head, el("div", "msg", f.message));
+      // most messages start with where they are; say it only when they do not
+      if (!f.message.includes(f.table)) {
+        head.append(el("span", "where", where));
+        li.append(head, el("div", "msg", f.message));
+      } else {
+        head.append(el("span", "msg", f.message));
+        li.append(head);
+      }
       if (f.expected != null || f.actual != null) {
         li.append(el("div", "figs", "应为 " + (f.expected ?? "—") + "，实为 " + (f.actual ?? "—") + "，差额 " + (f.difference ?? "—") + " · 规则 " + f.rule));
       }
