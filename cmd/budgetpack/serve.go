@@ -126,8 +126,11 @@ func loopback(addr string) error {
 	return fmt.Errorf("--addr 只能是本机地址 127.0.0.1、::1 或 localhost，文件不会对外提供 (only a loopback address is served): %q", addr)
 }
 
-// openBrowser opens the address in the system's browser.
-func openBrowser(url string) error {
+// openBrowser opens the address in the system's browser (a variable so
+// that the tests do not).
+var openBrowser = defaultOpenBrowser
+
+func defaultOpenBrowser(url string) error {
 	var cmd *exec.Cmd
 	switch runtime.GOOS {
 	case "windows":
