@@ -471,3 +471,32 @@ func TestCleanName(t *testing.T) {
 		}
 	}
 }
+
+// TestEditedWorkbook: a downloaded workbook, changed in a spreadsheet
+// program and dropped again, is read and checked like the original.
+func TestEditedWorkbook(t *testing.T) {
+	_, base := newTest(t, Options{})
+	path := seeds(t)[0]
+	data, _ := os.ReadFile(path)
+	_, first, _ := upload(t, base, filepath.Base(path), data)
+	for _, d := range first.Downloads {
+		if d.Format != "xlsx" || d.Fix != NoFix {
+			continue
+		}
+		resp, err := get(base + d.URL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		book, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		code, again, ae := upload(t, base, d.File, book)
+		if code != http.StatusOK {
+			t.Fatalf("%s: status %d: %s", d.File, code, ae.Error)
+		}
+		if again.Department != first.Department || again.Year != first.Year || again.Family != first.Family ||
+			again.Summary != first.Summary {
+			t.Errorf("%s: %s %d %s %+v; the original %s %d %s %+v", d.File, again.Department, again.Year, again.Family, again.Summary,
+				first.Department, first.Year, first.Family, first.Summary)
+		}
+	}
+}
