@@ -18,7 +18,7 @@ func TestRenderSeeds(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	for _, stem := range []string{"hebei-xushui-gongxin-2024", "henan-hongqi-gongxin-2023"} {
-		path := filepath.Join(dir, stem+".xlsx")
+		path := filepath.Join(dir, stem+"-审核版.xlsx")
 		if !strings.Contains(out, path) {
 			t.Errorf("stdout does not name %s: %s", path, out)
 		}
@@ -52,8 +52,8 @@ func TestRenderIsDeterministic(t *testing.T) {
 			t.Fatalf("exit %d: %s", code, errs)
 		}
 	}
-	x, _ := os.ReadFile(filepath.Join(a, "henan-hongqi-gongxin-2023.xlsx"))
-	y, _ := os.ReadFile(filepath.Join(b, "henan-hongqi-gongxin-2023.xlsx"))
+	x, _ := os.ReadFile(filepath.Join(a, "henan-hongqi-gongxin-2023-审核版.xlsx"))
+	y, _ := os.ReadFile(filepath.Join(b, "henan-hongqi-gongxin-2023-审核版.xlsx"))
 	if len(x) == 0 || !bytes.Equal(x, y) {
 		t.Error("two runs gave different workbooks")
 	}
@@ -61,10 +61,10 @@ func TestRenderIsDeterministic(t *testing.T) {
 
 func TestRenderFixAndReadBack(t *testing.T) {
 	dir := t.TempDir()
-	if code, out, errs := runCmd("render", "--fix", "-o", dir, "--format", "xlsx", hebei); code != 0 || !strings.Contains(out, "更正 20 处") {
+	if code, out, errs := runCmd("render", "--fix=balance", "-o", dir, "--format", "xlsx", hebei); code != 0 || !strings.Contains(out, "更正 6 处") {
 		t.Fatalf("exit %d: %s %s", code, out, errs)
 	}
-	pack := filepath.Join(dir, "hebei-xushui-gongxin-2024.xlsx")
+	pack := filepath.Join(dir, "hebei-xushui-gongxin-2024-舍位平衡-公开版.xlsx")
 	// the corrected pack is input again: check it
 	code, out, errs := runCmd("check", "--json", pack)
 	if code != 1 {
@@ -75,13 +75,14 @@ func TestRenderFixAndReadBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range rep.Findings {
+		// the 基本支出表's total, 人员经费 and 公用经费 are all stated in the
+		// narrative, which itself does not add up: balance leaves them
+		if strings.Contains(f.Table, "基本支出表") {
+			continue
+		}
 		if strings.HasPrefix(f.Rule, "sum.columns") || strings.HasPrefix(f.Rule, "sum.hierarchy") || strings.HasPrefix(f.Rule, "sum.total_row") {
 			t.Errorf("corrected pack still does not foot: %s", f.Message)
 		}
-	}
-	// rendering the pack into its own folder would overwrite it
-	if code, _, errs := runCmd("render", "-o", dir, "--format", "xlsx", pack); code != 2 || !strings.Contains(errs, "覆盖输入文件") {
-		t.Errorf("render over its input: exit %d, %s", code, errs)
 	}
 }
 
@@ -129,7 +130,7 @@ func TestRenderPDFAndFonts(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	for _, ext := range []string{".xlsx", ".pdf"} {
-		if st, err := os.Stat(filepath.Join(dir, "henan-hongqi-gongxin-2023"+ext)); err != nil || st.Size() == 0 {
+		if st, err := os.Stat(filepath.Join(dir, "henan-hongqi-gongxin-2023-公开版"+ext)); err != nil || st.Size() == 0 {
 			t.Errorf("no %s written: %v", ext, err)
 		}
 	}
