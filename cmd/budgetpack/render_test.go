@@ -105,7 +105,7 @@ func TestRenderUsage(t *testing.T) {
 
 func TestCheckCommand(t *testing.T) {
 	code, out, _ := runCmd("check", hebei)
-	if code != 1 || !strings.Contains(out, "错误 2，警告 15") || !strings.Contains(out, "864.58") {
+	if code != 1 || !strings.Contains(out, "错误 2，警告 12") || !strings.Contains(out, "864.58") {
 		t.Errorf("check: exit %d\n%s", code, out)
 	}
 	code, out, _ = runCmd("check", "--json", henan)
@@ -113,7 +113,7 @@ func TestCheckCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("check --json printed no JSON: %v", err)
 	}
-	if code != 1 || rep.Summary.Errors != 2 || len(rep.Findings) != 12 || rep.Department != "新乡市红旗区工业和信息化局" {
+	if code != 1 || rep.Summary.Errors != 2 || len(rep.Findings) != 8 || rep.Department != "新乡市红旗区工业和信息化局" {
 		t.Errorf("check --json: exit %d, summary %+v, %d findings", code, rep.Summary, len(rep.Findings))
 	}
 	dir := t.TempDir()

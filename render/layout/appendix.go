@@ -66,7 +66,7 @@ func appendix(findings []check.Finding, targets []target) *grid.Sheet {
 	s.Rows = append(s.Rows, spanRow(n, "附录 数据差异说明", grid.Style{Class: grid.Title, Bold: true, Align: grid.Center}))
 	e, w, i := check.Count(findings)
 	if len(findings) == 0 {
-		s.Rows = append(s.Rows, spanRow(n, "经核对，未发现数据差异。No discrepancy found.", grid.Style{Class: grid.Caption, Align: grid.Center}))
+		s.Rows = append(s.Rows, spanRow(n, "经核对，未发现数据差异。", grid.Style{Class: grid.Caption, Align: grid.Center}))
 		finish(s)
 		return s
 	}
