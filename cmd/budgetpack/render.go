@@ -5,10 +5,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"budgetpack/check"
 	"budgetpack/fix"
+	"budgetpack/internal/oserr"
 	"budgetpack/model"
 	"budgetpack/model/parse"
 	"budgetpack/render/grid"
@@ -93,6 +95,9 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		}
 		stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 		e, w, i := check.Count(findings)
+		// every pack is laid out, and the font checked against it, before
+		// any file is written
+		books := map[string]*grid.Book{}
 		for _, kind := range kinds {
 			opt := layout.Options{Set: set, Review: kind == layout.ReviewPack, Findings: findings}
 			if fixed != nil {
@@ -103,6 +108,16 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 				fmt.Fprintln(stderr, "budgetpack:", err)
 				return exitInput
 			}
+			if slices.Contains(exts, "pdf") {
+				if err := pdf.CheckFont(book, font); err != nil {
+					fmt.Fprintf(stderr, "budgetpack: 未生成 %s：%s\n", path, oserr.Message(err))
+					return exitInput
+				}
+			}
+			books[kind] = book
+		}
+		for _, kind := range kinds {
+			book := books[kind]
 			for _, ext := range exts {
 				target := filepath.Join(outDir, PackName(stem, fixMode, kind)+"."+ext)
 				if same(target, path) {
@@ -112,7 +127,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 				write := writers[ext]
 				if err := writeAtomic(target, func(w io.Writer) error { return write(w, book, font) }); err != nil {
 					// nothing is left half-written; a font that cannot serve is the usual cause
-					fmt.Fprintf(stderr, "budgetpack: 未写入 %s：%s\n", target, osMessage(err))
+					fmt.Fprintf(stderr, "budgetpack: 未写入 %s：%s\n", target, oserr.Message(err))
 					return exitInput
 				}
 				note := ""

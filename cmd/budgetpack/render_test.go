@@ -142,6 +142,19 @@ func TestRenderPDFAndFonts(t *testing.T) {
 	if entries, _ := os.ReadDir(bad); len(entries) != 0 {
 		t.Errorf("a failed render left files: %v", entries)
 	}
+	// a font without the document's characters stops the run, naming the
+	// font and the characters, and writes nothing
+	const latin = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+	if _, err := os.Stat(latin); err == nil {
+		latinDir := filepath.Join(dir, "latin")
+		code, _, errs := runCmd("render", "-o", latinDir, "--font", latin, henan)
+		if code != 3 || !strings.Contains(errs, "DejaVu Sans") || !strings.Contains(errs, "缺少本文件要用的字符") || !strings.Contains(errs, "新乡市") {
+			t.Errorf("render --font %s: exit %d, %s", latin, code, errs)
+		}
+		if entries, _ := os.ReadDir(latinDir); len(entries) != 0 {
+			t.Errorf("a refused font left files: %v", entries)
+		}
+	}
 	const ttc = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 	if _, err := os.Stat(ttc); err != nil {
 		t.Skip("fonts-wqy-microhei is not installed")

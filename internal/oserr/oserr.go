@@ -1,21 +1,29 @@
-package main
+// Package oserr says the errors of the operating system in Chinese words.
+package oserr
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"syscall"
 )
 
-// osMessage says an error in Chinese words. An error of the operating
+// Message says an error in Chinese words. An error of the operating
 // system (no such file, no permission, disk full …) is named in Chinese
 // with the path it concerns; any other error's own text (already Chinese
 // where budgetpack made it) is kept.
-func osMessage(err error) string {
+func Message(err error) string {
 	var pe *fs.PathError
-	path := ""
 	if errors.As(err, &pe) {
-		path = pe.Path + "："
+		return pe.Path + "：" + Reason(err)
 	}
+	return Reason(err)
+}
+
+// Reason is Message without the path, for a message that names the file
+// already.
+func Reason(err error) string {
+	path := ""
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return path + "文件或文件夹不存在"
@@ -34,8 +42,9 @@ func osMessage(err error) string {
 	case errors.Is(err, syscall.ENAMETOOLONG):
 		return path + "文件名太长"
 	}
-	if pe != nil {
-		return path + "无法读写（" + pe.Err.Error() + "）"
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		return fmt.Sprintf("%s系统错误（错误号 %d）", path, int(errno))
 	}
 	return err.Error()
 }
