@@ -4,6 +4,7 @@
 package parse
 
 import (
+	"budgetpack/internal/oserr"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -41,7 +42,7 @@ var Layouts = []string{pdfin.Layout, docxin.Layout, xlsxin.Layout, layouttext.La
 func File(path string, opt Options) (*model.Document, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &model.InputError{File: path, Msg: fmt.Sprintf("无法读取文件 (cannot read the file): %v", err)}
+		return nil, &model.InputError{File: path, Msg: "无法读取文件：" + oserr.Reason(err)}
 	}
 	return Bytes(path, data, opt)
 }

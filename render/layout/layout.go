@@ -23,16 +23,30 @@ type Options struct {
 	// Set is the template family of the document; nil looks it up in the
 	// embedded templates by the document's family.
 	Set *templates.Set
-	// Findings are the document's discrepancies: the cells they concern
-	// are marked and an appendix lists them. Nil leaves the appendix out.
+	// Review lays out the 审核版 (review pack): the cells the findings
+	// and corrections concern are shaded and carry comments, and the
+	// discrepancy appendix (with the 更正清单) follows the tables. Without
+	// it the book is the 公开版 (publishable pack): the official tables
+	// only, with no shading, comment, appendix or link into one, whatever
+	// Findings and Corrections hold.
+	Review bool
+	// Findings are the document's discrepancies (drawn only with Review).
 	Findings []check.Finding
-	// Appendix adds the appendix even when Findings is empty (it then
-	// says that nothing was found).
-	Appendix bool
-	// Corrections are the figures a fix changed: their cells are marked
-	// and the appendix lists them (更正清单).
+	// Corrections are the figures a fix changed (drawn only with Review):
+	// their cells are marked and the appendix lists them (更正清单).
 	Corrections []fix.Correction
+	// Skipped are the differences a fix left for the user to decide
+	// (drawn only with Review, in the 更正清单).
+	Skipped []fix.Skip
 }
+
+// Pack names the two products of one run.
+const (
+	// PublicPack is the publishable pack: the official tables only.
+	PublicPack = "公开版"
+	// ReviewPack is the review pack: shading, comments and the appendix.
+	ReviewPack = "审核版"
+)
 
 // Build lays out the whole document.
 func Build(doc *model.Document, opt Options) (*grid.Book, error) {
@@ -100,15 +114,17 @@ func Build(doc *model.Document, opt Options) (*grid.Book, error) {
 		ns.Name = names.take(NarrativeName)
 		book.Sheets = append(book.Sheets, ns)
 	}
-	if opt.Appendix || len(opt.Findings) > 0 || len(opt.Corrections) > 0 {
+	if opt.Review {
 		targets := markFindings(book, opt.Findings)
 		ctargets := markCorrections(book, opt.Corrections)
 		ap := appendix(opt.Findings, targets)
-		if len(opt.Corrections) > 0 {
-			correctionList(ap, opt.Corrections, ctargets)
-		}
 		ap.Name = names.take(AppendixName)
 		book.Sheets = append(book.Sheets, ap)
+		if len(opt.Corrections) > 0 || len(opt.Skipped) > 0 {
+			cl := correctionList(opt.Corrections, ctargets, opt.Skipped)
+			cl.Name = names.take(CorrectionsName)
+			book.Sheets = append(book.Sheets, cl)
+		}
 	}
 	fillContents(contents, book.Sheets[1:], book.Title)
 	return book, nil

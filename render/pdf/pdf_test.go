@@ -41,7 +41,7 @@ func seedBook(tb testing.TB, path string) *grid.Book {
 	if err != nil {
 		tb.Fatalf("check %s: %v", path, err)
 	}
-	book, err := layout.Build(doc, layout.Options{Findings: fs, Appendix: true})
+	book, err := layout.Build(doc, layout.Options{Findings: fs, Review: true})
 	if err != nil {
 		tb.Fatalf("layout %s: %v", path, err)
 	}

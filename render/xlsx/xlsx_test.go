@@ -47,7 +47,7 @@ func seedBookWith(tb testing.TB, path string, findings bool) *grid.Book {
 		if opt.Findings, err = check.Run(doc, lib.Set(doc.Family)); err != nil {
 			tb.Fatalf("check %s: %v", path, err)
 		}
-		opt.Appendix = true
+		opt.Review = true
 	}
 	book, err := layout.Build(doc, opt)
 	if err != nil {
