@@ -34,9 +34,8 @@ var formats = []string{"xlsx", "pdf"}
 
 // editionNames and fixNames are the words the packs and the page use.
 var (
-	editionNames = map[string]string{Public: "公开版", Review: "审核版"}
-	fixNames     = map[string]string{NoFix: "原表", Derive: "更正（由明细重算合计）", Balance: "更正（舍位平衡）"}
-	fixSuffix    = map[string]string{NoFix: "", Derive: "-更正", Balance: "-舍位平衡"}
+	editionNames = map[string]string{Public: layout.PublicPack, Review: layout.ReviewPack}
+	fixNames     = map[string]string{NoFix: "原表", Derive: "重算更正（由明细重算合计）", Balance: "舍位平衡（保持合计）"}
 	formatNames  = map[string]string{"xlsx": "Excel", "pdf": "PDF"}
 )
 
@@ -45,35 +44,48 @@ type pack struct {
 	Edition, Fix, Format string
 }
 
-// buildPack lays out the document as the edition asks, corrected first
-// when a fix mode is given. It is the one place the page decides what a
-// pack holds; the command's render builds the same books.
+// buildPack lays out the document as render does: corrected first when a
+// fix mode is given, checked, then laid out as the 公开版 or the 审核版.
+// It is the one place the page decides what a pack holds.
 var buildPack = func(doc *model.Document, set *templates.Set, p pack) (*grid.Book, error) {
-	var corrections []fix.Correction
+	var fixed *fix.Result
 	if p.Fix != NoFix {
 		mode := fix.Derive
 		if p.Fix == Balance {
 			mode = fix.Balance
 		}
 		var err error
-		if doc, corrections, err = fix.Apply(doc, set, mode); err != nil {
+		if fixed, err = fix.Correct(doc, set, mode); err != nil {
 			return nil, err
 		}
-	}
-	if p.Edition == Public {
-		return layout.Build(doc, layout.Options{Set: set})
+		doc = fixed.Doc
 	}
 	findings, err := check.Run(doc, set)
 	if err != nil {
 		return nil, err
 	}
-	return layout.Build(doc, layout.Options{Set: set, Findings: findings, Appendix: true, Corrections: corrections})
+	opt := layout.Options{Set: set, Review: p.Edition == Review, Findings: findings}
+	if fixed != nil {
+		opt.Corrections, opt.Skipped = fixed.Corrections, fixed.Skipped
+	}
+	return layout.Build(doc, opt)
 }
 
-// packFileName is the name a pack is downloaded as: the input's stem,
-// the correction, the edition and the format.
-var packFileName = func(stem string, p pack) string {
-	return fmt.Sprintf("%s%s-%s.%s", stem, fixSuffix[p.Fix], editionNames[p.Edition], p.Format)
+// DefaultPackName names a pack as render names its files, without the
+// extension: the input's stem, the correction and the pack (公开版, 审核版).
+func DefaultPackName(stem, fixMode, kind string) string {
+	switch fixMode {
+	case Derive:
+		return stem + "-重算更正-" + kind
+	case Balance:
+		return stem + "-舍位平衡-" + kind
+	}
+	return stem + "-" + kind
+}
+
+// packFileName is the name a pack is downloaded as.
+func (s *Server) packFileName(stem string, p pack) string {
+	return s.opt.PackName(stem, p.Fix, editionNames[p.Edition]) + "." + p.Format
 }
 
 // writePack draws the book in the pack's format.
@@ -82,6 +94,9 @@ func writePack(w io.Writer, b *grid.Book, format, font string) error {
 	case "xlsx":
 		return xlsx.Write(w, b)
 	case "pdf":
+		if err := pdf.CheckFont(b, font); err != nil {
+			return err
+		}
 		return pdf.Write(w, b, pdf.Options{Font: font})
 	}
 	return fmt.Errorf("不支持的格式 %q (unknown format)", format)

@@ -64,6 +64,11 @@ type Options struct {
 	Parse parse.Options
 	// Font is the PDF font, as render --font.
 	Font string
+	// PackName names a pack's file without its extension from the input's
+	// stem, the fix mode ("", derive, balance) and the pack (公开版,
+	// 审核版); nil is DefaultPackName. The command passes its own, so that
+	// a download is named as render names the file.
+	PackName func(stem, fixMode, kind string) string
 	// MaxUpload is the largest file accepted, in bytes.
 	MaxUpload int64
 	// WorkTimeout bounds the reading, checking or drawing of one request.
@@ -102,6 +107,9 @@ func New(opt Options) (*Server, error) {
 	}
 	if opt.Workers <= 0 {
 		opt.Workers = max(2, runtime.NumCPU())
+	}
+	if opt.PackName == nil {
+		opt.PackName = DefaultPackName
 	}
 	if opt.Keep <= 0 {
 		opt.Keep = DefaultKeep
@@ -452,7 +460,7 @@ func (s *Server) process(name string, data []byte) (*Result, error) {
 				}
 				res.Downloads = append(res.Downloads, Download{
 					Edition: ed, EditionName: editionNames[ed], Fix: fx, FixName: fixNames[fx],
-					Format: f, FormatName: formatNames[f], File: packFileName(res.stem(), p),
+					Format: f, FormatName: formatNames[f], File: s.packFileName(res.stem(), p),
 					URL: "/api/doc/" + id + "/pack?" + q.Encode(),
 				})
 			}
@@ -512,7 +520,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data := v.([]byte)
-	file := packFileName(e.stem, p)
+	file := s.packFileName(e.stem, p)
 	ctype := "application/pdf"
 	if p.Format == "xlsx" {
 		ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -57,7 +57,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "budgetpack:", err)
 		return exitUsage
 	}
-	srv, err := serve.New(serve.Options{Parse: opt, Font: font, MaxUpload: int64(maxMB) << 20})
+	srv, err := serve.New(serve.Options{Parse: opt, Font: font, MaxUpload: int64(maxMB) << 20, PackName: PackName})
 	if err != nil {
 		fmt.Fprintln(stderr, "budgetpack:", err)
 		return exitUsage

@@ -16,9 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"budgetpack/internal/golden"
-	"budgetpack/model/parse"
 	"budgetpack/render/layout"
-	"budgetpack/render/xlsx"
 )
 
 // chromium finds a Chromium or Chrome binary, or "".
@@ -182,9 +180,19 @@ func TestServePageInChromium(t *testing.T) {
 		Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dir, EventsEnabled: &on}); err != nil {
 		t.Fatal(err)
 	}
+	begin := chromedp.BrowserEvents(ctx, browser.DownloadWillBegin)
 	progress := chromedp.BrowserEvents(ctx, browser.DownloadProgress)
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.doc .downloads button[data-edition="public"][data-fix=""][data-format="xlsx"]`))); err != nil {
 		t.Fatalf("download: %v", err)
+	}
+	for ev, err := range begin {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := PackName("hebei-xushui-gongxin-2024", "", layout.PublicPack) + ".xlsx"; ev.SuggestedFilename != want {
+			t.Errorf("downloaded as %q, render writes %q", ev.SuggestedFilename, want)
+		}
+		break
 	}
 	var guid string
 	for ev, err := range progress {
@@ -209,24 +217,17 @@ func TestServePageInChromium(t *testing.T) {
 	}
 }
 
-// renderedPublic is the 公开版 workbook of a seed as the command writes it.
+// renderedPublic is the 公开版 workbook of a seed as render writes it.
 func renderedPublic(t *testing.T, src string) []byte {
 	t.Helper()
-	doc, err := parse.File(src, parse.Options{})
+	dir := t.TempDir()
+	if code, _, errs := runCmd("render", "--pack", layout.PublicPack, "--format", "xlsx", "-o", dir, src); code != exitOK {
+		t.Fatalf("render: exit %d: %s", code, errs)
+	}
+	stem := strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))
+	data, err := os.ReadFile(filepath.Join(dir, PackName(stem, "", layout.PublicPack)+".xlsx"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := familySet(nil, doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	book, err := layout.Build(doc, layout.Options{Set: set})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := xlsx.Write(&buf, book); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return data
 }

@@ -26,7 +26,7 @@ func seedBook(t *testing.T, path string) *grid.Book {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := layout.Build(doc, layout.Options{Findings: fs, Appendix: true})
+	b, err := layout.Build(doc, layout.Options{Findings: fs, Review: true})
 	if err != nil {
 		t.Fatal(err)
 	}
