@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -32,6 +31,9 @@ type Options struct {
 	Family string
 	// Templates are the template sets; nil uses the embedded ones.
 	Templates *templates.Library
+	// MaxSize is the largest input file File reads, in bytes; 0 means
+	// DefaultMaxSize.
+	MaxSize int64
 }
 
 // Layouts lists the input layouts that can be named with Options.Layout.
@@ -39,9 +41,9 @@ var Layouts = []string{pdfin.Layout, docxin.Layout, xlsxin.Layout, layouttext.La
 
 // File reads and recognizes the file at path.
 func File(path string, opt Options) (*model.Document, error) {
-	data, err := os.ReadFile(path)
+	data, err := readInput(path, opt.MaxSize)
 	if err != nil {
-		return nil, &model.InputError{File: path, Msg: fmt.Sprintf("无法读取文件 (cannot read the file): %v", err)}
+		return nil, err
 	}
 	return Bytes(path, data, opt)
 }
