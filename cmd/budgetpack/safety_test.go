@@ -87,3 +87,21 @@ func TestRenderLongName(t *testing.T) {
 		t.Errorf("out holds %v", got)
 	}
 }
+
+func TestCheckBadModelJSON(t *testing.T) {
+	code, out, errs := runCmd("parse", henan)
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	bad := strings.Replace(out, `"tables": [`, `"tables": [{"kind": "x", "title": "x", "unit": "", "columns": [], "rows": [], "remarks": [{"text": "x", "line": 1, "row": -1}], "line": 1},`, 1)
+	path := filepath.Join(t.TempDir(), "m.json")
+	os.WriteFile(path, []byte("\ufeff"+bad), 0o644)
+	code, _, errs = runCmd("check", path)
+	if code != exitInput || !strings.Contains(errs, "tables[0].remarks[0].row") || strings.Contains(errs, "panic") {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+	os.WriteFile(path, []byte("\ufeff"+out), 0o644)
+	if code, _, errs = runCmd("check", path); code > exitFindings {
+		t.Errorf("a model JSON with a BOM: exit %d: %s", code, errs)
+	}
+}
