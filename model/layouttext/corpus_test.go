@@ -29,7 +29,7 @@ func corpusTexts(t testing.TB) []string {
 // figures.
 var (
 	amountRe = regexp.MustCompile(`(?:^|\s)(-?[\d,]*\d\.\d+)(?:\s|$)`)
-	intPart  = regexp.MustCompile(`(?:^|\s)(-?\d[\d,]*)\s*$`)
+	intPart  = regexp.MustCompile(`(?:^|\s\s)(-?\d[\d,]*)\s*$`)
 	fracPart = regexp.MustCompile(`^\s*(\.\d+)(?:\s|$)`)
 	titleRe  = regexp.MustCompile(`表$`)
 )
@@ -70,15 +70,22 @@ func padded(l string) string { return strings.ReplaceAll(l, " ", "  ") }
 // 表, without figures.
 func titles(text string) []string {
 	var out []string
-	for _, l := range strings.Split(text, "\n") {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
 		l = strings.TrimSpace(strings.ReplaceAll(l, "\f", ""))
-		if l == "" || !titleRe.MatchString(l) || strings.Contains(l, "  ") && len(strings.Fields(l)) > 2 || len([]rune(l)) > 60 {
+		if l == "" || !titleRe.MatchString(l) || strings.Contains(l, "  ") || len([]rune(l)) > 60 {
+			continue
+		}
+		// The end of a cell's text wrapped under its start is no title.
+		if i > 0 && indent(lines[i-1]) == indent(lines[i]) && strings.TrimSpace(lines[i-1]) != "" && indent(lines[i]) > 0 {
 			continue
 		}
 		out = append(out, l)
 	}
 	return out
 }
+
+func indent(l string) int { return len([]rune(l)) - len([]rune(strings.TrimLeft(l, " \f"))) }
 
 func squash(s string) string { return strings.Join(strings.Fields(s), "") }
 

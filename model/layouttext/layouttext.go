@@ -147,7 +147,13 @@ func lineWords(l string, j int) ([]textgrid.Word, int) {
 	for _, t := range toks {
 		if n := len(words); n > 0 {
 			p := &words[n-1]
-			if t.c0-p.c1 == 1 && !figure(lastToken(p.text)) && !figure(t.text) {
+			if t.c0-p.c1 == 1 && isFrac(t.text) && endsInDigit(p.text) {
+				// "579 .89": pdftotext put a space into the figure.
+				p.text += t.text
+				p.c1 = t.c1
+				continue
+			}
+			if t.c0-p.c1 == 1 && !amount(lastToken(p.text)) && !amount(t.text) {
 				p.text += " " + t.text
 				p.c1 = t.c1
 				continue
@@ -174,9 +180,24 @@ func lastToken(s string) string {
 	return s
 }
 
+// amount reports whether s is an amount written with a decimal point or
+// thousands commas, or a piece of one (".02", "244,895"): only those
+// stand one space from their neighbour in a table. A plain integer one
+// space from a word is prose ("截至 2025 年").
+func amount(s string) bool {
+	return figure(s) && strings.ContainsAny(s, ".,") && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ",")
+}
+
+func isFrac(s string) bool {
+	return len(s) > 1 && s[0] == '.' && figure(s)
+}
+
+func endsInDigit(s string) bool {
+	return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9'
+}
+
 // figure reports whether s is a figure or a piece of one: digits with
-// commas and a decimal point, a sign, a percent sign (".02" and "244,895"
-// included).
+// commas and a decimal point, a sign, a percent sign.
 func figure(s string) bool {
 	s = strings.TrimSuffix(strings.TrimPrefix(s, "-"), "%")
 	digits := 0
@@ -197,6 +218,7 @@ func figure(s string) bool {
 // characters with nothing of the kind beside them. Three or more in a row
 // are left alone: they are usually headers of narrow columns (类 款 项).
 func joinSpacedOut(ws []token) []token {
+	const spread = 8 // the widest gap between the two characters
 	single := func(i int) bool {
 		if i < 0 || i >= len(ws) {
 			return false
@@ -204,9 +226,11 @@ func joinSpacedOut(ws []token) []token {
 		r, n := utf8.DecodeRuneInString(ws[i].text)
 		return n == len(ws[i].text) && unicode.Is(unicode.Han, r)
 	}
+	near := func(i, j int) bool { return ws[j].c0-ws[i].c1 <= spread }
 	out := ws[:0:0]
 	for i := 0; i < len(ws); i++ {
-		if single(i) && single(i+1) && !single(i-1) && !single(i+2) && ws[i+1].c0-ws[i].c1 <= 8 {
+		if single(i) && single(i+1) && near(i, i+1) &&
+			!(single(i-1) && near(i-1, i)) && !(single(i+2) && near(i+1, i+2)) {
 			out = append(out, token{ws[i].text + ws[i+1].text, ws[i].c0, ws[i+1].c1})
 			i++
 			continue

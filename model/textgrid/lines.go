@@ -138,28 +138,46 @@ func isFracPart(s string) bool {
 // joinSplitNumbers puts a decimal part standing alone (".02") back after
 // the integer part that ends where it starts on the line above
 // ("244,895"): a text layout breaks an amount that did not fit its cell
-// that way. Lines left without words are dropped.
+// that way. When every figure of a row is broken so, each integer part
+// lands on the line of the decimal part before it, a staircase; a line
+// left holding only such figures is moved up into the row it belongs to.
+// Lines left without words are dropped.
 func joinSplitNumbers(lines *[]line) {
 	ls := *lines
-	for i := 1; i < len(ls); i++ {
-		prev := &ls[i-1]
-		if ls[i].top-prev.bottom > 1.5*math.Max(prev.size, ls[i].size) {
+	prev := -1        // the last line still holding words
+	prevBottom := 0.0 // the lowest line merged into it
+	for i := range ls {
+		cur := &ls[i]
+		if prev < 0 || cur.top-prevBottom > 1.5*math.Max(ls[prev].size, cur.size) {
+			prev, prevBottom = i, cur.bottom
 			continue
 		}
-		cur := &ls[i]
+		p := &ls[prev]
 		keep := cur.words[:0]
+		joined := false
 		for _, w := range cur.words {
 			if isFracPart(w.Text) {
-				if j := intPartAbove(prev.words, w); j >= 0 {
-					u := &prev.words[j]
+				if j := intPartAbove(p.words, w); j >= 0 {
+					u := &p.words[j]
 					u.Text += w.Text
 					u.X1 = math.Max(u.X1, w.X1)
+					joined = true
 					continue
 				}
 			}
 			keep = append(keep, w)
 		}
 		cur.words = keep
+		if joined && len(keep) > 0 && allFigures(keep) && !overlaps(p.words, keep) {
+			p.words = append(p.words, keep...)
+			sort.SliceStable(p.words, func(a, b int) bool { return p.words[a].X0 < p.words[b].X0 })
+			cur.words = nil
+		}
+		if len(cur.words) == 0 {
+			prevBottom = cur.bottom
+			continue
+		}
+		prev, prevBottom = i, cur.bottom
 	}
 	out := ls[:0]
 	for _, l := range ls {
@@ -168,6 +186,27 @@ func joinSplitNumbers(lines *[]line) {
 		}
 	}
 	*lines = out
+}
+
+func allFigures(ws []Word) bool {
+	for _, w := range ws {
+		if !isIntPart(w.Text) && !isNumber(w.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// overlaps reports whether a word of b stands over or under a word of a.
+func overlaps(a, b []Word) bool {
+	for _, v := range b {
+		for _, u := range a {
+			if v.X0 < u.X1 && u.X0 < v.X1 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func intPartAbove(ws []Word, frac Word) int {

@@ -94,8 +94,20 @@ func (b *builder) stream(page int, lines []line) []item {
 				continue
 			}
 			// Single-segment lines stay in the table when they line up
-			// with its cells and a row of several cells follows soon.
-			for k := j; k < len(sl) && k <= j+2; k++ {
+			// with its cells and a row of several cells follows soon; a
+			// table of one row of several cells so far takes none (a
+			// heading and a list after it are not a table), and no more
+			// of them in a row than it has such rows.
+			nm := 0
+			for _, l := range sl[i:j] {
+				if len(l.segs) >= 2 {
+					nm++
+				}
+			}
+			if nm < 2 {
+				break
+			}
+			for k := j; k < len(sl) && k < j+min(maxSingles, max(3, nm)); k++ {
 				if k > j && gapAbove(sl, k) > 2.5*sl[k].size {
 					break
 				}
@@ -103,7 +115,7 @@ func (b *builder) stream(page int, lines []line) []item {
 					j = k
 					continue grow
 				}
-				if !alignsWith(sl[k], sl[i:last+1], sl[k+1:min(len(sl), k+4)]) || isolated(sl, k) {
+				if !alignsWith(sl[k], sl[i:k], sl[k+1:min(len(sl), k+4)]) || isolated(sl, k) {
 					break
 				}
 			}
@@ -121,6 +133,10 @@ func (b *builder) stream(page int, lines []line) []item {
 	}
 	return out
 }
+
+// maxSingles is the most single-segment lines a table may hold in a row
+// (a column of labels whose figures are all empty, wrapped cells).
+const maxSingles = 40
 
 // gapAbove is the empty space between line j and the line before it.
 func gapAbove(sl []sline, j int) float64 {
@@ -140,16 +156,13 @@ func isolated(sl []sline, k int) bool {
 }
 
 // alignsWith reports whether the single segment of l starts or ends
-// within two font sizes of where a segment of a multi-segment line of the
-// table does.
+// within two font sizes of where a segment of another line of the table
+// does.
 func alignsWith(l sline, before, after []sline) bool {
 	s := l.segs[0]
 	tol := 2 * l.size
 	check := func(ls []sline) bool {
 		for _, o := range ls {
-			if len(o.segs) < 2 {
-				continue
-			}
 			for _, t := range o.segs {
 				if math.Abs(t.x0-s.x0) <= tol || math.Abs(t.x1-s.x1) <= tol {
 					return true
