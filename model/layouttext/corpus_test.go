@@ -77,7 +77,7 @@ func titles(text string) []string {
 			continue
 		}
 		// The end of a cell's text wrapped under its start is no title.
-		if i > 0 && indent(lines[i-1]) == indent(lines[i]) && strings.TrimSpace(lines[i-1]) != "" && indent(lines[i]) > 0 {
+		if in := indent(lines[i]); in > 0 && i > 0 && strings.TrimSpace(lines[i-1]) != "" && (startAt(lines, i-1, in) || startAt(lines, i-2, in)) {
 			continue
 		}
 		out = append(out, l)
@@ -86,6 +86,15 @@ func titles(text string) []string {
 }
 
 func indent(l string) int { return len([]rune(l)) - len([]rune(strings.TrimLeft(l, " \f"))) }
+
+// startAt reports whether a word of line i starts at rune column c.
+func startAt(lines []string, i, c int) bool {
+	if i < 0 {
+		return false
+	}
+	r := []rune(lines[i])
+	return c < len(r) && r[c] != ' ' && r[c-1] == ' '
+}
 
 func squash(s string) string { return strings.Join(strings.Fields(s), "") }
 

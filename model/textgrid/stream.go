@@ -97,17 +97,17 @@ func (b *builder) stream(page int, lines []line) []item {
 			// with its cells and a row of several cells follows soon; a
 			// table of one row of several cells so far takes none (a
 			// heading and a list after it are not a table), and no more
-			// of them in a row than it has such rows.
+			// of them in a row than a few per such row.
 			nm := 0
 			for _, l := range sl[i:j] {
 				if len(l.segs) >= 2 {
 					nm++
 				}
 			}
-			if nm < 2 {
+			if nm == 0 {
 				break
 			}
-			for k := j; k < len(sl) && k < j+min(maxSingles, max(3, nm)); k++ {
+			for k := j; k < len(sl) && k < j+min(maxSingles, max(3, 4*nm)); k++ {
 				if k > j && gapAbove(sl, k) > 2.5*sl[k].size {
 					break
 				}
@@ -115,7 +115,16 @@ func (b *builder) stream(page int, lines []line) []item {
 					j = k
 					continue grow
 				}
-				if !alignsWith(sl[k], sl[i:k], sl[k+1:min(len(sl), k+4)]) || isolated(sl, k) {
+				// After one row of several cells (a header), a line must
+				// line up with that row or be a figure: a heading and the
+				// list or title under it line up only with each other.
+				ok := sl[k].segs[0].number
+				if nm >= 2 {
+					ok = ok || alignsWith(sl[k], sl[i:k], sl[k+1:min(len(sl), k+4)], false)
+				} else {
+					ok = ok || alignsWith(sl[k], sl[i:k], nil, true)
+				}
+				if !ok || isolated(sl, k) {
 					break
 				}
 			}
@@ -157,12 +166,15 @@ func isolated(sl []sline, k int) bool {
 
 // alignsWith reports whether the single segment of l starts or ends
 // within two font sizes of where a segment of another line of the table
-// does.
-func alignsWith(l sline, before, after []sline) bool {
+// does (of a line of several segments, if multiOnly).
+func alignsWith(l sline, before, after []sline, multiOnly bool) bool {
 	s := l.segs[0]
 	tol := 2 * l.size
 	check := func(ls []sline) bool {
 		for _, o := range ls {
+			if multiOnly && len(o.segs) < 2 {
+				continue
+			}
 			for _, t := range o.segs {
 				if math.Abs(t.x0-s.x0) <= tol || math.Abs(t.x1-s.x1) <= tol {
 					return true
@@ -177,14 +189,21 @@ func alignsWith(l sline, before, after []sline) bool {
 // streamGrid makes a grid of the region's lines, its columns found from
 // where text lines up. It declines a region too small to be a table.
 func (b *builder) streamGrid(page int, region []sline) (raw.Block, []float64, bool) {
-	nMulti, maxSegs := 0, 0
+	nMulti, maxSegs, figures := 0, 0, 0
 	for _, l := range region {
 		if len(l.segs) >= 2 {
 			nMulti++
 		}
 		maxSegs = max(maxSegs, len(l.segs))
+		for _, s := range l.segs {
+			if s.number && strings.ContainsAny(s.text, ".,") {
+				figures++
+			}
+		}
 	}
-	if nMulti < 2 && maxSegs < 3 {
+	// One line of two cells is a table only if it holds an amount: a
+	// heading with a note to its right ("编制单位：…  单位：万元") is not.
+	if nMulti < 2 && maxSegs < 3 && figures == 0 {
 		return raw.Block{}, nil, false
 	}
 	seps := separators(region)
