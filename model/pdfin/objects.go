@@ -127,7 +127,7 @@ func (o *pdfcpuObjects) page(n int) (pageInfo, error) {
 			p.box = [4]float64{box.LL.X, box.LL.Y, box.UR.X, box.UR.Y}
 		}
 	}
-	p.rotate = ((attrs.Rotate%360)+360)%360/90*90
+	p.rotate = ((attrs.Rotate % 360) + 360) % 360 / 90 * 90
 	if attrs.Resources != nil {
 		p.resources, _ = o.convert(attrs.Resources, 0).(dict)
 	}
