@@ -17,13 +17,28 @@ type segment struct {
 }
 
 // segments splits a line where words stand a column gap apart (about
-// one font size); closer words are one cell's text.
+// one font size); closer words are one cell's text. Two amounts are
+// always two cells, and in a line that has columns (a column gap
+// somewhere) so are an amount and the word beside it: pdftotext and
+// tight PDF tables leave as little as one space between columns. In a
+// line of prose, "经费 131.33 万元" stays one sentence.
 func segments(l line) []segment {
+	gap := func(i int) bool {
+		a, b := l.words[i-1], l.words[i]
+		return b.X0-a.X1 >= 0.9*math.Max(a.Size, b.Size)
+	}
+	columns := false
+	for i := 1; i < len(l.words); i++ {
+		columns = columns || gap(i)
+	}
 	var out []segment
 	start := 0
 	for i := 1; i <= len(l.words); i++ {
-		if i < len(l.words) && l.words[i].X0-l.words[i-1].X1 < 0.9*math.Max(l.words[i].Size, l.words[i-1].Size) {
-			continue
+		if i < len(l.words) && !gap(i) {
+			a, b := isAmount(l.words[i-1].Text), isAmount(l.words[i].Text)
+			if !(a && b || columns && (a || b)) {
+				continue
+			}
 		}
 		ws := l.words[start:i]
 		text := joinWords(ws)
@@ -31,6 +46,13 @@ func segments(l line) []segment {
 		start = i
 	}
 	return out
+}
+
+// isAmount reports whether s is a figure written with a decimal point or
+// thousands commas: a plain integer beside a word is as often a year or a
+// count in a sentence.
+func isAmount(s string) bool {
+	return isNumber(s) && strings.ContainsAny(s, ".,") && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ",")
 }
 
 // isNumber reports whether s is a figure: digits with thousands commas,
