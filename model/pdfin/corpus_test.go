@@ -1,0 +1,198 @@
+package pdfin
+
+import (
+	"cmp"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"budgetpack/model/textgrid"
+)
+
+// corpusDir holds real published PDFs, each with its `pdftotext -layout`
+// text beside it.
+const corpusDir = "../../../shared/corpus"
+
+func corpusPDFs(t testing.TB) []string {
+	t.Helper()
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skip("corpus not present:", corpusDir)
+	}
+	files, err := filepath.Glob(filepath.Join(corpusDir, "*.pdf"))
+	if err != nil || len(files) == 0 {
+		t.Skip("no corpus PDFs")
+	}
+	return files
+}
+
+// amountRE finds decimal amounts in a layout text: digits with thousands
+// commas, a decimal point and decimals, optionally negative.
+var amountRE = regexp.MustCompile(`-?\d[\d,]*\.\d+`)
+
+// amount is a decimal amount of a layout text, commas removed; alone
+// reports that it stands between spaces (a table value), not inside prose.
+type amount struct {
+	text  string
+	alone bool
+}
+
+// expectedAmounts lists the decimal amounts of a layout text.
+func expectedAmounts(text string) []amount {
+	var out []amount
+	for _, line := range strings.Split(text, "\n") {
+		for _, loc := range amountRE.FindAllStringIndex(line, -1) {
+			// A token glued to letters or other digits is not an amount of its own.
+			if loc[0] > 0 && isWordByte(line[loc[0]-1]) || loc[1] < len(line) && isWordByte(line[loc[1]]) {
+				continue
+			}
+			alone := (loc[0] == 0 || line[loc[0]-1] == ' ' || line[loc[0]-1] == '\f') && (loc[1] == len(line) || line[loc[1]] == ' ')
+			out = append(out, amount{strings.ReplaceAll(line[loc[0]:loc[1]], ",", ""), alone})
+		}
+	}
+	return out
+}
+
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c == '.' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '%'
+}
+
+// titleLines lists the table titles of a layout text: lines holding 表 that
+// end with it (or with 表 and a bracketed note), short enough to be a title.
+var titleRE = regexp.MustCompile(`\S*表(（[^）]*）|\([^)]*\))?$`)
+
+func titleLines(text string) []string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(strings.TrimPrefix(line, "\f"))
+		if strings.Contains(line, "  ") || len([]rune(line)) > 40 || !titleRE.MatchString(line) {
+			continue
+		}
+		if strings.ContainsAny(line, "。；，") || strings.HasPrefix(line, "附") {
+			continue
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// wordValues collects what a reader yields as values: each word, commas
+// removed, and words a thousands separator split, joined.
+func wordValues(pages []textgrid.Page) (map[string]int, string) {
+	vals := map[string]int{}
+	var all strings.Builder
+	for _, p := range pages {
+		for _, w := range p.Words {
+			vals[strings.ReplaceAll(w.Text, ",", "")]++
+			all.WriteString(w.Text)
+			all.WriteString(" ")
+		}
+		all.WriteString("\n")
+	}
+	return vals, all.String()
+}
+
+func TestCorpus(t *testing.T) {
+	files := corpusPDFs(t)
+	var total, found int
+	for _, file := range files {
+		base := strings.TrimSuffix(filepath.Base(file), ".pdf")
+		t.Run(base, func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			txt, err := os.ReadFile(strings.TrimSuffix(file, ".pdf") + ".txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			start := time.Now()
+			pages, err := Pages(data)
+			elapsed := time.Since(start)
+			if err != nil {
+				t.Fatalf("Pages: %v", err)
+			}
+			vals, all := wordValues(pages)
+			all = strings.ReplaceAll(all, ",", "")
+			want := expectedAmounts(string(txt))
+			missing := map[string]int{}
+			n := 0
+			for _, a := range want {
+				if vals[a.text] > 0 || !a.alone && strings.Contains(all, a.text) {
+					n++
+				} else {
+					missing[a.text]++
+				}
+			}
+			total += len(want)
+			found += n
+			// Titles: every title line of the text comes out within the text
+			// of one line of the page, spaces aside (the PDF may hold more
+			// than poppler shows: a title starting off the page).
+			lineTexts := pageLineTexts(pages)
+			titles := titleLines(string(txt))
+			tn := 0
+			var lost []string
+			for _, ti := range titles {
+				if slices.ContainsFunc(lineTexts, func(l string) bool { return strings.Contains(l, strings.ReplaceAll(ti, " ", "")) }) {
+					tn++
+				} else {
+					lost = append(lost, ti)
+				}
+			}
+			rulings := 0
+			for _, p := range pages {
+				rulings += len(p.Rulings)
+			}
+			t.Logf("%s: pages %d, amounts %d/%d, titles %d/%d, rulings %d, %v", base, len(pages), n, len(want), tn, len(titles), rulings, elapsed.Round(time.Millisecond))
+			if len(missing) > 0 {
+				t.Errorf("amounts not read: %v", limitMap(missing, 20))
+			}
+			if len(lost) > 0 {
+				t.Errorf("titles not read as one line: %q", lost[:min(len(lost), 10)])
+			}
+		})
+	}
+	t.Logf("all files: amounts %d/%d", found, total)
+}
+
+// pageLineTexts returns the text of each line of the pages: words whose
+// baselines lie within half a font size, joined left to right without
+// spaces.
+func pageLineTexts(pages []textgrid.Page) []string {
+	var out []string
+	for _, p := range pages {
+		ws := slices.Clone(p.Words)
+		slices.SortStableFunc(ws, func(a, b textgrid.Word) int { return cmp.Compare(a.Baseline, b.Baseline) })
+		for len(ws) > 0 {
+			n := 1
+			for n < len(ws) && ws[n].Baseline-ws[0].Baseline <= 0.5*math.Max(ws[0].Size, ws[n].Size) {
+				n++
+			}
+			line := ws[:n]
+			ws = ws[n:]
+			slices.SortStableFunc(line, func(a, b textgrid.Word) int { return cmp.Compare(a.X0, b.X0) })
+			var b strings.Builder
+			for _, w := range line {
+				b.WriteString(strings.ReplaceAll(w.Text, " ", ""))
+			}
+			out = append(out, b.String())
+		}
+	}
+	return out
+}
+
+func limitMap(m map[string]int, n int) []string {
+	var out []string
+	for k := range m {
+		if len(out) == n {
+			break
+		}
+		out = append(out, k)
+	}
+	return out
+}
