@@ -2,6 +2,7 @@ package pdfin
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -148,7 +149,12 @@ func TestCorpus(t *testing.T) {
 			for _, p := range pages {
 				rulings += len(p.Rulings)
 			}
-			t.Logf("%s: pages %d, amounts %d/%d, titles %d/%d, rulings %d, %v", base, len(pages), n, len(want), tn, len(titles), rulings, elapsed.Round(time.Millisecond))
+			// Every other token of the text is on the same page, within a line.
+			tokens, tokensFound, lostTokens := pageTokens(string(txt), pages)
+			t.Logf("%s: pages %d, amounts %d/%d, titles %d/%d, tokens %d/%d, rulings %d, %v", base, len(pages), n, len(want), tn, len(titles), tokensFound, tokens, rulings, elapsed.Round(time.Millisecond))
+			if tokensFound < tokens*995/1000 {
+				t.Errorf("tokens not read: %q", lostTokens[:min(len(lostTokens), 20)])
+			}
 			if len(missing) > 0 {
 				t.Errorf("amounts not read: %v", limitMap(missing, 20))
 			}
@@ -195,4 +201,24 @@ func limitMap(m map[string]int, n int) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// pageTokens counts the tokens (runs without spaces) of each page of a
+// layout text that occur within the text of a line of the same page.
+func pageTokens(text string, pages []textgrid.Page) (total, found int, lost []string) {
+	for i, pt := range strings.Split(text, "\f") {
+		if i >= len(pages) {
+			break
+		}
+		lines := pageLineTexts(pages[i : i+1])
+		for _, tok := range strings.Fields(pt) {
+			total++
+			if slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, tok) }) {
+				found++
+			} else {
+				lost = append(lost, fmt.Sprintf("p%d:%s", i+1, tok))
+			}
+		}
+	}
+	return total, found, lost
 }

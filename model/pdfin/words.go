@@ -31,15 +31,23 @@ const (
 // a few points apart stay two lines.
 func words(glyphs []glyph) []textgrid.Word {
 	var out []textgrid.Word
-	byDir := [4][]glyph{}
-	for _, g := range glyphs {
-		byDir[g.dir] = append(byDir[g.dir], g)
-	}
-	for dir, gs := range byDir {
-		if len(gs) == 0 {
-			continue
+	slices.SortFunc(glyphs, func(a, b glyph) int {
+		if a.dir != b.dir {
+			return a.dir - b.dir
 		}
-		slices.SortStableFunc(gs, func(a, b glyph) int { return cmp.Compare(a.v, b.v) })
+		if c := cmp.Compare(a.v, b.v); c != 0 {
+			return c
+		}
+		return a.seq - b.seq
+	})
+	for len(glyphs) > 0 {
+		dir := glyphs[0].dir
+		n := 1
+		for n < len(glyphs) && glyphs[n].dir == dir {
+			n++
+		}
+		gs := glyphs[:n]
+		glyphs = glyphs[n:]
 		var open []*textLine
 		for len(gs) > 0 {
 			sum, size := gs[0].v, gs[0].size
@@ -57,7 +65,7 @@ func words(glyphs []glyph) []textgrid.Word {
 			}
 		}
 		for _, l := range open {
-			out = lineWords(out, dir, l.glyphs)
+			out = lineWords(out, dir, l.all())
 		}
 	}
 	return out
@@ -69,7 +77,7 @@ func placeRun(out *[]textgrid.Word, dir int, open []*textLine, run []glyph, mean
 	k := 0
 	for _, l := range open {
 		if mean-l.mean() > lineTolerance*math.Max(l.size, size) {
-			*out = lineWords(*out, dir, l.glyphs)
+			*out = lineWords(*out, dir, l.all())
 			continue
 		}
 		open[k] = l
@@ -145,13 +153,26 @@ const tightTolerance = 0.15
 
 // textLine is a line being gathered.
 type textLine struct {
-	glyphs []glyph
+	runs   [][]glyph // pieces of the page's glyph slice
+	n      int
 	sum    float64
 	size   float64
 	spans  [][2]float64 // the covered stretches along the line, sorted
 }
 
-func (l *textLine) mean() float64 { return l.sum / float64(len(l.glyphs)) }
+func (l *textLine) mean() float64 { return l.sum / float64(l.n) }
+
+// all returns the line's glyphs in one slice.
+func (l *textLine) all() []glyph {
+	if len(l.runs) == 1 {
+		return l.runs[0]
+	}
+	out := make([]glyph, 0, l.n)
+	for _, r := range l.runs {
+		out = append(out, r...)
+	}
+	return out
+}
 
 // overlaps reports whether a glyph of run lies over a glyph of the line.
 func (l *textLine) overlaps(run []glyph) bool {
@@ -168,8 +189,9 @@ func (l *textLine) overlaps(run []glyph) bool {
 }
 
 func (l *textLine) add(run []glyph) {
+	l.runs = append(l.runs, run)
 	for _, g := range run {
-		l.glyphs = append(l.glyphs, g)
+		l.n++
 		l.sum += g.v
 		l.size = math.Max(l.size, g.size)
 		l.spans = append(l.spans, [2]float64{g.u0, g.u1})
