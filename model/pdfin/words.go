@@ -123,8 +123,9 @@ func dedupe(run []glyph) []glyph {
 }
 
 // splitOverlaps returns the run as it is when no two of its glyphs lie
-// over each other; otherwise it splits the run into the pieces drawn one
-// after the other, so that texts drawn over each other become lines apart.
+// over each other; otherwise it splits the run, in drawing order, where the
+// pen goes back behind the glyph it drew last, so that texts drawn over each other
+// become lines apart (pieces that do not collide join again as one line).
 func splitOverlaps(run []glyph) [][]glyph {
 	overlap := false
 	for i := 1; i < len(run); i++ {
@@ -140,7 +141,7 @@ func splitOverlaps(run []glyph) [][]glyph {
 	var out [][]glyph
 	start := 0
 	for i := 1; i <= len(run); i++ {
-		if i == len(run) || run[i].seq != run[i-1].seq+1 {
+		if i == len(run) || run[i].u0 < run[i-1].u0 {
 			out = append(out, run[start:i])
 			start = i
 		}
@@ -153,11 +154,11 @@ const tightTolerance = 0.15
 
 // textLine is a line being gathered.
 type textLine struct {
-	runs   [][]glyph // pieces of the page's glyph slice
-	n      int
-	sum    float64
-	size   float64
-	spans  [][2]float64 // the covered stretches along the line, sorted
+	runs  [][]glyph // pieces of the page's glyph slice
+	n     int
+	sum   float64
+	size  float64
+	spans [][2]float64 // the covered stretches along the line, sorted
 }
 
 func (l *textLine) mean() float64 { return l.sum / float64(l.n) }
