@@ -63,8 +63,8 @@ func buildPDF(pages ...testPage) []byte {
 	cmap := p.stream("", strings.Join([]string{
 		"/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
 		"1 begincodespacerange <0000> <FFFF> endcodespacerange",
-		"2 beginbfchar <0001> <6536> <0002> <5165> endbfchar", // 收 入
-		"1 beginbfrange <0010> <0019> <0030> endbfrange",      // digits 0-9
+		"2 beginbfchar <0001> <6536> <0002> <5165> endbfchar",            // 收 入
+		"1 beginbfrange <0010> <0019> <0030> endbfrange",                 // digits 0-9
 		"1 beginbfrange <0020> <0022> [<002E> <002C> <8868>] endbfrange", // . , 表
 		"endcmap CMapName currentdict /CMap defineresource pop end end",
 	}, "\n"))

@@ -128,15 +128,15 @@ func TestFormXObject(t *testing.T) {
 
 func TestRulings(t *testing.T) {
 	content := strings.Join([]string{
-		"1 w 50 800 m 300 800 l S",          // stroked horizontal line
-		"50 800 m 50 600 l S",               // stroked vertical line
-		"50 700 m 300 650 l S",              // slanted: no ruling
-		"100 500 200 1 re f",                // thin fill: horizontal ruling at y 842-500.5
-		"100 300 0.8 100 re f",              // thin fill: vertical ruling
-		"100 100 200 50 re f",               // thick fill: shading, no ruling
-		"400 100 100 100 re S",              // stroked rectangle: four rulings
+		"1 w 50 800 m 300 800 l S",                // stroked horizontal line
+		"50 800 m 50 600 l S",                     // stroked vertical line
+		"50 700 m 300 650 l S",                    // slanted: no ruling
+		"100 500 200 1 re f",                      // thin fill: horizontal ruling at y 842-500.5
+		"100 300 0.8 100 re f",                    // thin fill: vertical ruling
+		"100 100 200 50 re f",                     // thick fill: shading, no ruling
+		"400 100 100 100 re S",                    // stroked rectangle: four rulings
 		"q 1 0 0 1 0 -100 cm 10 50 m 20 50 l S Q", // under the CTM
-		"10 20 m 30 20 l n",                 // path not painted
+		"10 20 m 30 20 l n",                       // path not painted
 	}, "\n")
 	pages, err := Pages(buildPDF(testPage{content: content + "\nBT /F1 10 Tf 72 720 Td (t) Tj ET"}))
 	if err != nil {
