@@ -21,9 +21,10 @@ func (r *recognizer) projectForm(t *templates.Table, form model.Table, rows []ra
 	if m := t.TitleMatch(form.Title); len(m) == 3 {
 		p.Seq, p.Name = m[1], m[2]
 	}
-	all := append([]raw.Row{}, rows...)
+	// forms are read as printed: a merged cell once
+	all := raw.Unmerged(rows)
 	for _, g := range more {
-		all = append(all, g.Rows...)
+		all = append(all, raw.Unmerged(g.Rows)...)
 	}
 	where := p.Name
 	if where == "" {
@@ -166,6 +167,7 @@ func (r *recognizer) projectForm(t *templates.Table, form model.Table, rows []ra
 // overallForm reads the 部门（单位）整体绩效目标表 form: it is kept as a table
 // of its printed rows and read into the document's overall goal.
 func (r *recognizer) overallForm(t *templates.Table, out model.Table, rows []raw.Row) error {
+	rows = raw.Unmerged(rows) // read as printed: a merged cell once
 	w := 0
 	for _, row := range rows {
 		if len(row.Cells) > w {
