@@ -39,7 +39,7 @@ func Unmerged(rows []Row) []Row {
 		out[i] = r
 		merged := false
 		for _, c := range r.Cells {
-			merged = merged || c.Covered
+			merged = merged || c.Covered || c.RowSpan > 1
 		}
 		if !merged && len(active) == 0 {
 			continue
