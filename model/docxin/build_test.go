@@ -119,6 +119,30 @@ const (
 // bytes zips the document.
 func (d *docx) bytes(t testing.TB) []byte {
 	t.Helper()
+	return zipOf(t, d.partMap(), "[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml")
+}
+
+// stored zips the document without compression, as fuzzing seeds: a
+// mutation then changes the XML itself.
+func (d *docx) stored(t testing.TB) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	parts := d.partMap()
+	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml"} {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(parts[name]))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func (d *docx) partMap() map[string]string {
 	parts := map[string]string{
 		"[Content_Types].xml": contentTypes,
 		"_rels/.rels":         rootRels,
@@ -128,7 +152,7 @@ func (d *docx) bytes(t testing.TB) []byte {
 	for k, v := range d.parts {
 		parts[k] = v
 	}
-	return zipOf(t, parts, "[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml")
+	return parts
 }
 
 // zipOf zips parts, the named ones first in that order.
