@@ -167,7 +167,6 @@ func (r *recognizer) projectForm(t *templates.Table, form model.Table, rows []ra
 // overallForm reads the 部门（单位）整体绩效目标表 form: it is kept as a table
 // of its printed rows and read into the document's overall goal.
 func (r *recognizer) overallForm(t *templates.Table, out model.Table, rows []raw.Row) error {
-	rows = raw.Unmerged(rows) // read as printed: a merged cell once
 	w := 0
 	for _, row := range rows {
 		if len(row.Cells) > w {
