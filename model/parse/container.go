@@ -7,6 +7,7 @@ import (
 
 	"budgetpack/model"
 	"budgetpack/model/docxin"
+	"budgetpack/model/raw"
 )
 
 var (
@@ -39,4 +40,20 @@ func containerError(name string, data []byte) error {
 		}
 	}
 	return &model.InputError{File: name, Msg: msg}
+}
+
+// placed says where an input error stands in a document that records
+// places (a sheet and cell, a page), rather than the anchor's number.
+func placed(err error, places []raw.Place) error {
+	ie, ok := err.(*model.InputError)
+	if !ok || places == nil || ie.Line <= 0 {
+		return err
+	}
+	where := raw.Where(places, ie.Line)
+	if where == "" {
+		return err
+	}
+	e := *ie
+	e.Line, e.Msg = 0, where+"："+ie.Msg
+	return &e
 }

@@ -90,9 +90,10 @@ func Bytes(name string, data []byte, opt Options) (*model.Document, error) {
 	}
 	out, err := recognize.Recognize(doc, lib, recognize.Options{File: name, Family: opt.Family})
 	if err != nil {
-		return nil, err
+		return nil, placed(err, doc.Places)
 	}
 	out.Source = filepath.Base(name)
+	out.Places = doc.Places
 	return out, nil
 }
 

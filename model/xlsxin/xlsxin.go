@@ -320,14 +320,25 @@ func (rd *reader) layout(sheet string, cells []cell, merges []span) error {
 		i = j
 	}
 	// a row that is one merged cell across every column is prose
+	top := true // no grid row above yet
 	for k := range srows {
 		r := &srows[k]
 		if width == 1 {
 			r.prose = true
 			continue
 		}
-		// (what else the row holds lies under that cell)
-		if m, ok := origin[[2]int{r.num, r.cells[0].col}]; ok && m.c1 <= cols[0] && m.c2 >= cols[width-1] {
+		if k > 0 && !srows[k-1].prose {
+			top = false
+		}
+		// (what else the row holds lies under that cell), or at the top
+		// of the sheet nearly: a title merged over all but the last column
+		// or two, the only text of its row
+		m, ok := origin[[2]int{r.num, r.cells[0].col}]
+		if !ok {
+			continue
+		}
+		inside := sort.SearchInts(cols, m.c2+1) - sort.SearchInts(cols, m.c1)
+		if inside == width || top && len(r.cells) == 1 && m.r1 == m.r2 && 3*inside >= 2*width {
 			r.prose = true
 		}
 	}
@@ -523,7 +534,7 @@ func (rd *reader) scan(sheet, p string) (merges []span, formulas []string, err e
 		depth, cellsInRow int
 	)
 	for {
-		tok, err := dec.Token()
+		tok, err := dec.RawToken()
 		if err == io.EOF {
 			return merges, formulas, nil
 		}
