@@ -50,7 +50,7 @@ const (
 	MaxCells = 1_000_000
 	// maxScanned bounds the cell positions read, blank ones between
 	// cells of a row included.
-	maxScanned = 64_000_000
+	maxScanned = 16_000_000
 	// maxMerges bounds the merged ranges of a sheet.
 	maxMerges = 100_000
 	// maxFormulas bounds the formulas without a saved value that are
@@ -158,7 +158,7 @@ type reader struct {
 	zr      *zip.Reader
 	doc     *raw.Document
 	cells   int // grid positions made
-	scanned int // cell positions read
+	scanned int // cell positions the row iterator reads, all sheets
 	calc    int // formulas calculated
 }
 
@@ -184,15 +184,15 @@ func (rd *reader) sheet(sheet, p string) error {
 	defer rows.Close()
 	var cells []cell
 	byRef := map[[2]int]int{} // formula cells' positions in cells
-	n := 0
+	n, read := 0, 0
 	for rows.Next() {
 		n++
 		cols, err := rows.Columns()
 		if err != nil {
 			return err
 		}
-		if rd.scanned += len(cols); rd.scanned > maxScanned {
-			return errorf("工作表“%s”过大：读到的单元格超过 %d 个 (sheet %s too large)", sheet, maxScanned, sheet)
+		if read += len(cols); read > maxScanned {
+			return tooLarge(sheet)
 		}
 		for j, v := range cols {
 			if v == "" {
@@ -233,6 +233,10 @@ func (rd *reader) sheet(sheet, p string) error {
 		return cells[a].col < cells[b].col
 	})
 	return rd.layout(sheet, cells, merges)
+}
+
+func tooLarge(sheet string) error {
+	return errorf("工作表“%s”过大：各行读到的单元格（含行内空白）超过 %d 个 (sheet %s too large)", sheet, maxScanned, sheet)
 }
 
 func tooManyCells() error {
@@ -515,10 +519,21 @@ func walk(f *zip.File, fn func(xml.StartElement)) {
 
 // scan reads a sheet's part for what the row iterator does not give: its
 // merged ranges, and the cells with a formula but no saved value.
+//
+// It also counts the positions the row iterator will read, blanks between
+// cells included, so that a sheet too large is refused before that.
 func (rd *reader) scan(sheet, p string) (merges []span, formulas []string, err error) {
 	f := part(rd.zr, p)
 	if f == nil {
 		return nil, nil, nil
+	}
+	rowMax := 0
+	endRow := func() error {
+		if rd.scanned += rowMax; rd.scanned > maxScanned {
+			return tooLarge(sheet)
+		}
+		rowMax = 0
+		return nil
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -536,7 +551,7 @@ func (rd *reader) scan(sheet, p string) (merges []span, formulas []string, err e
 	for {
 		tok, err := dec.RawToken()
 		if err == io.EOF {
-			return merges, formulas, nil
+			return merges, formulas, endRow()
 		}
 		if err != nil {
 			return nil, nil, err
@@ -548,6 +563,9 @@ func (rd *reader) scan(sheet, p string) (merges []span, formulas []string, err e
 			}
 			switch t.Name.Local {
 			case "row":
+				if err := endRow(); err != nil {
+					return nil, nil, err
+				}
 				if n, err := strconv.Atoi(attr(t, "r")); err == nil && n > 0 {
 					row = n
 				} else {
@@ -593,6 +611,9 @@ func (rd *reader) scan(sheet, p string) (merges []span, formulas []string, err e
 			case "c":
 				if inC && hasF && !hasV && len(formulas) < maxFormulas {
 					formulas = append(formulas, ref)
+				}
+				if inC && (hasF || hasV) {
+					rowMax = max(rowMax, col)
 				}
 				inC = false
 			}
