@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"sort"
@@ -103,5 +104,32 @@ func TestCheckBadModelJSON(t *testing.T) {
 	os.WriteFile(path, []byte("\ufeff"+out), 0o644)
 	if code, _, errs = runCmd("check", path); code > exitFindings {
 		t.Errorf("a model JSON with a BOM: exit %d: %s", code, errs)
+	}
+}
+
+func TestInputLimits(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.txt")
+	data, _ := os.ReadFile(henan)
+	os.WriteFile(big, bytes.Repeat(data, 80), 0o644) // about 2.5 MB
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"parse", "/dev/zero"}, exitInput, "/dev/zero: 不是普通文件（设备 device）"},
+		{[]string{"check", dir}, exitInput, "不是普通文件（文件夹 folder）"},
+		{[]string{"check", "--max-size", "1", big}, exitInput, "文件太大：2.5 MB，上限 1.0 MB"},
+		{[]string{"render", "-o", filepath.Join(dir, "out"), "--max-size", "1", big}, exitInput, "--max-size"},
+		{[]string{"check", "--max-size", "0", big}, exitUsage, "--max-size"},
+	}
+	for _, tt := range tests {
+		code, _, errs := runCmd(tt.args...)
+		if code != tt.code || !strings.Contains(errs, tt.want) || len(errs) > 400 {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", tt.args, code, errs, tt.code, tt.want)
+		}
+	}
+	if got := files(t, dir); strings.Join(got, " ") != "big.txt" {
+		t.Errorf("left %v", got)
 	}
 }
