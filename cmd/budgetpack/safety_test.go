@@ -189,3 +189,14 @@ func TestRenderInterrupted(t *testing.T) {
 		}
 	}
 }
+
+func TestTemplatesWithoutCommon(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, "../../templates/henan-2023.yaml", filepath.Join(dir, "henan-2023.yaml"))
+	for _, args := range [][]string{{"check", "--templates", dir, henan}, {"templates", "--templates", dir}} {
+		code, _, errs := runCmd(args...)
+		if code != exitUsage || !strings.Contains(errs, "缺少 common.yaml") {
+			t.Errorf("%v: exit %d, %s", args[:1], code, errs)
+		}
+	}
+}
