@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"time"
 
 	"budgetpack/check"
 	"budgetpack/fix"
@@ -30,11 +32,13 @@ var formatOrder = []string{"xlsx", "pdf"}
 func cmdRender(args []string, stdout, stderr io.Writer) int {
 	var in inputFlags
 	var outDir, formats, fixMode, font string
+	var jobs int
 	fs := newFlagSet("render", "render [-o 目录] [--format xlsx,pdf] [--fix[=balance]] [选项] 文件...", stderr)
 	in.register(fs)
 	fs.StringVarP(&outDir, "output", "o", "out", "输出目录 (output folder)")
 	fs.StringVar(&formats, "format", strings.Join(available(), ","), "输出格式，逗号分隔：xlsx、pdf (formats to write)")
 	registerFix(fs, &fixMode, "先更正再输出：--fix 由明细重算合计；--fix=balance 舍位平衡 (correct figures first: derive totals, or balance rounding)")
+	registerJobs(fs, &jobs)
 	fs.StringVar(&font, "font", "", "PDF 所用中文字体：.ttf 文件，或 .ttc 字体集中的一款（如 simsun.ttc#0）；默认内置宋体 (Chinese font for the PDF)")
 	opt, code, ok := parseInputs(fs, &in, args, stdout, stderr, 0)
 	if !ok {
@@ -60,54 +64,77 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "budgetpack: --format 为空 (no format given)")
 		return exitUsage
 	}
-	for _, path := range fs.Args() {
+	start := time.Now()
+	paths := expandInputs(fs.Args(), outDir)
+	firstOf := sameStems(paths)
+	outs := runBatch(paths, jobs, stdout, stderr, func(path string, o *outcome) {
+		if first, ok := firstOf[path]; ok {
+			o.fail(exitUsage, "budgetpack: %s 与 %s 的输出文件同名，未处理；请分别用 -o 指定目录 (its outputs would have the same names as those of %s; not rendered)", path, first, first)
+			return
+		}
 		doc, err := parse.File(path, opt)
 		if err != nil {
-			reportInput(stderr, err)
-			code = exitInput
-			continue
+			o.fail(exitInput, "budgetpack: %v", err)
+			return
 		}
 		set, err := familySet(opt.Templates, doc)
 		if err != nil {
-			reportInput(stderr, err)
-			code = exitInput
-			continue
+			o.fail(exitInput, "budgetpack: %v", err)
+			return
 		}
 		var corrections []fix.Correction
 		if fixMode != "" {
 			if doc, corrections, err = fix.Apply(doc, set, mode); err != nil {
-				fmt.Fprintln(stderr, "budgetpack:", err)
-				return exitInput
+				o.fail(exitInput, "budgetpack: %v", err)
+				return
 			}
 		}
 		findings, err := check.Run(doc, set)
 		if err != nil {
-			fmt.Fprintln(stderr, "budgetpack:", err)
-			return exitInput
+			o.fail(exitInput, "budgetpack: %v", err)
+			return
 		}
+		o.errors, o.warns, o.info = check.Count(findings)
+		o.done = true
 		book, err := layout.Build(doc, layout.Options{Set: set, Findings: findings, Appendix: true, Corrections: corrections})
 		if err != nil {
-			fmt.Fprintln(stderr, "budgetpack:", err)
-			return exitInput
+			o.fail(exitInput, "budgetpack: %v", err)
+			return
 		}
 		stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-		for _, ext := range exts {
-			target := filepath.Join(outDir, stem+"."+ext)
-			if same(target, path) {
-				fmt.Fprintf(stderr, "budgetpack: %s 会覆盖输入文件，请用 -o 指定另一个目录 (the output would overwrite the input; choose another -o)\n", target)
-				return exitUsage
+		// The formats are written at once, each to its own temporary
+		// file; the lines are printed in format order.
+		errs := make([]error, len(exts))
+		targets := make([]string, len(exts))
+		var wg sync.WaitGroup
+		for k, ext := range exts {
+			targets[k] = filepath.Join(outDir, stem+"."+ext)
+			if same(targets[k], path) {
+				o.fail(exitUsage, "budgetpack: %s 会覆盖输入文件，请用 -o 指定另一个目录 (the output would overwrite the input; choose another -o)", targets[k])
+				return
 			}
-			write := writers[ext]
-			if err := writeAtomic(target, func(w io.Writer) error { return write(w, book, font) }); err != nil {
-				// nothing is left half-written; a font that cannot serve is the usual cause
-				fmt.Fprintf(stderr, "budgetpack: 未写入 %s (not written): %v\n", target, err)
-				return exitInput
-			}
-			e, w, i := check.Count(findings)
-			fmt.Fprintf(stdout, "已写入 %s（差异：错误 %d，警告 %d，提示 %d；更正 %d 处）\n", target, e, w, i, len(corrections))
 		}
+		for k, ext := range exts {
+			write := writers[ext]
+			wg.Go(func() {
+				errs[k] = writeAtomic(targets[k], func(w io.Writer) error { return write(w, book, font) })
+			})
+		}
+		wg.Wait()
+		for k, ext := range exts {
+			if errs[k] != nil {
+				// nothing is left half-written; a font that cannot serve is the usual cause
+				o.fail(exitInput, "budgetpack: 未写入 %s (not written): %v", targets[k], errs[k])
+				continue
+			}
+			o.outputs[ext]++
+			fmt.Fprintf(&o.out, "已写入 %s（差异：错误 %d，警告 %d，提示 %d；更正 %d 处）\n", targets[k], o.errors, o.warns, o.info, len(corrections))
+		}
+	})
+	if len(paths) > 1 {
+		summarize(stderr, outs, exts, time.Since(start))
 	}
-	return code
+	return batchCode(outs)
 }
 
 // fixModeOf reads the value of --fix ("" means no correction), saying so
