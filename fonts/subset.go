@@ -182,7 +182,7 @@ func (f *Face) Subset(runes []rune) (*Subset, error) {
 	}
 
 	// glyf, loca (long offsets) and hmtx (one full metric per glyph).
-	var glyfOut []byte
+	glyfOut := make([]byte, 0, 640*len(old))
 	locaOut := make([]byte, 4*(len(old)+1))
 	hmtxOut := make([]byte, 4*len(old))
 	for i, g := range old {
