@@ -222,23 +222,3 @@ func summarize(w io.Writer, outs []*outcome, formats []string, elapsed time.Dura
 		fmt.Fprintf(w, "  %s：%s\n", o.path, strings.TrimSpace(o.reason))
 	}
 }
-
-// sameStems maps each input whose outputs would have the same names as
-// those of an earlier input (the same file name without its extension)
-// to that earlier input, so that no two files of a batch write the same
-// output.
-func sameStems(paths []string) map[string]string {
-	first := map[string]string{}
-	out := map[string]string{}
-	for _, p := range paths {
-		stem := strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))
-		if f, ok := first[stem]; ok {
-			if f != p {
-				out[p] = f
-			}
-			continue
-		}
-		first[stem] = p
-	}
-	return out
-}

@@ -38,8 +38,8 @@ func batchInputs(t *testing.T, copies int) string {
 	return in
 }
 
-// files reads every file under dir, by path relative to dir.
-func files(t *testing.T, dir string) map[string][]byte {
+// treeFiles reads every file under dir, by path relative to dir.
+func treeFiles(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
 	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
@@ -68,7 +68,7 @@ func TestBatchMatchesSequential(t *testing.T) {
 	for _, j := range []string{"1", "4"} {
 		dir := t.TempDir()
 		code, out, errs := runCmd("render", "-j", j, "-o", dir, in)
-		runs = append(runs, run{code, strings.ReplaceAll(out, dir, "OUT"), errs, files(t, dir)})
+		runs = append(runs, run{code, strings.ReplaceAll(out, dir, "OUT"), errs, treeFiles(t, dir)})
 	}
 	seq, par := runs[0], runs[1]
 	if seq.code != exitInput || par.code != exitInput {
@@ -120,15 +120,15 @@ func TestCheckBatch(t *testing.T) {
 	}
 }
 
-// TestSameOutputNames refuses the second of two inputs whose outputs
-// would have the same names.
+// TestSameOutputNames refuses, before anything is written, two inputs
+// whose outputs would have the same names.
 func TestSameOutputNames(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()
 	data, _ := os.ReadFile(henan)
 	os.WriteFile(filepath.Join(a, "x.txt"), data, 0o644)
 	os.WriteFile(filepath.Join(b, "x.txt"), data, 0o644)
 	code, _, errs := runCmd("render", "--format", "xlsx", "-o", t.TempDir(), filepath.Join(a, "x.txt"), filepath.Join(b, "x.txt"))
-	if code != exitUsage || !strings.Contains(errs, "同名") {
+	if code != exitUsage || !strings.Contains(errs, "同一个输出文件") {
 		t.Errorf("exit %d: %s", code, errs)
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"budgetpack/check"
 	"budgetpack/fix"
+	"budgetpack/internal/safeout"
 	"budgetpack/model"
 	"budgetpack/model/parse"
 	"budgetpack/render/grid"
@@ -66,12 +67,21 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	}
 	start := time.Now()
 	paths := expandInputs(fs.Args(), outDir)
-	firstOf := sameStems(paths)
-	outs := runBatch(paths, jobs, stdout, stderr, func(path string, o *outcome) {
-		if first, ok := firstOf[path]; ok {
-			o.fail(exitUsage, "budgetpack: %s 与 %s 的输出文件同名，未处理；请分别用 -o 指定目录 (its outputs would have the same names as those of %s; not rendered)", path, first, first)
-			return
+	// Every output is claimed before anything is read or written: none may
+	// replace an input of the run, an earlier output of the run or a
+	// read-only file.
+	out := safeout.New(paths)
+	for _, path := range paths {
+		for _, ext := range exts {
+			if err := out.Claim(outputPath(outDir, path, ext), path); err != nil {
+				fmt.Fprintln(stderr, "budgetpack:", err)
+				return exitUsage
+			}
 		}
+	}
+	defer out.OnSignal(os.Exit)()
+	defer out.Cleanup()
+	outs := runBatch(paths, jobs, stdout, stderr, func(path string, o *outcome) {
 		doc, err := parse.File(path, opt)
 		if err != nil {
 			o.fail(exitInput, "budgetpack: %v", err)
@@ -101,23 +111,16 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 			o.fail(exitInput, "budgetpack: %v", err)
 			return
 		}
-		stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 		// The formats are written at once, each to its own temporary
 		// file; the lines are printed in format order.
 		errs := make([]error, len(exts))
 		targets := make([]string, len(exts))
 		var wg sync.WaitGroup
 		for k, ext := range exts {
-			targets[k] = filepath.Join(outDir, stem+"."+ext)
-			if same(targets[k], path) {
-				o.fail(exitUsage, "budgetpack: %s 会覆盖输入文件，请用 -o 指定另一个目录 (the output would overwrite the input; choose another -o)", targets[k])
-				return
-			}
-		}
-		for k, ext := range exts {
+			targets[k] = outputPath(outDir, path, ext)
 			write := writers[ext]
 			wg.Go(func() {
-				errs[k] = writeAtomic(targets[k], func(w io.Writer) error { return write(w, book, font) })
+				errs[k] = out.Write(targets[k], func(w io.Writer) error { return write(w, book, font) })
 			})
 		}
 		wg.Wait()
@@ -176,53 +179,8 @@ func familySet(lib *templates.Library, doc *model.Document) (*templates.Set, err
 	return set, nil
 }
 
-// same reports whether two paths name the same file.
-func same(a, b string) bool {
-	ia, err1 := os.Stat(a)
-	ib, err2 := os.Stat(b)
-	if err1 == nil && err2 == nil {
-		return os.SameFile(ia, ib)
-	}
-	pa, _ := filepath.Abs(a)
-	pb, _ := filepath.Abs(b)
-	return pa == pb
-}
-
-// writeAtomic writes a file through a temporary file in the same folder and
-// renames it into place, so that an existing file is replaced only by a
-// complete new one and a failure leaves nothing half-written.
-func writeAtomic(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	fail := func(err error) error {
-		tmp.Close()
-		os.Remove(name)
-		return err
-	}
-	if err := write(tmp); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(name)
-		return err
-	}
-	if err := os.Chmod(name, 0o644); err != nil {
-		os.Remove(name)
-		return err
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return err
-	}
-	return nil
+// outputPath is the file render writes for an input in a format.
+func outputPath(outDir, input, ext string) string {
+	stem := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
+	return filepath.Join(outDir, stem+"."+ext)
 }
