@@ -119,17 +119,31 @@ func finish(raw []byte, renames [][2]string) ([]byte, error) {
 		return nil, errors.New("pdf: no objects")
 	}
 
-	var out bytes.Buffer
-	out.Grow(len(raw))
-	out.Write(raw[:objs[0].off])
-	offsets := make([]int, count)
+	// Each object is rewritten on its own; a font program, the largest
+	// piece of work, in a goroutine of its own while the pages are
+	// compressed.
+	parts := make([][]byte, len(objs))
+	var wg sync.WaitGroup
 	for i, o := range objs {
 		end := xrefAt
 		if i+1 < len(objs) {
 			end = objs[i+1].off
 		}
+		obj := raw[o.off:end]
+		if isFontProgram(obj) {
+			wg.Go(func() { parts[i] = rewriteObject(obj, renames) })
+			continue
+		}
+		parts[i] = rewriteObject(obj, renames)
+	}
+	wg.Wait()
+	var out bytes.Buffer
+	out.Grow(len(raw))
+	out.Write(raw[:objs[0].off])
+	offsets := make([]int, count)
+	for i, o := range objs {
 		offsets[o.num] = out.Len()
-		writeObject(&out, raw[o.off:end], renames)
+		out.Write(parts[i])
 	}
 	at := out.Len()
 	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", count)
@@ -150,8 +164,23 @@ var (
 	streamHead = []byte(">>\nstream\n")
 )
 
-// writeObject copies one object, compressing its stream if it is plain
-// (its dictionary is only a /Length) and renaming in its dictionary.
+// isFontProgram reports whether an object is an embedded font program.
+func isFontProgram(o []byte) bool {
+	s := bytes.Index(o, streamKW)
+	return s >= 0 && bytes.Contains(o[:s], fontDict)
+}
+
+// rewriteObject returns one object, its stream compressed if it is plain
+// (its dictionary is only a /Length) or compressed again if it is a font
+// program, and the fonts renamed in its dictionary.
+func rewriteObject(o []byte, renames [][2]string) []byte {
+	var out bytes.Buffer
+	out.Grow(len(o))
+	writeObject(&out, o, renames)
+	return out.Bytes()
+}
+
+// writeObject writes one object as rewriteObject returns it.
 func writeObject(out *bytes.Buffer, o []byte, renames [][2]string) {
 	s := bytes.Index(o, streamKW)
 	dict := o
