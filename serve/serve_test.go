@@ -176,8 +176,8 @@ func TestTooLarge(t *testing.T) {
 	_, base := newTest(t, Options{MaxUpload: 4 << 10})
 	big := bytes.Repeat([]byte("一二三四五六七八九十\n"), 1000)
 	code, _, ae := upload(t, base, "大文件.txt", big)
-	if code != http.StatusRequestEntityTooLarge || !strings.Contains(ae.Error, "文件太大") || !strings.Contains(ae.Error, "4 KB") {
-		t.Errorf("declared length: status %d, %q", code, ae.Error)
+	if want := parse.SizeError("大文件.txt", int64(len(big)), 4<<10, false).Error(); code != http.StatusRequestEntityTooLarge || ae.Error != want {
+		t.Errorf("declared length: status %d, %q; want 413, %q", code, ae.Error, want)
 	}
 	// without a declared length the body is cut at the limit all the same
 	req, _ := http.NewRequest("POST", base+"/api/check?name=x.txt", io.MultiReader(bytes.NewReader(big)))

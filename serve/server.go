@@ -42,7 +42,6 @@ var assets embed.FS
 
 // Defaults of Options.
 const (
-	DefaultMaxUpload   = 64 << 20
 	DefaultWorkTimeout = 2 * time.Minute
 	DefaultKeep        = 64
 	DefaultKeepFor     = 8 * time.Hour
@@ -69,7 +68,8 @@ type Options struct {
 	// 审核版); nil is DefaultPackName. The command passes its own, so that
 	// a download is named as render names the file.
 	PackName func(stem, fixMode, kind string) string
-	// MaxUpload is the largest file accepted, in bytes.
+	// MaxUpload is the largest file accepted, in bytes; 0 is Parse.MaxSize,
+	// the command line's --max-size, or else parse.DefaultMaxSize.
 	MaxUpload int64
 	// WorkTimeout bounds the reading, checking or drawing of one request.
 	WorkTimeout time.Duration
@@ -100,7 +100,10 @@ func New(opt Options) (*Server, error) {
 		opt.Token = hex.EncodeToString(b)
 	}
 	if opt.MaxUpload <= 0 {
-		opt.MaxUpload = DefaultMaxUpload
+		opt.MaxUpload = opt.Parse.MaxSize
+	}
+	if opt.MaxUpload <= 0 {
+		opt.MaxUpload = parse.DefaultMaxSize
 	}
 	if opt.WorkTimeout <= 0 {
 		opt.WorkTimeout = DefaultWorkTimeout
@@ -373,7 +376,7 @@ type Download struct {
 func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 	name := CleanName(r.URL.Query().Get("name"))
 	if r.ContentLength > s.opt.MaxUpload {
-		s.fail(w, r, http.StatusRequestEntityTooLarge, s.tooLarge(name))
+		s.fail(w, r, http.StatusRequestEntityTooLarge, parse.SizeError(name, r.ContentLength, s.opt.MaxUpload, false).Error())
 		return
 	}
 	body := http.MaxBytesReader(w, r.Body, s.opt.MaxUpload)
@@ -381,7 +384,7 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			s.fail(w, r, http.StatusRequestEntityTooLarge, s.tooLarge(name))
+			s.fail(w, r, http.StatusRequestEntityTooLarge, parse.SizeError(name, s.opt.MaxUpload+1, s.opt.MaxUpload, true).Error())
 			return
 		}
 		s.fail(w, r, http.StatusBadRequest, fmt.Sprintf("%s: 上传中断 (the upload broke off): %v", name, err))
@@ -393,20 +396,6 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, v)
-}
-
-func (s *Server) tooLarge(name string) string {
-	return fmt.Sprintf("%s: 文件太大，超过 %s 的上限 (the file is over the %s limit)", name, sizeName(s.opt.MaxUpload), sizeName(s.opt.MaxUpload))
-}
-
-func sizeName(n int64) string {
-	if n >= 1<<20 && n%(1<<20) == 0 {
-		return fmt.Sprintf("%d MB", n>>20)
-	}
-	if n >= 1<<10 && n%(1<<10) == 0 {
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d 字节", n)
 }
 
 // process reads, checks and draws one file, and remembers it for downloads.

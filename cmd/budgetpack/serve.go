@@ -30,22 +30,16 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	var in inputFlags
 	var addr, font string
 	var noBrowser bool
-	var maxMB int
 	fs := newFlagSet("serve", "serve [--addr 127.0.0.1:端口] [--no-browser] [选项]", stderr)
 	in.register(fs)
 	fs.StringVar(&addr, "addr", "127.0.0.1:0", "监听地址，只能是本机地址；端口 0 表示任选一个空闲端口 (loopback address to listen on; port 0 picks a free one)")
 	fs.BoolVar(&noBrowser, "no-browser", false, "不自动打开浏览器 (do not open the browser)")
-	fs.IntVar(&maxMB, "max-upload", serve.DefaultMaxUpload>>20, "单个文件的大小上限，MB (largest file accepted, in MB)")
 	fs.StringVar(&font, "font", "", "PDF 所用中文字体，同 render --font (Chinese font for the PDF)")
 	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "budgetpack: serve 不接受文件参数，请在页面中拖入文件 (serve takes no files; drop them on the page)\n")
-		return exitUsage
-	}
-	if maxMB <= 0 {
-		fmt.Fprintln(stderr, "budgetpack: --max-upload 应大于 0 (must be positive)")
 		return exitUsage
 	}
 	opt, err := in.options()
@@ -57,7 +51,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "budgetpack:", err)
 		return exitUsage
 	}
-	srv, err := serve.New(serve.Options{Parse: opt, Font: font, MaxUpload: int64(maxMB) << 20, PackName: PackName})
+	srv, err := serve.New(serve.Options{Parse: opt, Font: font, PackName: PackName})
 	if err != nil {
 		fmt.Fprintln(stderr, "budgetpack:", err)
 		return exitUsage
