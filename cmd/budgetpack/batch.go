@@ -127,7 +127,7 @@ func runBatch(paths []string, jobs int, stdout, stderr io.Writer, work func(path
 		go func() {
 			for i := range next {
 				o := &outcome{path: paths[i], outputs: map[string]int{}}
-				work(paths[i], o)
+				safely(paths[i], o, work)
 				outs[i] = o
 				done <- i
 			}
@@ -164,6 +164,17 @@ func runBatch(paths []string, jobs int, stdout, stderr io.Writer, work func(path
 	}
 	bar.clear()
 	return outs
+}
+
+// safely runs work on one file; a panic, which would be a bug met on this
+// file, fails only this file, so that the others are still done.
+func safely(path string, o *outcome, work func(string, *outcome)) {
+	defer func() {
+		if p := recover(); p != nil {
+			o.fail(exitInput, "budgetpack: %s：内部错误，请报告此文件 (internal error; please report this file): %v", path, p)
+		}
+	}()
+	work(path, o)
 }
 
 // batchCode is the exit code of a batch: a usage error (an output that
