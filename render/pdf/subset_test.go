@@ -8,15 +8,21 @@ import (
 	"testing"
 )
 
-// TestSubsetDrawsTheSamePixels writes the Henan seed (main and fallback
-// faces) with each face cut to its glyphs and with the whole font files,
+// TestSubsetDrawsTheSamePixels writes each seed (Henan with the main and
+// the fallback face) with each face cut to its glyphs and with the whole font files,
 // renders every page of both at 60 dpi with pdftoppm and compares the
 // images byte for byte; the cut PDF is smaller and its fonts are reported
 // as embedded subsets.
 func TestSubsetDrawsTheSamePixels(t *testing.T) {
 	needTool(t, "pdftoppm")
 	needTool(t, "pdffonts")
-	book, cut := seedPDF(t, "henan", seeds[1].path)
+	for i, name := range []string{"hebei", "henan"} {
+		t.Run(name, func(t *testing.T) { samePixels(t, name, seeds[i].path, i+1) })
+	}
+}
+
+func samePixels(t *testing.T, name, path string, faces int) {
+	book, cut := seedPDF(t, name, path)
 	embedWholeFaces = true
 	whole := writePDF(t, book, Options{})
 	embedWholeFaces = false
@@ -58,7 +64,7 @@ func TestSubsetDrawsTheSamePixels(t *testing.T) {
 			t.Errorf("font not reported embedded and subset: %s", line)
 		}
 	}
-	if n != 2 {
-		t.Errorf("want two subset fonts:\n%s", out)
+	if n != faces {
+		t.Errorf("want %d subset fonts:\n%s", faces, out)
 	}
 }
