@@ -139,10 +139,10 @@ def main():
     if have_peer:
         prate = [20 / w for w in pbatch["wall"]]
         print(f"peer batch of 20: {statistics.median(prate):.1f} packs/s median; ratio {statistics.median(rate)/statistics.median(prate):.1f}×")
-    for f in ("hebei-xushui-gongxin-2024.pdf", "henan-hongqi-gongxin-2023.pdf"):
-        p = os.path.join(work, "o0", f)
-        if os.path.exists(p):
-            print(f"{f}: {os.path.getsize(p)} bytes")
+    sizes = os.path.join(work, "sizes")
+    run([bp, "render", "-o", sizes] + SEEDS)
+    for f in sorted(os.listdir(sizes)):
+        print(f"{f}: {os.path.getsize(os.path.join(sizes, f))} bytes")
     shutil.rmtree(work, ignore_errors=True)
 
 
