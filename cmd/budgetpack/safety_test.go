@@ -117,6 +117,8 @@ func TestCheckBadModelJSON(t *testing.T) {
 func TestInputLimits(t *testing.T) {
 	dir := t.TempDir()
 	big := filepath.Join(dir, "big.txt")
+	empty := filepath.Join(dir, "empty") // render and check read the files in a folder; this one has none
+	os.Mkdir(empty, 0o755)
 	data, _ := os.ReadFile(henan)
 	os.WriteFile(big, bytes.Repeat(data, 80), 0o644) // about 2.5 MB
 	tests := []struct {
@@ -125,7 +127,8 @@ func TestInputLimits(t *testing.T) {
 		want string
 	}{
 		{[]string{"parse", "/dev/zero"}, exitInput, "/dev/zero: 不是普通文件（设备 device）"},
-		{[]string{"check", dir}, exitInput, "不是普通文件（文件夹 folder）"},
+		{[]string{"parse", dir}, exitInput, "不是普通文件（文件夹 folder）"},
+		{[]string{"check", empty}, exitInput, "不是普通文件（文件夹 folder）"},
 		{[]string{"check", "--max-size", "1", big}, exitInput, "文件太大：2.5 MB，上限 1.0 MB"},
 		{[]string{"render", "-o", filepath.Join(dir, "out"), "--max-size", "1", big}, exitInput, "--max-size"},
 		{[]string{"check", "--max-size", "0", big}, exitUsage, "--max-size"},
