@@ -313,7 +313,10 @@ const NarrativeName = "文字说明"
 // paragraphs, one wrapped paragraph a row, so that the pack carries the
 // sentences its figures are checked against.
 func narrative(doc *model.Document) *grid.Sheet {
-	s := &grid.Sheet{Title: "文字说明", Widths: []float64{90}}
+	// 66 units print within A4 upright at full size in every spreadsheet
+	// program (LibreOffice's column unit is the widest), so the text wraps
+	// inside the page instead of relying on fit-to-width
+	s := &grid.Sheet{Title: "文字说明", Widths: []float64{66}}
 	s.Rows = append(s.Rows, spanRow(1, "文字说明", grid.Style{Class: grid.Title, Bold: true, Align: grid.Center}))
 	for _, sec := range doc.Sections {
 		if sec.Heading != "" {

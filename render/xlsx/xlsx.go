@@ -165,7 +165,7 @@ func (wr *writer) sheet(s *grid.Sheet) error {
 			}
 		}
 	}
-	return wr.page(s)
+	return wr.page(s, widths)
 }
 
 // cell writes one cell that is not covered: its value, its merge, the style
@@ -225,15 +225,16 @@ func (wr *writer) cell(s *grid.Sheet, i, j int, c grid.Cell) error {
 }
 
 // page sets up printing and the view of a sheet.
-func (wr *writer) page(s *grid.Sheet) error {
+func (wr *writer) page(s *grid.Sheet, widths []float64) error {
 	f, name := wr.f, s.Name
-	size, orient := paperA4, "portrait"
-	if s.Landscape {
+	pp := choosePaper(s, widths)
+	size, orient := pp.size, "portrait"
+	if pp.landscape {
 		orient = "landscape"
 	}
-	one, zero := 1, 0
+	wide, zero := pp.wide, 0
 	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{
-		Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero,
+		Size: &size, Orientation: &orient, FitToWidth: &wide, FitToHeight: &zero,
 	}); err != nil {
 		return err
 	}
@@ -254,10 +255,18 @@ func (wr *writer) page(s *grid.Sheet) error {
 	}); err != nil {
 		return err
 	}
+	var titles []string
+	if pp.repeatCol > 0 {
+		last, _ := excelize.ColumnNumberToName(pp.repeatCol)
+		titles = append(titles, fmt.Sprintf("%s!$A:$%s", quoteSheet(name), last))
+	}
 	if s.HeaderTo > s.HeaderFrom && s.HeaderFrom >= 0 {
+		titles = append(titles, fmt.Sprintf("%s!$%d:$%d", quoteSheet(name), s.HeaderFrom+1, s.HeaderTo))
+	}
+	if len(titles) > 0 {
 		if err := f.SetDefinedName(&excelize.DefinedName{
 			Name:     "_xlnm.Print_Titles",
-			RefersTo: fmt.Sprintf("%s!$%d:$%d", quoteSheet(name), s.HeaderFrom+1, s.HeaderTo),
+			RefersTo: strings.Join(titles, ","),
 			Scope:    name,
 		}); err != nil {
 			return err
