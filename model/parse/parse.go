@@ -5,6 +5,7 @@ package parse
 
 import (
 	"budgetpack/internal/oserr"
+	"budgetpack/model/narrative"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -94,6 +95,7 @@ func Bytes(name string, data []byte, opt Options) (*model.Document, error) {
 		return nil, err
 	}
 	out.Source = filepath.Base(name)
+	out.Sections = narrative.Clean(out.Sections, layout == pdftext.Layout || layout == pdfin.Layout || layout == layouttext.Layout)
 	return out, nil
 }
 
