@@ -7,10 +7,13 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
+	"time"
 
 	"budgetpack/check"
 	"budgetpack/fix"
 	"budgetpack/internal/oserr"
+	"budgetpack/internal/safeout"
 	"budgetpack/model"
 	"budgetpack/model/parse"
 	"budgetpack/render/grid"
@@ -32,12 +35,14 @@ var formatOrder = []string{"xlsx", "pdf"}
 func cmdRender(args []string, stdout, stderr io.Writer) int {
 	var in inputFlags
 	var outDir, formats, fixMode, font, packs string
+	var jobs int
 	fs := newFlagSet("render", "render [-o 目录] [--pack 公开版,审核版] [--format xlsx,pdf] [--fix[=balance]] [选项] 文件...", stderr)
 	in.register(fs)
 	fs.StringVarP(&outDir, "output", "o", "out", "输出目录 (output folder)")
 	fs.StringVar(&formats, "format", strings.Join(available(), ","), "输出格式，逗号分隔：xlsx、pdf (formats to write)")
 	fs.StringVar(&packs, "pack", "公开版,审核版", "输出哪几版，逗号分隔：公开版（public，只有正式表格，可直接公开）、审核版（review，标色、批注和差异附录）(which packs to write)")
 	registerFix(fs, &fixMode, "先更正再输出：--fix 由明细重算合计；--fix=balance 舍位平衡 (correct figures first: derive totals, or balance rounding)")
+	registerJobs(fs, &jobs)
 	fs.StringVar(&font, "font", "", "PDF 所用中文字体：.ttf 文件，或 .ttc 字体集中的一款（如 simsun.ttc#0）；默认内置宋体 (Chinese font for the PDF)")
 	opt, code, ok := parseInputs(fs, &in, args, stdout, stderr, 0)
 	if !ok {
@@ -67,85 +72,114 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitUsage
 	}
-	for _, path := range fs.Args() {
+	start := time.Now()
+	paths := expandInputs(fs.Args(), outDir)
+	// Every output is claimed before anything is read or written: none may
+	// replace an input of the run, an earlier output of the run or a
+	// read-only file.
+	out := safeout.New(paths)
+	for _, path := range paths {
+		for _, kind := range kinds {
+			for _, ext := range exts {
+				if err := out.Claim(outputPath(outDir, path, fixMode, kind, ext), path); err != nil {
+					fmt.Fprintln(stderr, "budgetpack:", err)
+					return exitUsage
+				}
+			}
+		}
+	}
+	defer out.OnSignal(os.Exit)()
+	defer out.Cleanup()
+	outs := runBatch(paths, jobs, stdout, stderr, func(path string, o *outcome) {
 		doc, err := parse.File(path, opt)
 		if err != nil {
-			reportInput(stderr, err)
-			code = exitInput
-			continue
+			o.fail(exitInput, "budgetpack: %v", err)
+			return
 		}
 		set, err := familySet(opt.Templates, doc)
 		if err != nil {
-			reportInput(stderr, err)
-			code = exitInput
-			continue
+			o.fail(exitInput, "budgetpack: %v", err)
+			return
 		}
 		var fixed *fix.Result
 		if fixMode != "" {
 			if fixed, err = fix.Correct(doc, set, mode); err != nil {
-				fmt.Fprintln(stderr, "budgetpack:", err)
-				return exitInput
+				o.fail(exitInput, "budgetpack: %v", err)
+				return
 			}
 			doc = fixed.Doc
 		}
 		findings, err := check.Run(doc, set)
 		if err != nil {
-			fmt.Fprintln(stderr, "budgetpack:", err)
-			return exitInput
+			o.fail(exitInput, "budgetpack: %v", err)
+			return
 		}
-		stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-		e, w, i := check.Count(findings)
+		o.errors, o.warns, o.info = check.Count(findings)
+		o.done = true
 		// every pack is laid out, and the font checked against it, before
 		// any file is written
 		books := map[string]*grid.Book{}
 		for _, kind := range kinds {
-			opt := layout.Options{Set: set, Review: kind == layout.ReviewPack, Findings: findings}
+			lo := layout.Options{Set: set, Review: kind == layout.ReviewPack, Findings: findings}
 			if fixed != nil {
-				opt.Corrections, opt.Skipped = fixed.Corrections, fixed.Skipped
+				lo.Corrections, lo.Skipped = fixed.Corrections, fixed.Skipped
 			}
-			book, err := layout.Build(doc, opt)
+			book, err := layout.Build(doc, lo)
 			if err != nil {
-				fmt.Fprintln(stderr, "budgetpack:", err)
-				return exitInput
+				o.fail(exitInput, "budgetpack: %v", err)
+				return
 			}
 			if slices.Contains(exts, "pdf") {
 				if err := pdf.CheckFont(book, font); err != nil {
-					fmt.Fprintf(stderr, "budgetpack: 未生成 %s：%s\n", path, oserr.Message(err))
-					return exitInput
+					o.fail(exitInput, "budgetpack: 未生成 %s：%s", path, oserr.Message(err))
+					return
 				}
 			}
 			books[kind] = book
 		}
+		// The files are written at once, each to its own temporary file;
+		// the lines are printed in pack and format order.
+		type job struct{ kind, ext, target string }
+		var files []job
 		for _, kind := range kinds {
-			book := books[kind]
 			for _, ext := range exts {
-				target := filepath.Join(outDir, PackName(stem, fixMode, kind)+"."+ext)
-				if same(target, path) {
-					fmt.Fprintf(stderr, "budgetpack: %s 会覆盖输入文件，请用 -o 指定另一个目录 (the output would overwrite the input; choose another -o)\n", target)
-					return exitUsage
-				}
-				write := writers[ext]
-				if err := writeAtomic(target, func(w io.Writer) error { return write(w, book, font) }); err != nil {
-					// nothing is left half-written; a font that cannot serve is the usual cause
-					fmt.Fprintf(stderr, "budgetpack: 未写入 %s：%s\n", target, oserr.Message(err))
-					return exitInput
-				}
-				note := ""
-				if kind == layout.ReviewPack {
-					note = fmt.Sprintf("（差异：错误 %d，警告 %d，提示 %d）", e, w, i)
-				}
-				fmt.Fprintf(stdout, "已写入 %s%s\n", target, note)
+				files = append(files, job{kind, ext, outputPath(outDir, path, fixMode, kind, ext)})
 			}
+		}
+		errs := make([]error, len(files))
+		var wg sync.WaitGroup
+		for k, jb := range files {
+			write, book := writers[jb.ext], books[jb.kind]
+			wg.Go(func() {
+				errs[k] = out.Write(jb.target, func(w io.Writer) error { return write(w, book, font) })
+			})
+		}
+		wg.Wait()
+		for k, jb := range files {
+			if errs[k] != nil {
+				// nothing is left half-written
+				o.fail(exitInput, "budgetpack: 未写入 %s：%s", jb.target, oserr.Message(errs[k]))
+				continue
+			}
+			o.outputs[jb.ext]++
+			note := ""
+			if jb.kind == layout.ReviewPack {
+				note = fmt.Sprintf("（差异：错误 %d，警告 %d，提示 %d）", o.errors, o.warns, o.info)
+			}
+			fmt.Fprintf(&o.out, "已写入 %s%s\n", jb.target, note)
 		}
 		if fixed != nil {
 			hint := ""
 			if kinds[len(kinds)-1] == layout.ReviewPack {
 				hint = "（详见审核版的“更正清单”）"
 			}
-			fmt.Fprintf(stdout, "%s：更正 %d 处，未更正、请自行核对 %d 处%s\n", path, len(fixed.Corrections), len(fixed.Skipped), hint)
+			fmt.Fprintf(&o.out, "%s：更正 %d 处，未更正、请自行核对 %d 处%s\n", path, len(fixed.Corrections), len(fixed.Skipped), hint)
 		}
+	})
+	if len(paths) > 1 {
+		summarize(stderr, outs, exts, time.Since(start))
 	}
-	return code
+	return batchCode(outs)
 }
 
 // fixModeOf reads the value of --fix ("" means no correction), saying so
@@ -159,6 +193,39 @@ func fixModeOf(s string, stderr io.Writer) (fix.Mode, bool) {
 	}
 	fmt.Fprintf(stderr, "budgetpack: --fix 只能是 derive 或 balance (--fix is derive or balance, not %q)\n", s)
 	return fix.Derive, false
+}
+
+// available lists the formats this build can write.
+func available() []string {
+	var out []string
+	for _, f := range formatOrder {
+		if _, ok := writers[f]; ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// familySet returns the template set of the document's family.
+func familySet(lib *templates.Library, doc *model.Document) (*templates.Set, error) {
+	if lib == nil {
+		var err error
+		if lib, err = templates.Embedded(); err != nil {
+			return nil, err
+		}
+	}
+	set := lib.Set(doc.Family)
+	if set == nil {
+		return nil, &model.InputError{File: doc.Source, Msg: fmt.Sprintf("没有格式模板 %q (no template family)", doc.Family)}
+	}
+	return set, nil
+}
+
+// outputPath is the file render writes for an input, a correction mode,
+// a pack (公开版 or 审核版) and a format.
+func outputPath(outDir, input, fixMode, kind, ext string) string {
+	stem := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
+	return filepath.Join(outDir, PackName(stem, fixMode, kind)+"."+ext)
 }
 
 // packsOf reads --pack: 公开版 (public) and/or 审核版 (review), in that order.
@@ -201,81 +268,4 @@ func PackName(stem, fixMode, kind string) string {
 		return stem + "-舍位平衡-" + kind
 	}
 	return stem + "-" + kind
-}
-
-// available lists the formats this build can write.
-func available() []string {
-	var out []string
-	for _, f := range formatOrder {
-		if _, ok := writers[f]; ok {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// familySet returns the template set of the document's family.
-func familySet(lib *templates.Library, doc *model.Document) (*templates.Set, error) {
-	if lib == nil {
-		var err error
-		if lib, err = templates.Embedded(); err != nil {
-			return nil, err
-		}
-	}
-	set := lib.Set(doc.Family)
-	if set == nil {
-		return nil, &model.InputError{File: doc.Source, Msg: fmt.Sprintf("没有格式模板 %q (no template family)", doc.Family)}
-	}
-	return set, nil
-}
-
-// same reports whether two paths name the same file.
-func same(a, b string) bool {
-	ia, err1 := os.Stat(a)
-	ib, err2 := os.Stat(b)
-	if err1 == nil && err2 == nil {
-		return os.SameFile(ia, ib)
-	}
-	pa, _ := filepath.Abs(a)
-	pb, _ := filepath.Abs(b)
-	return pa == pb
-}
-
-// writeAtomic writes a file through a temporary file in the same folder and
-// renames it into place, so that an existing file is replaced only by a
-// complete new one and a failure leaves nothing half-written.
-func writeAtomic(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	fail := func(err error) error {
-		tmp.Close()
-		os.Remove(name)
-		return err
-	}
-	if err := write(tmp); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(name)
-		return err
-	}
-	if err := os.Chmod(name, 0o644); err != nil {
-		os.Remove(name)
-		return err
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return err
-	}
-	return nil
 }
