@@ -225,7 +225,7 @@ func familySet(lib *templates.Library, doc *model.Document) (*templates.Set, err
 // a pack (公开版 or 审核版) and a format.
 func outputPath(outDir, input, fixMode, kind, ext string) string {
 	stem := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
-	return filepath.Join(outDir, PackName(stem, fixMode, kind)+"."+ext)
+	return filepath.Join(outDir, layout.PackName(stem, fixMode, kind)+"."+ext)
 }
 
 // packsOf reads --pack: 公开版 (public) and/or 审核版 (review), in that order.
@@ -256,16 +256,3 @@ func packsOf(s string, stderr io.Writer) ([]string, bool) {
 	return out, true
 }
 
-// PackName is the file name (without extension) of one pack of a source:
-// 河北.txt gives 河北-公开版 and 河北-审核版; a corrected pack says how it was
-// corrected, 河北-重算更正-公开版 (--fix) or 河北-舍位平衡-公开版
-// (--fix=balance), so it never replaces the uncorrected one.
-func PackName(stem, fixMode, kind string) string {
-	switch fixMode {
-	case "derive":
-		return stem + "-重算更正-" + kind
-	case "balance":
-		return stem + "-舍位平衡-" + kind
-	}
-	return stem + "-" + kind
-}

@@ -43,6 +43,21 @@ type Options struct {
 	Skipped []fix.Skip
 }
 
+// PackName is the file name, without extension, of one pack made from a
+// source whose name without extension is stem: 河北 gives 河北-公开版 and
+// 河北-审核版. A corrected pack says how it was corrected (fixMode "derive":
+// 河北-重算更正-公开版; "balance": 河北-舍位平衡-公开版), so that it never
+// replaces the uncorrected one; fixMode "" is no correction.
+func PackName(stem, fixMode, pack string) string {
+	switch fixMode {
+	case "derive":
+		return stem + "-重算更正-" + pack
+	case "balance":
+		return stem + "-舍位平衡-" + pack
+	}
+	return stem + "-" + pack
+}
+
 // Pack names the two products of one run.
 const (
 	// PublicPack is the publishable pack: the official tables only.
