@@ -255,4 +255,3 @@ func packsOf(s string, stderr io.Writer) ([]string, bool) {
 	}
 	return out, true
 }
-
