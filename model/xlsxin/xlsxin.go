@@ -47,7 +47,7 @@ const (
 	MaxColumns = 1_000
 	// MaxCells bounds the grid positions (rows × columns that hold text)
 	// of the workbook.
-	MaxCells = 1_000_000
+	MaxCells = 500_000
 	// maxScanned bounds the cell positions read, blank ones between
 	// cells of a row included.
 	maxScanned = 16_000_000
@@ -159,6 +159,7 @@ type reader struct {
 	doc     *raw.Document
 	cells   int // grid positions made
 	scanned int // cell positions the row iterator reads, all sheets
+	valued  int // cells with a value or formula, all sheets
 	calc    int // formulas calculated
 }
 
@@ -182,8 +183,16 @@ func (rd *reader) sheet(sheet, p string) error {
 		return err
 	}
 	defer rows.Close()
+	// formulas saved without a value, by position: the row iterator may
+	// still give a value (a shared string, an error), else they are
+	// calculated
+	pending := make(map[[2]int]string, len(formulas))
+	for _, ref := range formulas {
+		if c, r, err := excelize.CellNameToCoordinates(ref); err == nil {
+			pending[[2]int{r, c}] = ref
+		}
+	}
 	var cells []cell
-	byRef := map[[2]int]int{} // formula cells' positions in cells
 	n, read := 0, 0
 	for rows.Next() {
 		n++
@@ -202,19 +211,17 @@ func (rd *reader) sheet(sheet, p string) error {
 				return tooManyCells()
 			}
 			cells = append(cells, cell{n, j + 1, v})
-			byRef[[2]int{n, j + 1}] = len(cells) - 1
+			if len(pending) > 0 {
+				delete(pending, [2]int{n, j + 1})
+			}
 		}
 	}
 	if err := rows.Error(); err != nil {
 		return err
 	}
-	// formulas saved without a value: calculate them
 	for _, ref := range formulas {
 		c, r, err := excelize.CellNameToCoordinates(ref)
-		if err != nil {
-			continue
-		}
-		if _, ok := byRef[[2]int{r, c}]; ok || rd.calc >= maxFormulas {
+		if err != nil || pending[[2]int{r, c}] == "" || rd.calc >= maxFormulas {
 			continue
 		}
 		formula, err := rd.f.GetCellFormula(sheet, ref)
@@ -614,6 +621,9 @@ func (rd *reader) scan(sheet, p string) (merges []span, formulas []string, err e
 				}
 				if inC && (hasF || hasV) {
 					rowMax = max(rowMax, col)
+					if rd.valued++; rd.valued > MaxCells {
+						return nil, nil, tooManyCells()
+					}
 				}
 				inC = false
 			}
