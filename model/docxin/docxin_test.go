@@ -205,3 +205,14 @@ func TestHebeiDocx(t *testing.T) {
 		t.Errorf("%d tables, %d projects", len(got.Tables), len(got.Projects))
 	}
 }
+
+func BenchmarkReadHebei(b *testing.B) {
+	data := hebeiDocx(b)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := docxin.Read(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
