@@ -139,7 +139,7 @@ func Read(data []byte) (doc *raw.Document, err error) {
 	rd := &reader{f: f, zr: zr, doc: &raw.Document{Layout: Layout, Places: []raw.Place{}}}
 	for _, sheet := range sheets {
 		p, ok := paths[sheet]
-		if !ok || !strings.Contains(p, "worksheets/") {
+		if ok && !strings.Contains(p, "worksheets/") {
 			continue // a chart sheet or dialog sheet holds no cells
 		}
 		if err := rd.sheet(sheet, p); err != nil {
@@ -178,6 +178,19 @@ func (rd *reader) sheet(sheet, p string) error {
 	if err != nil {
 		return err
 	}
+	if p == "" || part(rd.zr, p) == nil {
+		// a part the workbook's relationships did not name: the merges
+		// as excelize finds them
+		ms, err := rd.f.GetMergeCells(sheet)
+		if err != nil {
+			return err
+		}
+		for _, m := range ms {
+			if sp, ok := parseRange(m.GetStartAxis() + ":" + m.GetEndAxis()); ok {
+				merges = append(merges, sp)
+			}
+		}
+	}
 	rows, err := rd.f.Rows(sheet)
 	if err != nil {
 		return err
@@ -204,7 +217,7 @@ func (rd *reader) sheet(sheet, p string) error {
 			return tooLarge(sheet)
 		}
 		for j, v := range cols {
-			if v == "" {
+			if strings.TrimSpace(v) == "" {
 				continue
 			}
 			if len(cells) >= MaxCells {
@@ -531,7 +544,7 @@ func walk(f *zip.File, fn func(xml.StartElement)) {
 // cells included, so that a sheet too large is refused before that.
 func (rd *reader) scan(sheet, p string) (merges []span, formulas []string, err error) {
 	f := part(rd.zr, p)
-	if f == nil {
+	if p == "" || f == nil {
 		return nil, nil, nil
 	}
 	rowMax := 0
