@@ -95,7 +95,7 @@ func prepare(b *testing.B, path string, read func([]byte) (*raw.Document, error)
 	if p.findings, err = check.Run(p.doc, p.set); err != nil {
 		b.Fatal(err)
 	}
-	if p.book, err = layout.Build(p.doc, layout.Options{Set: p.set, Findings: p.findings, Appendix: true}); err != nil {
+	if p.book, err = layout.Build(p.doc, layout.Options{Set: p.set, Findings: p.findings, Review: true}); err != nil {
 		b.Fatal(err)
 	}
 	return p
@@ -133,7 +133,7 @@ func BenchmarkCheck(b *testing.B) {
 func BenchmarkLayout(b *testing.B) {
 	each(b, func(b *testing.B, p *prepared) {
 		loop(b, func() error {
-			_, err := layout.Build(p.doc, layout.Options{Set: p.set, Findings: p.findings, Appendix: true})
+			_, err := layout.Build(p.doc, layout.Options{Set: p.set, Findings: p.findings, Review: true})
 			return err
 		})
 	})
@@ -170,7 +170,7 @@ func BenchmarkPack(b *testing.B) {
 				if err != nil {
 					return err
 				}
-				book, err := layout.Build(doc, layout.Options{Set: set, Findings: fs, Appendix: true})
+				book, err := layout.Build(doc, layout.Options{Set: set, Findings: fs, Review: true})
 				if err != nil {
 					return err
 				}
@@ -200,7 +200,7 @@ func BenchmarkLayoutRows(b *testing.B) {
 		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
 			p := prepare(b, seeds[0].path, seeds[0].read, n)
 			loop(b, func() error {
-				_, err := layout.Build(p.doc, layout.Options{Set: p.set, Findings: p.findings, Appendix: true})
+				_, err := layout.Build(p.doc, layout.Options{Set: p.set, Findings: p.findings, Review: true})
 				return err
 			})
 		})
