@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -95,13 +96,21 @@ func (c *tableContext) run() []Finding {
 // relations lists the table's arithmetic relations.
 func (c *tableContext) relations() []Relation {
 	var out []Relation
-	c.eachRelation(func(rel *Relation) { out = append(out, *rel) })
+	c.eachRelation(func(rel *Relation) {
+		r := *rel
+		r.Parts, r.PartNames = slices.Clone(r.Parts), slices.Clone(r.PartNames)
+		out = append(out, r)
+	})
 	return out
 }
 
 // eachRelation calls yield with each of the table's arithmetic relations
-// in turn, so that checking them needs no list of them all.
+// in turn, so that checking them needs no list of them all. The relation
+// and its Parts and PartNames are only valid during the call: the slices
+// are reused for the next relation.
 func (c *tableContext) eachRelation(yield func(*Relation)) {
+	var parts []Cell
+	var names []string
 	ch := c.tpl.Checks
 	// Column relations, row by row.
 	for _, s := range ch.Sums {
@@ -114,7 +123,8 @@ func (c *tableContext) eachRelation(yield func(*Relation)) {
 			if c.isRightColumn(s.Total) && r.Pair != nil {
 				label = *r.Pair
 			}
-			rel := Relation{Rule: "sum.columns", Total: TableCell(c.ti, ri, s.Total), TotalName: c.header(s.Total), where: c.at(ri, label, s.Total)}
+			rel := Relation{Rule: "sum.columns", Total: TableCell(c.ti, ri, s.Total), TotalName: c.header(s.Total), where: c.at(ri, label, s.Total),
+				Parts: parts[:0], PartNames: names[:0]}
 			for _, p := range s.Parts {
 				if c.numeric(p) {
 					rel.Parts = append(rel.Parts, TableCell(c.ti, ri, p))
@@ -122,10 +132,11 @@ func (c *tableContext) eachRelation(yield func(*Relation)) {
 				}
 			}
 			yield(&rel)
+			parts, names = rel.Parts, rel.PartNames
 		}
 	}
 	if ch.Hierarchy {
-		c.hierarchy(yield)
+		c.hierarchy(yield, parts, names)
 	}
 	var out []Relation
 	if ch.Footing {
@@ -166,7 +177,8 @@ func (c *tableContext) moneyColumns() []string {
 // hierarchy: each 类 row is the sum of its 款 rows, each 款 of its 项 rows.
 // The rows are indexed once by the code of their parent (the code without
 // its last two digits), so the check is linear in the number of rows.
-func (c *tableContext) hierarchy(yield func(*Relation)) {
+// parts and names are scratch slices to reuse, as in eachRelation.
+func (c *tableContext) hierarchy(yield func(*Relation), parts []Cell, names []string) {
 	rows := c.t.Rows
 	children := map[string][]int{}
 	for k := range rows {
@@ -188,13 +200,13 @@ func (c *tableContext) hierarchy(yield func(*Relation)) {
 		why := fmt.Sprintf("（%s应等于其下各%s之和）", r.Level, map[string]string{"类": "款", "款": "项"}[r.Level])
 		for _, key := range money {
 			rel := Relation{Rule: "sum.hierarchy", Total: TableCell(c.ti, ri, key), TotalName: r.Level + " " + r.Code,
-				where: c.at(ri, r.Label, key), why: why,
-				Parts: make([]Cell, 0, len(kids)), PartNames: make([]string, 0, len(kids))}
+				where: c.at(ri, r.Label, key), why: why, Parts: parts[:0], PartNames: names[:0]}
 			for _, k := range kids {
 				rel.Parts = append(rel.Parts, TableCell(c.ti, k, key))
 				rel.PartNames = append(rel.PartNames, rows[k].Code)
 			}
 			yield(&rel)
+			parts, names = rel.Parts, rel.PartNames
 		}
 	}
 }
