@@ -66,3 +66,25 @@ func BenchmarkWrite867Sheets(b *testing.B) {
 		}
 	}
 }
+
+// TestPrintTitlesOnEverySheet: the print titles set without
+// SetDefinedName reach the workbook, each scoped to its own sheet.
+func TestPrintTitlesOnEverySheet(t *testing.T) {
+	book := manySheets(t, 30)
+	want := map[string]string{}
+	for _, s := range book.Sheets {
+		if s.HeaderTo > s.HeaderFrom && s.HeaderFrom >= 0 {
+			want[s.Name] = fmt.Sprintf("%s!$%d:$%d", quoteSheet(s.Name), s.HeaderFrom+1, s.HeaderTo)
+		}
+	}
+	_, f := write(t, book)
+	got := map[string]string{}
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm.Print_Titles" {
+			got[d.Scope] = d.RefersTo
+		}
+	}
+	if len(want) < 10 || fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("print titles %v, want %v", got, want)
+	}
+}
