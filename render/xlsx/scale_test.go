@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"syscall"
 	"testing"
 	"time"
 
@@ -34,12 +33,6 @@ func timeWrite(tb testing.TB, b *grid.Book) time.Duration {
 		tb.Fatal(err)
 	}
 	return cpuTime() - start
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // TestWriteLinearInSheets: eight times the sheets take well under
