@@ -60,7 +60,7 @@ func TestSignalRemovesTemp(t *testing.T) {
 		})
 		os.Exit(0)
 	}
-	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP} {
 		dir := t.TempDir()
 		cmd := exec.Command(os.Args[0], "-test.run=^TestSignalRemovesTemp$")
 		cmd.Env = append(os.Environ(), "SAFEOUT_CHILD_DIR="+dir)
