@@ -154,3 +154,17 @@ func TestTemplatesWithoutCommon(t *testing.T) {
 		}
 	}
 }
+
+func TestRenderBadFontUpFront(t *testing.T) {
+	dir := t.TempDir()
+	font := filepath.Join(dir, "song.ttf")
+	os.WriteFile(font, []byte("not a font at all"), 0o644)
+	out := filepath.Join(dir, "out")
+	code, stdout, errs := runCmd("render", "-o", out, "--font", font, henan)
+	if code != exitInput || !strings.Contains(errs, "--font") || stdout != "" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, errs)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("the output folder was made: %v", err)
+	}
+}
