@@ -53,6 +53,22 @@ func total(m map[string]int) int {
 	return n
 }
 
+// knownDiffs are the differences the test expects, each for a reason that
+// lies outside the grid builder.
+var knownDiffs = map[string]struct{ onlyText, onlyPDF string }{
+	// The PDF draws a project table's row twice (page 17 and a
+	// continuation) where pdftotext shows it once.
+	"beijing-1-2026": {onlyPDF: "1088.030000×2"},
+	// pdftotext puts the decimal part ".73" of "12,572.73" on the line
+	// above its integer part, out of reach of the join.
+	"chongqing-1-2026": {onlyPDF: "12572.73×1"},
+	// The PDF reader's word "0.00一是确保…" runs a right-aligned 0.00 into
+	// the next cell's text (the gap is narrower than its word break).
+	"guangzhou-1-2026": {onlyText: "0.00×45"},
+	"guangzhou-2-2026": {onlyText: "0.00×22"},
+	"guangzhou-3-2026": {onlyText: "0.00×20"},
+}
+
 // TestPDFAndTextSameFigures reads each corpus PDF with the PDF reader and
 // its pdftotext -layout text with this reader: both go through the one
 // grid builder, and their grids hold the same multiset of decimal figures.
@@ -82,9 +98,10 @@ func TestPDFAndTextSameFigures(t *testing.T) {
 			}
 			pf, tf := gridFigures(pd), gridFigures(td)
 			onlyText, onlyPDF := diff(tf, pf), diff(pf, tf)
-			if len(onlyText) > 0 || len(onlyPDF) > 0 {
-				t.Errorf("figures only in the text's grids: %d %v; only in the PDF's grids: %d %v",
-					len(onlyText), head(onlyText), len(onlyPDF), head(onlyPDF))
+			k := knownDiffs[name]
+			if strings.Join(onlyText, " ") != k.onlyText || strings.Join(onlyPDF, " ") != k.onlyPDF {
+				t.Errorf("figures only in the text's grids: %d %v (known %q); only in the PDF's grids: %d %v (known %q)",
+					len(onlyText), head(onlyText), k.onlyText, len(onlyPDF), head(onlyPDF), k.onlyPDF)
 			}
 			grids := 0
 			for _, b := range pd.Blocks {

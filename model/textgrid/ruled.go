@@ -233,6 +233,18 @@ func positions(ss []seg) []float64 {
 	return out
 }
 
+// byEdge groups segments by the edge position (index into ps) they lie on.
+func byEdge(ss []seg, ps []float64) [][]seg {
+	out := make([][]seg, len(ps))
+	for _, s := range ss {
+		k := sort.SearchFloat64s(ps, s.at-snapTol)
+		for ; k < len(ps) && ps[k] <= s.at+snapTol; k++ {
+			out[k] = append(out[k], s)
+		}
+	}
+	return out
+}
+
 // covers reports whether some segment at position at runs from lo to hi.
 func covers(ss []seg, at, lo, hi float64) bool {
 	for _, s := range ss {
@@ -284,13 +296,15 @@ func (t *ruled) fill(lines []line) {
 func (t *ruled) block(b *builder, page int) (raw.Block, bool) {
 	nc, nr := len(t.xs)-1, len(t.ys)-1
 	// right[j*nc+i]: a ruling closes minimal cell (i,j) on its right;
-	// below likewise on its bottom.
+	// below likewise on its bottom. Segments are grouped by the edge they
+	// draw, so each test looks only at the few segments of one edge.
+	vAt, hAt := byEdge(t.vs, t.xs), byEdge(t.hs, t.ys)
 	right := make([]bool, nc*nr)
 	below := make([]bool, nc*nr)
 	for j := 0; j < nr; j++ {
 		for i := 0; i < nc; i++ {
-			right[j*nc+i] = i == nc-1 || covers(t.vs, t.xs[i+1], t.ys[j], t.ys[j+1])
-			below[j*nc+i] = j == nr-1 || covers(t.hs, t.ys[j+1], t.xs[i], t.xs[i+1])
+			right[j*nc+i] = i == nc-1 || covers(vAt[i+1], t.xs[i+1], t.ys[j], t.ys[j+1])
+			below[j*nc+i] = j == nr-1 || covers(hAt[j+1], t.ys[j+1], t.xs[i], t.xs[i+1])
 		}
 	}
 	owner := make([]int, nc*nr)

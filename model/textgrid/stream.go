@@ -109,6 +109,7 @@ func (b *builder) stream(lines []line) []item {
 		}
 		last := i
 		j := i + 1
+		nm := 1 // lines of several segments in the region
 	grow:
 		for j < len(sl) {
 			// A table found from alignment ends with its page: pdftotext
@@ -120,6 +121,7 @@ func (b *builder) stream(lines []line) []item {
 			}
 			if multi(j) {
 				last = j
+				nm++
 				j++
 				continue
 			}
@@ -128,15 +130,6 @@ func (b *builder) stream(lines []line) []item {
 			// table of one row of several cells so far takes none (a
 			// heading and a list after it are not a table), and no more
 			// of them in a row than a few per such row.
-			nm := 0
-			for _, l := range sl[i:j] {
-				if len(l.segs) >= 2 {
-					nm++
-				}
-			}
-			if nm == 0 {
-				break
-			}
 			for k := j; k < len(sl) && k < j+min(maxSingles, max(3, 4*nm)); k++ {
 				if k > j && (sl[k].page != sl[k-1].page || gapAbove(sl, k) > 2.5*sl[k].size) {
 					break
@@ -148,11 +141,14 @@ func (b *builder) stream(lines []line) []item {
 				// After one row of several cells (a header), a line must
 				// line up with that row or be a figure: a heading and the
 				// list or title under it line up only with each other.
+				// Only the nearest lines are compared, which keeps this
+				// linear in the lines of a long table.
 				ok := sl[k].segs[0].number
+				near := sl[max(i, k-alignWindow):k]
 				if nm >= 2 {
-					ok = ok || alignsWith(sl[k], sl[i:k], sl[k+1:min(len(sl), k+4)], false)
+					ok = ok || alignsWith(sl[k], near, sl[k+1:min(len(sl), k+4)], false)
 				} else {
-					ok = ok || alignsWith(sl[k], sl[i:k], nil, true)
+					ok = ok || alignsWith(sl[k], near, nil, true)
 				}
 				if !ok || isolated(sl, k) {
 					break
@@ -183,6 +179,10 @@ func (b *builder) stream(lines []line) []item {
 // maxSingles is the most single-segment lines a table may hold in a row
 // (a column of labels whose figures are all empty, wrapped cells).
 const maxSingles = 40
+
+// alignWindow is how many lines above a single-segment line are looked at
+// to tell whether it lines up with the table.
+const alignWindow = 60
 
 // gapAbove is the empty space between line j and the line before it.
 func gapAbove(sl []sline, j int) float64 {
