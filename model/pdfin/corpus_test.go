@@ -2,6 +2,7 @@ package pdfin
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"budgetpack/model/raw"
 	"budgetpack/model/textgrid"
 )
 
@@ -35,7 +37,8 @@ func corpusPDFs(t testing.TB) []string {
 var amountRE = regexp.MustCompile(`-?\d[\d,]*\.\d+`)
 
 // amount is a decimal amount of a layout text, commas removed; alone
-// reports that it stands between spaces (a table value), not inside prose.
+// reports that it stands in a column (two spaces or the line's end on
+// both sides: a table value), not inside prose.
 type amount struct {
 	text  string
 	alone bool
@@ -50,7 +53,9 @@ func expectedAmounts(text string) []amount {
 			if loc[0] > 0 && isWordByte(line[loc[0]-1]) || loc[1] < len(line) && isWordByte(line[loc[1]]) {
 				continue
 			}
-			alone := (loc[0] == 0 || line[loc[0]-1] == ' ' || line[loc[0]-1] == '\f') && (loc[1] == len(line) || line[loc[1]] == ' ')
+			before, after := strings.TrimLeft(line[:loc[0]], "\f"), line[loc[1]:]
+			alone := (strings.TrimSpace(before) == "" || strings.HasSuffix(before, "  ")) &&
+				(strings.TrimSpace(after) == "" || strings.HasPrefix(after, "  "))
 			out = append(out, amount{strings.ReplaceAll(line[loc[0]:loc[1]], ",", ""), alone})
 		}
 	}
@@ -64,6 +69,9 @@ func isWordByte(c byte) bool {
 // titleLines lists the table titles of a layout text: lines holding 表 that
 // end with it (or with 表 and a bracketed note), short enough to be a title.
 var titleRE = regexp.MustCompile(`\S*表(（[^）]*）|\([^)]*\))?$`)
+
+// listNumber is the number of an entry in a list of contents ("1. ").
+var listNumber = regexp.MustCompile(`^\d+[.．、]\s*`)
 
 func titleLines(text string) []string {
 	var out []string
@@ -111,21 +119,35 @@ func TestCorpus(t *testing.T) {
 				t.Fatal(err)
 			}
 			start := time.Now()
-			pages, err := Pages(data)
+			doc, err := Read(data)
 			elapsed := time.Since(start)
+			if err != nil {
+				t.Fatalf("Read: %v", err)
+			}
+			pages, err := Pages(data)
 			if err != nil {
 				t.Fatalf("Pages: %v", err)
 			}
+			cells, prose, grids := docValues(doc)
 			vals, all := wordValues(pages)
 			all = strings.ReplaceAll(all, ",", "")
 			want := expectedAmounts(string(txt))
 			missing := map[string]int{}
 			n := 0
+			notCell := map[string]int{}
+			nc := 0
 			for _, a := range want {
 				if vals[a.text] > 0 || !a.alone && strings.Contains(all, a.text) {
 					n++
 				} else {
 					missing[a.text]++
+				}
+				// In the raw document: a table value is the whole value of a
+				// grid cell; an amount in prose is in a prose line or cell.
+				if a.alone && cells[a.text] > 0 || !a.alone && strings.Contains(prose, a.text) {
+					nc++
+				} else {
+					notCell[a.text]++
 				}
 			}
 			total += len(want)
@@ -148,7 +170,28 @@ func TestCorpus(t *testing.T) {
 			for _, p := range pages {
 				rulings += len(p.Rulings)
 			}
-			t.Logf("%s: pages %d, amounts %d/%d, titles %d/%d, rulings %d, %v", base, len(pages), n, len(want), tn, len(titles), rulings, elapsed.Round(time.Millisecond))
+			// Every other token of the text is on the same page, within a line.
+			tokens, tokensFound, lostTokens := pageTokens(string(txt), pages)
+			docTitles := 0
+			var lostInDoc []string
+			for _, ti := range titles {
+				// A contents entry may stand as a grid row: number | title.
+				if strings.Contains(prose, strings.ReplaceAll(listNumber.ReplaceAllString(ti, ""), " ", "")) {
+					docTitles++
+				} else {
+					lostInDoc = append(lostInDoc, ti)
+				}
+			}
+			if len(lostInDoc) > 0 {
+				t.Errorf("titles not text of one block or cell: %q", lostInDoc)
+			}
+			t.Logf("%s: pages %d, words: amounts %d/%d, titles %d/%d, tokens %d/%d, rulings %d; grids %d: amounts in cells %d/%d, titles as text %d/%d; %v", base, len(pages), n, len(want), tn, len(titles), tokensFound, tokens, rulings, grids, nc, len(want), docTitles, len(titles), elapsed.Round(time.Millisecond))
+			if len(notCell) > 0 {
+				t.Errorf("amounts not a grid cell: %v", limitMap(notCell, 20))
+			}
+			if tokensFound < tokens*995/1000 {
+				t.Errorf("tokens not read: %q", lostTokens[:min(len(lostTokens), 20)])
+			}
 			if len(missing) > 0 {
 				t.Errorf("amounts not read: %v", limitMap(missing, 20))
 			}
@@ -195,4 +238,49 @@ func limitMap(m map[string]int, n int) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// pageTokens counts the tokens (runs without spaces) of each page of a
+// layout text that occur within the text of a line of the same page.
+func pageTokens(text string, pages []textgrid.Page) (total, found int, lost []string) {
+	for i, pt := range strings.Split(text, "\f") {
+		if i >= len(pages) {
+			break
+		}
+		lines := pageLineTexts(pages[i : i+1])
+		for _, tok := range strings.Fields(pt) {
+			total++
+			if slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, tok) }) {
+				found++
+			} else {
+				lost = append(lost, fmt.Sprintf("p%d:%s", i+1, tok))
+			}
+		}
+	}
+	return total, found, lost
+}
+
+// docValues collects the whole values of the grid cells of a raw document
+// (commas removed) and the text of all its blocks and cells, spaces and
+// commas removed, one per line.
+func docValues(doc *raw.Document) (cells map[string]int, text string, grids int) {
+	cells = map[string]int{}
+	var b strings.Builder
+	squash := func(s string) string { return strings.ReplaceAll(strings.Join(strings.Fields(s), ""), ",", "") }
+	for _, bl := range doc.Blocks {
+		if !bl.IsGrid() {
+			b.WriteString(squash(bl.Text))
+			b.WriteString("\n")
+			continue
+		}
+		grids++
+		for _, r := range bl.Rows {
+			for _, c := range r.Cells {
+				cells[strings.ReplaceAll(strings.TrimSpace(c.Text), ",", "")]++
+				b.WriteString(squash(c.Text))
+				b.WriteString("\n")
+			}
+		}
+	}
+	return cells, b.String(), grids
 }

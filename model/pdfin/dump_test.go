@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"budgetpack/model/raw"
 )
 
 // TestDump prints the words of one page: PDFIN_DUMP=file.pdf:page.
@@ -59,6 +61,37 @@ func TestDumpGlyphs(t *testing.T) {
 	for _, g := range run.glyphs {
 		if g.v <= maxY {
 			fmt.Printf("%d dir=%d u=%.2f-%.2f v=%.2f s=%.2f %q\n", g.seq, g.dir, g.u0, g.u1, g.v, g.size, g.text)
+		}
+	}
+}
+
+// TestDumpDoc prints the raw blocks of a PDF: PDFIN_DOC=file.pdf[:page].
+func TestDumpDoc(t *testing.T) {
+	spec := os.Getenv("PDFIN_DOC")
+	if spec == "" {
+		t.Skip("set PDFIN_DOC=file.pdf[:page]")
+	}
+	file, pg, _ := strings.Cut(spec, ":")
+	only, _ := strconv.Atoi(pg)
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range doc.Blocks {
+		if only > 0 && b.Page != only {
+			continue
+		}
+		if !b.IsGrid() {
+			fmt.Printf("p%d %s: %s\n", b.Page, raw.Where(doc.Places, b.Line), b.Text)
+			continue
+		}
+		fmt.Printf("p%d %s: grid of %d rows\n", b.Page, raw.Where(doc.Places, b.Line), len(b.Rows))
+		for _, r := range b.Rows {
+			fmt.Printf("    %q\n", r.Texts())
 		}
 	}
 }

@@ -96,6 +96,8 @@ type pageRun struct {
 	undecodable int
 	ops         int
 	err         error
+	// textStart is the first glyph of the current text object.
+	textStart int
 }
 
 // segment is a ruling in page coordinates.
@@ -181,6 +183,7 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 			}
 		case "BT":
 			tm, tlm = identity, identity
+			p.textStart = len(p.glyphs)
 		case "Tf":
 			if len(args) >= 2 {
 				if fn, ok := args[0].(name); ok {
@@ -384,6 +387,14 @@ func (p *pageRun) glyph(g *gstate, tm *matrix, f *font, c glyphCode) {
 	}
 	if c.text == "\uFFFD" {
 		p.undecodable++
+	}
+	// A glyph the pen moved onto before the previous one ended (a font
+	// whose widths are wider than the advances the text uses) ends the
+	// previous one's box.
+	if k := len(p.glyphs) - 1; k >= 0 && p.glyphs[k].seq >= p.textStart {
+		if q := &p.glyphs[k]; q.dir == dir && math.Abs(q.v-gl.v) < 0.1*size && gl.u0 > q.u0 && gl.u0 < q.u1 {
+			q.u1 = gl.u0
+		}
 	}
 	p.glyphs = append(p.glyphs, gl)
 }

@@ -76,10 +76,11 @@ func Pages(data []byte) (pages []textgrid.Page, err error) {
 		return nil, &raw.Error{Msg: fmt.Sprintf("PDF 文件有 %d 页，超过上限 %d 页 (the PDF has %d pages, more than the %d read)", n, maxPages, n, maxPages)}
 	}
 	fonts := map[any]*font{}
+	var buf []glyph // glyphs of a page, reused
 	glyphs := 0
 	scanned := 0
 	for i := 1; i <= n; i++ {
-		pg, err := pageWords(o, fonts, i)
+		pg, err := pageWords(o, fonts, i, buf[:0])
 		if err != nil {
 			return nil, err
 		}
@@ -91,6 +92,7 @@ func Pages(data []byte) (pages []textgrid.Page, err error) {
 			return nil, &raw.Error{Msg: fmt.Sprintf("PDF 文件的文字超过上限（%d 个字符）(more than %d characters)", maxGlyphsFile, maxGlyphsFile)}
 		}
 		pages = append(pages, pg.page)
+		buf = pg.buf
 	}
 	if scanned > 0 {
 		return nil, &raw.Error{Msg: fmt.Sprintf("第 %d 页没有文字层，可能是扫描件，需要先做文字识别 (OCR) (page %d has no text layer, probably a scan: run OCR first)", scanned, scanned)}
@@ -109,10 +111,11 @@ type pageResult struct {
 	page      textgrid.Page
 	glyphs    int
 	imageArea float64
+	buf       []glyph
 }
 
 // pageWords interprets page i.
-func pageWords(o objects, fonts map[any]*font, i int) (pageResult, error) {
+func pageWords(o objects, fonts map[any]*font, i int, buf []glyph) (pageResult, error) {
 	var res pageResult
 	info, err := o.page(i)
 	if err != nil {
@@ -126,7 +129,7 @@ func pageWords(o objects, fonts map[any]*font, i int) (pageResult, error) {
 		w, h = 595, 842
 		info.box = [4]float64{0, 0, w, h}
 	}
-	run := &pageRun{o: o, fonts: fonts}
+	run := &pageRun{o: o, fonts: fonts, glyphs: buf}
 	shift := matrix{1, 0, 0, 1, -info.box[0], -info.box[1]}
 	var rot matrix
 	switch info.rotate {
@@ -154,6 +157,7 @@ func pageWords(o objects, fonts map[any]*font, i int) (pageResult, error) {
 	}
 	res.glyphs = len(run.glyphs)
 	res.imageArea = run.imageArea
+	res.buf = run.glyphs
 	res.page = textgrid.Page{Number: i, Width: run.width, Height: run.height, Words: words(run.glyphs)}
 	for _, s := range run.rulings {
 		res.page.Rulings = append(res.page.Rulings, textgrid.Ruling{X0: round2(s.x0), Y0: round2(s.y0), X1: round2(s.x1), Y1: round2(s.y1)})

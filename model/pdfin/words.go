@@ -31,15 +31,23 @@ const (
 // a few points apart stay two lines.
 func words(glyphs []glyph) []textgrid.Word {
 	var out []textgrid.Word
-	byDir := [4][]glyph{}
-	for _, g := range glyphs {
-		byDir[g.dir] = append(byDir[g.dir], g)
-	}
-	for dir, gs := range byDir {
-		if len(gs) == 0 {
-			continue
+	slices.SortFunc(glyphs, func(a, b glyph) int {
+		if a.dir != b.dir {
+			return a.dir - b.dir
 		}
-		slices.SortStableFunc(gs, func(a, b glyph) int { return cmp.Compare(a.v, b.v) })
+		if c := cmp.Compare(a.v, b.v); c != 0 {
+			return c
+		}
+		return a.seq - b.seq
+	})
+	for len(glyphs) > 0 {
+		dir := glyphs[0].dir
+		n := 1
+		for n < len(glyphs) && glyphs[n].dir == dir {
+			n++
+		}
+		gs := glyphs[:n]
+		glyphs = glyphs[n:]
 		var open []*textLine
 		for len(gs) > 0 {
 			sum, size := gs[0].v, gs[0].size
@@ -57,7 +65,7 @@ func words(glyphs []glyph) []textgrid.Word {
 			}
 		}
 		for _, l := range open {
-			out = lineWords(out, dir, l.glyphs)
+			out = lineWords(out, dir, l.all())
 		}
 	}
 	return out
@@ -69,7 +77,7 @@ func placeRun(out *[]textgrid.Word, dir int, open []*textLine, run []glyph, mean
 	k := 0
 	for _, l := range open {
 		if mean-l.mean() > lineTolerance*math.Max(l.size, size) {
-			*out = lineWords(*out, dir, l.glyphs)
+			*out = lineWords(*out, dir, l.all())
 			continue
 		}
 		open[k] = l
@@ -115,8 +123,9 @@ func dedupe(run []glyph) []glyph {
 }
 
 // splitOverlaps returns the run as it is when no two of its glyphs lie
-// over each other; otherwise it splits the run into the pieces drawn one
-// after the other, so that texts drawn over each other become lines apart.
+// over each other; otherwise it splits the run, in drawing order, where the
+// pen goes back behind the glyph it drew last, so that texts drawn over each other
+// become lines apart (pieces that do not collide join again as one line).
 func splitOverlaps(run []glyph) [][]glyph {
 	overlap := false
 	for i := 1; i < len(run); i++ {
@@ -132,7 +141,7 @@ func splitOverlaps(run []glyph) [][]glyph {
 	var out [][]glyph
 	start := 0
 	for i := 1; i <= len(run); i++ {
-		if i == len(run) || run[i].seq != run[i-1].seq+1 {
+		if i == len(run) || run[i].u0 < run[i-1].u0 {
 			out = append(out, run[start:i])
 			start = i
 		}
@@ -145,13 +154,26 @@ const tightTolerance = 0.15
 
 // textLine is a line being gathered.
 type textLine struct {
-	glyphs []glyph
-	sum    float64
-	size   float64
-	spans  [][2]float64 // the covered stretches along the line, sorted
+	runs  [][]glyph // pieces of the page's glyph slice
+	n     int
+	sum   float64
+	size  float64
+	spans [][2]float64 // the covered stretches along the line, sorted
 }
 
-func (l *textLine) mean() float64 { return l.sum / float64(len(l.glyphs)) }
+func (l *textLine) mean() float64 { return l.sum / float64(l.n) }
+
+// all returns the line's glyphs in one slice.
+func (l *textLine) all() []glyph {
+	if len(l.runs) == 1 {
+		return l.runs[0]
+	}
+	out := make([]glyph, 0, l.n)
+	for _, r := range l.runs {
+		out = append(out, r...)
+	}
+	return out
+}
 
 // overlaps reports whether a glyph of run lies over a glyph of the line.
 func (l *textLine) overlaps(run []glyph) bool {
@@ -168,8 +190,9 @@ func (l *textLine) overlaps(run []glyph) bool {
 }
 
 func (l *textLine) add(run []glyph) {
+	l.runs = append(l.runs, run)
 	for _, g := range run {
-		l.glyphs = append(l.glyphs, g)
+		l.n++
 		l.sum += g.v
 		l.size = math.Max(l.size, g.size)
 		l.spans = append(l.spans, [2]float64{g.u0, g.u1})

@@ -118,6 +118,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 	// Split header and body.
 	var header [][]string
 	body := -1
+	filled := raw.FilledTexts(rows) // a merged header cell heads every column it covers
 	for i, row := range rows {
 		if isLanci(row) {
 			out.Numbered = true
@@ -128,7 +129,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			body = i
 			break
 		}
-		header = append(header, row.Texts())
+		header = append(header, filled[i])
 	}
 	if body < 0 {
 		body = len(rows)
@@ -281,7 +282,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 				}
 				a, err := model.ParseAmount(v)
 				if err != nil {
-					return r.errorf(cell(c.src).Line, name, "“%s”列应为数字，却是 %q (column %s expects a number)", headerLeafText(c.col.Header), s, c.col.Key)
+					return r.errorf(cell(c.src).Line, name, "“%s”列应为数字，却是 %s (column %s expects a number)", headerLeafText(c.col.Header), model.Quote(s), c.col.Key)
 				}
 				mr.Values[c.col.Key] = a
 			}

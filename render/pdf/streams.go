@@ -1,0 +1,238 @@
+package pdf
+
+// fpdf compresses every page with a zlib writer of its own (about a
+// megabyte of tables each, dozens per document) and cannot name a font as a
+// subset. So the document is made with page compression off, and this
+// pass then compresses each plain stream with a pooled writer, renames the
+// fonts and writes a new cross-reference table. It reads only what fpdf
+// writes: "n 0 obj" objects, a classic xref table and a trailer.
+
+import (
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"sync"
+)
+
+// Compression levels: pages are small and compress well at the default
+// level; the font program, which fpdf compresses at its fastest level, is
+// compressed again at a middle level, which takes about a tenth off it
+// for a few milliseconds.
+const (
+	pageLevel = zlib.DefaultCompression
+	fontLevel = 4
+)
+
+// zlibPools hold zlib writers for reuse, by level; Reset points one at a
+// new buffer without allocating its tables again.
+var zlibPools = map[int]*sync.Pool{pageLevel: newZlibPool(pageLevel), fontLevel: newZlibPool(fontLevel)}
+
+func newZlibPool(level int) *sync.Pool {
+	return &sync.Pool{New: func() any {
+		w, _ := zlib.NewWriterLevel(nil, level)
+		return w
+	}}
+}
+
+// deflate compresses b with a pooled writer, appending to dst.
+func deflate(dst *bytes.Buffer, b []byte, level int) {
+	pool := zlibPools[level]
+	w := pool.Get().(*zlib.Writer)
+	w.Reset(dst)
+	w.Write(b) // a bytes.Buffer does not fail
+	w.Close()
+	pool.Put(w)
+}
+
+// inflaters holds zlib readers for reuse.
+var inflaters sync.Pool
+
+// inflate decompresses a zlib stream into dst.
+func inflate(dst *bytes.Buffer, b []byte) error {
+	var r io.ReadCloser
+	if v := inflaters.Get(); v != nil {
+		r = v.(io.ReadCloser)
+		if err := r.(zlib.Resetter).Reset(bytes.NewReader(b), nil); err != nil {
+			return err
+		}
+	} else {
+		var err error
+		if r, err = zlib.NewReader(bytes.NewReader(b)); err != nil {
+			return err
+		}
+	}
+	_, err := dst.ReadFrom(r)
+	if err == nil {
+		err = r.Close()
+	}
+	inflaters.Put(r)
+	return err
+}
+
+// finish rewrites fpdf's output: plain streams compressed, renames applied
+// to the objects' dictionaries (old → new, each old ending in a
+// delimiter), offsets and the cross-reference table rebuilt.
+func finish(raw []byte, renames [][2]string) ([]byte, error) {
+	xrefAt := bytes.LastIndex(raw, []byte("\nxref\n"))
+	if xrefAt < 0 {
+		return nil, errors.New("pdf: no xref table in fpdf's output")
+	}
+	xrefAt++
+	p := xrefAt + len("xref\n")
+	nl := bytes.IndexByte(raw[p:], '\n')
+	if nl < 0 {
+		return nil, errors.New("pdf: bad xref table")
+	}
+	var first, count int
+	if _, err := fmt.Sscanf(string(raw[p:p+nl]), "%d %d", &first, &count); err != nil || first != 0 {
+		return nil, fmt.Errorf("pdf: bad xref header %q", raw[p:p+nl])
+	}
+	p += nl + 1
+	if p+20*count > len(raw) {
+		return nil, errors.New("pdf: xref table truncated")
+	}
+	type obj struct{ num, off int }
+	objs := make([]obj, 0, count)
+	for i := 1; i < count; i++ {
+		e := raw[p+20*i : p+20*i+20]
+		if e[17] != 'n' {
+			continue
+		}
+		off, err := strconv.Atoi(string(e[:10]))
+		if err != nil || off >= xrefAt {
+			return nil, fmt.Errorf("pdf: bad xref entry %q", e)
+		}
+		objs = append(objs, obj{i, off})
+	}
+	trailer := raw[p+20*count:]
+	sx := bytes.LastIndex(trailer, []byte("startxref"))
+	if sx < 0 {
+		return nil, errors.New("pdf: no startxref")
+	}
+	trailer = trailer[:sx]
+	slices.SortFunc(objs, func(a, b obj) int { return a.off - b.off })
+	if len(objs) == 0 {
+		return nil, errors.New("pdf: no objects")
+	}
+
+	// Each object is rewritten on its own; a font program, the largest
+	// piece of work, in a goroutine of its own while the pages are
+	// compressed.
+	parts := make([][]byte, len(objs))
+	var wg sync.WaitGroup
+	for i, o := range objs {
+		end := xrefAt
+		if i+1 < len(objs) {
+			end = objs[i+1].off
+		}
+		obj := raw[o.off:end]
+		if isFontProgram(obj) {
+			wg.Go(func() { parts[i] = rewriteObject(obj, renames) })
+			continue
+		}
+		parts[i] = rewriteObject(obj, renames)
+	}
+	wg.Wait()
+	var out bytes.Buffer
+	out.Grow(len(raw))
+	out.Write(raw[:objs[0].off])
+	offsets := make([]int, count)
+	for i, o := range objs {
+		offsets[o.num] = out.Len()
+		out.Write(parts[i])
+	}
+	at := out.Len()
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", count)
+	for i := 1; i < count; i++ {
+		fmt.Fprintf(&out, "%010d 00000 n \n", offsets[i])
+	}
+	out.Write(trailer)
+	fmt.Fprintf(&out, "startxref\n%d\n%%%%EOF\n", at)
+	return out.Bytes(), nil
+}
+
+var (
+	streamKW   = []byte(">>\nstream\n")
+	plainDict  = []byte("<</Length ")
+	fontDict   = []byte("\n/Filter /FlateDecode\n/Length1 ")
+	endstream  = []byte("\nendstream\n")
+	flateDict  = []byte("<</Filter /FlateDecode /Length ")
+	streamHead = []byte(">>\nstream\n")
+)
+
+// isFontProgram reports whether an object is an embedded font program.
+func isFontProgram(o []byte) bool {
+	s := bytes.Index(o, streamKW)
+	return s >= 0 && bytes.Contains(o[:s], fontDict)
+}
+
+// rewriteObject returns one object, its stream compressed if it is plain
+// (its dictionary is only a /Length) or compressed again if it is a font
+// program, and the fonts renamed in its dictionary.
+func rewriteObject(o []byte, renames [][2]string) []byte {
+	var out bytes.Buffer
+	out.Grow(len(o))
+	writeObject(&out, o, renames)
+	return out.Bytes()
+}
+
+// writeObject writes one object as rewriteObject returns it.
+func writeObject(out *bytes.Buffer, o []byte, renames [][2]string) {
+	s := bytes.Index(o, streamKW)
+	dict := o
+	if s >= 0 {
+		dict = o[:s]
+	}
+	if bytes.Contains(dict, []byte("/BaseFont /")) || bytes.Contains(dict, []byte("/FontName /")) {
+		for _, r := range renames {
+			dict = bytes.ReplaceAll(dict, []byte(r[0]), []byte(r[1]))
+		}
+	}
+	if s < 0 {
+		out.Write(dict)
+		return
+	}
+	d := bytes.LastIndex(dict, plainDict)
+	body := o[s+len(streamKW):]
+	if d >= 0 {
+		n, err := strconv.Atoi(string(dict[d+len(plainDict):]))
+		if err == nil && n <= len(body) && bytes.HasPrefix(body[n:], endstream) {
+			out.Write(dict[:d])
+			var z bytes.Buffer
+			deflate(&z, body[:n], pageLevel)
+			out.Write(flateDict)
+			out.WriteString(strconv.Itoa(z.Len()))
+			out.Write(streamHead)
+			out.Write(z.Bytes())
+			out.Write(body[n:])
+			return
+		}
+	}
+	// A font program: "<</Length n\n/Filter /FlateDecode\n/Length1 m\n".
+	if d >= 0 && bytes.Contains(dict, fontDict) {
+		rest := dict[d+len(plainDict):]
+		nl := bytes.IndexByte(rest, '\n')
+		n, err := strconv.Atoi(string(rest[:max(nl, 0)]))
+		if nl > 0 && err == nil && n <= len(body) && bytes.HasPrefix(body[n:], endstream) {
+			var plain, z bytes.Buffer
+			if inflate(&plain, body[:n]) == nil {
+				deflate(&z, plain.Bytes(), fontLevel)
+				if z.Len() < n {
+					out.Write(dict[:d+len(plainDict)])
+					out.WriteString(strconv.Itoa(z.Len()))
+					out.Write(rest[nl:])
+					out.Write(o[s : s+len(streamKW)])
+					out.Write(z.Bytes())
+					out.Write(body[n:])
+					return
+				}
+			}
+		}
+	}
+	out.Write(dict)
+	out.Write(o[s:])
+}
