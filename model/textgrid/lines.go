@@ -241,6 +241,25 @@ func joinWords(ws []Word) string {
 	return sb.String()
 }
 
+// cellText joins the words of one line of a cell: as joinWords, but
+// with no space between two CJK characters however far apart they stand,
+// since a label spread out to fill its cell ("项   目") is one word.
+func cellText(ws []Word) string {
+	var sb strings.Builder
+	for i, w := range ws {
+		if i > 0 {
+			p := ws[i-1]
+			a, b := lastRune(p.Text), firstRune(w.Text)
+			gap := w.X0 - p.X1
+			if !(wide(a) && wide(b)) && !(gap < 0.3*w.Size && (wide(a) || wide(b))) {
+				sb.WriteByte(' ')
+			}
+		}
+		sb.WriteString(w.Text)
+	}
+	return sb.String()
+}
+
 // joinLines joins the lines of one cell: a wrapped CJK text or a number
 // broken before its decimal point goes on without a space.
 func joinLines(parts []string) string {

@@ -215,9 +215,12 @@ func (b *builder) page(p Page) {
 			b.run = append(b.run, rest[k])
 			k++
 		}
-		if blk, ok := t.block(b, p.Number); ok {
+		if titles, blk, cols, ok := t.block(b, p.Number); ok {
 			b.flush()
-			b.items = append(b.items, item{block: blk, cols: t.xs, top: t.y0, page: p.Number})
+			for _, ti := range titles {
+				b.items = append(b.items, item{block: ti, top: t.y0, page: p.Number})
+			}
+			b.items = append(b.items, item{block: blk, cols: cols, top: t.y0, page: p.Number})
 		}
 	}
 	b.run = append(b.run, rest[k:]...)
