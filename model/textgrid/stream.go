@@ -101,9 +101,10 @@ func (b *builder) stream(lines []line) []item {
 		sl = append(sl, sline{line: l, segs: segments(l)})
 	}
 	multi := func(i int) bool { return len(sl[i].segs) >= 2 }
+	type span struct{ from, to int } // lines [from, to] of a table
+	var regions []span
 	for i := 0; i < len(sl); {
 		if !multi(i) {
-			text(sl[i].line)
 			i++
 			continue
 		}
@@ -156,7 +157,42 @@ func (b *builder) stream(lines []line) []item {
 			}
 			break
 		}
-		region := sl[i : last+1]
+		regions = append(regions, span{i, last})
+		i = last + 1
+	}
+	// A table's cells wrap: the last line of a cell may stand alone right
+	// below the table's last row of several cells (the end of a wrapped
+	// label at the foot of a page). Such lines join the table when they
+	// touch it (no blank line between), line up with its cells and stand
+	// off the margin, where a note would start. (Lines above the first
+	// row are left alone: a title often stands right there.)
+	for r := range regions {
+		g := &regions[r]
+		nextStart := len(sl)
+		if r+1 < len(regions) {
+			nextStart = regions[r+1].from
+		}
+		rows := sl[g.from : g.to+1]
+		margin := math.Inf(1)
+		for _, l := range rows {
+			margin = math.Min(margin, l.x0())
+		}
+		for k := 0; k < 3 && g.to+1 < nextStart; k++ {
+			c := g.to + 1
+			if multi(c) || sl[c].page != sl[g.to].page || gapAbove(sl, c) > 0.5*sl[c].size ||
+				sl[c].x0() < margin+2*sl[c].size ||
+				!alignsWith(sl[c], rows[max(0, len(rows)-alignWindow):], nil, true) {
+				break
+			}
+			g.to = c
+		}
+	}
+	next := 0
+	for _, g := range regions {
+		for ; next < g.from; next++ {
+			text(sl[next].line)
+		}
+		region := sl[g.from : g.to+1]
 		if blk, cols, ok := b.streamGrid(region); ok {
 			out = append(out, item{block: blk, cols: cols, page: region[0].page, top: region[0].top})
 		} else {
@@ -164,7 +200,10 @@ func (b *builder) stream(lines []line) []item {
 				text(l.line)
 			}
 		}
-		i = last + 1
+		next = g.to + 1
+	}
+	for ; next < len(sl); next++ {
+		text(sl[next].line)
 	}
 	// Page numbers were set aside: put them back in reading order.
 	sort.SliceStable(out, func(i, j int) bool {
