@@ -194,7 +194,7 @@ func (b *builder) stream(lines []line) []item {
 		}
 		region := sl[g.from : g.to+1]
 		if blk, cols, ok := b.streamGrid(region); ok {
-			out = append(out, item{block: blk, cols: cols, page: region[0].page, top: region[0].top})
+			out = append(out, item{block: blk, cols: cols, stream: true, page: region[0].page, top: region[0].top})
 		} else {
 			for _, l := range region {
 				text(l.line)

@@ -114,6 +114,8 @@ type item struct {
 	// cols are a grid's column boundaries (len = columns + 1), used to
 	// tell whether the next page's grid has the same columns.
 	cols []float64
+	// stream marks a grid found from aligned text rather than rulings.
+	stream bool
 	// furniture marks a text line that only numbers the page.
 	furniture bool
 	// page and top are where the block starts, for reading order.
