@@ -111,15 +111,17 @@ func (b *builder) stream(lines []line) []item {
 		last := i
 		j := i + 1
 		nm := 1 // lines of several segments in the region
+		margin := sl[i].x0()
 	grow:
 		for j < len(sl) {
 			// A table found from alignment ends with its page: pdftotext
 			// may place the next page's columns elsewhere, and a title at
 			// the top of that page must not join the table. stitch joins
 			// a table that goes on with the same columns.
-			if sl[j].page != sl[j-1].page || gapAbove(sl, j) > 2.5*sl[j].size {
+			if sl[j].page != sl[j-1].page || gapAbove(sl, j) > maxRowGap*sl[j].size {
 				break
 			}
+			margin = math.Min(margin, sl[j].x0())
 			if multi(j) {
 				last = j
 				nm++
@@ -132,7 +134,7 @@ func (b *builder) stream(lines []line) []item {
 			// heading and a list after it are not a table), and no more
 			// of them in a row than a few per such row.
 			for k := j; k < len(sl) && k < j+min(maxSingles, max(3, 4*nm)); k++ {
-				if k > j && (sl[k].page != sl[k-1].page || gapAbove(sl, k) > 2.5*sl[k].size) {
+				if k > j && (sl[k].page != sl[k-1].page || gapAbove(sl, k) > maxRowGap*sl[k].size) {
 					break
 				}
 				if multi(k) {
@@ -150,6 +152,14 @@ func (b *builder) stream(lines []line) []item {
 					ok = ok || alignsWith(sl[k], near, sl[k+1:min(len(sl), k+4)], false)
 				} else {
 					ok = ok || alignsWith(sl[k], near, nil, true)
+				}
+				// After a wide gap, a line starts something else (a title,
+				// the next table's heading) when it stands at the table's
+				// margin or no row of several cells follows right below it;
+				// the first line of a tall wrapped cell does not.
+				if gapAbove(sl, k) > 2.5*sl[k].size && !sl[k].segs[0].number &&
+					(sl[k].x0() <= margin+3*sl[k].size || k+1 >= len(sl) || !multi(k+1) || gapAbove(sl, k+1) > 0.5*sl[k].size) {
+					ok = false
 				}
 				if !ok || isolated(sl, k) {
 					break
@@ -218,6 +228,11 @@ func (b *builder) stream(lines []line) []item {
 // maxSingles is the most single-segment lines a table may hold in a row
 // (a column of labels whose figures are all empty, wrapped cells).
 const maxSingles = 40
+
+// maxRowGap is the widest empty space (in font sizes) between two rows
+// of one table found from aligned text: a table with wrapped cells has
+// tall rows, and pdftotext renders their height as blank lines.
+const maxRowGap = 6
 
 // alignWindow is how many lines above a single-segment line are looked at
 // to tell whether it lines up with the table.
