@@ -317,6 +317,7 @@ func (b *builder) streamGrid(region []sline) (raw.Block, []float64, bool) {
 	}
 	seps = kept
 	nc := len(seps) + 1
+	ext := extents(region, seps)
 	blk := raw.Block{Page: region[0].page, Rows: make([]raw.Row, 0, len(region))}
 	for _, l := range region {
 		a := b.anchor(l.page, l.no)
@@ -333,10 +334,7 @@ func (b *builder) streamGrid(region []sline) (raw.Block, []float64, bool) {
 		}
 		var ps []placed
 		for _, s := range l.segs {
-			c0, c1 := colOf(seps, s.x0, true), colOf(seps, s.x1, false)
-			if c1 < c0 {
-				c1 = c0
-			}
+			c0, c1 := reach(seps, ext, s)
 			if n := len(ps); n > 0 && c0 <= ps[n-1].c1 {
 				p := &ps[n-1]
 				if c0 <= p.c0 {
@@ -367,6 +365,60 @@ func (b *builder) streamGrid(region []sline) (raw.Block, []float64, bool) {
 	}
 	cols := append(append([]float64{x0}, seps...), x1)
 	return blk, cols, true
+}
+
+// extents returns, per column, the span from the leftmost to the
+// rightmost edge of the segments that lie in that column alone: where the
+// column's text really stands.
+func extents(region []sline, seps []float64) [][2]float64 {
+	ext := make([][2]float64, len(seps)+1)
+	for k := range ext {
+		ext[k] = [2]float64{math.Inf(1), math.Inf(-1)}
+	}
+	for _, l := range region {
+		for _, s := range l.segs {
+			c0, c1 := colOf(seps, s.x0, true), colOf(seps, s.x1, false)
+			if c0 == c1 {
+				ext[c0][0] = math.Min(ext[c0][0], s.x0)
+				ext[c0][1] = math.Max(ext[c0][1], s.x1)
+			}
+		}
+	}
+	return ext
+}
+
+// reach returns the columns a segment covers. A segment that crosses a
+// boundary covers the columns whose text it overlaps by at least half of
+// the narrower of the two: a label pushed a character or two into the
+// figures' column by the layout stays in its own column, while a header
+// over several columns spans them.
+func reach(seps []float64, ext [][2]float64, s segment) (int, int) {
+	c0, c1 := colOf(seps, s.x0, true), colOf(seps, s.x1, false)
+	if c1 <= c0 {
+		return c0, c0
+	}
+	first, last, best := -1, -1, c0
+	bestOv := -1.0
+	for c := c0; c <= c1; c++ {
+		lo, hi := ext[c][0], ext[c][1]
+		if hi < lo { // a column with no text of its own
+			continue
+		}
+		ov := math.Min(s.x1, hi) - math.Max(s.x0, lo)
+		if ov > bestOv {
+			best, bestOv = c, ov
+		}
+		if ov > 0 && ov >= 0.5*math.Min(s.x1-s.x0, hi-lo) {
+			if first < 0 {
+				first = c
+			}
+			last = c
+		}
+	}
+	if first < 0 {
+		return best, best
+	}
+	return first, last
 }
 
 // colOf returns the column of position x: the number of separators left
