@@ -199,8 +199,12 @@ func allFigures(ws []Word) bool {
 	return true
 }
 
-// overlaps reports whether a word of b stands over or under a word of a.
+// overlaps reports whether a word of b stands over or under a word of a
+// (or the lines are too long to tell cheaply, which keeps them apart).
 func overlaps(a, b []Word) bool {
+	if len(a)*len(b) > 10000 {
+		return true
+	}
 	for _, v := range b {
 		for _, u := range a {
 			if v.X0 < u.X1 && u.X0 < v.X1 {
@@ -212,8 +216,13 @@ func overlaps(a, b []Word) bool {
 }
 
 func intPartAbove(ws []Word, frac Word) int {
-	best, bestD := -1, 1.6*frac.Size
-	for j, u := range ws {
+	// ws is sorted by X0: only the few words starting left of the
+	// decimal part's start can end there.
+	tol := 1.6 * frac.Size
+	hi := sort.Search(len(ws), func(i int) bool { return ws[i].X0 > frac.X0+tol })
+	best, bestD := -1, tol
+	for j := hi - 1; j >= 0 && j >= hi-4; j-- {
+		u := ws[j]
 		if !isIntPart(u.Text) {
 			continue
 		}

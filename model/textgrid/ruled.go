@@ -126,6 +126,11 @@ func findRuled(rs []Ruling) []*ruled {
 		out = append(out, t)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].y0 < out[j].y0 })
+	// Every word is tested against every table: bound the tables of a
+	// page (a real page has a handful).
+	if len(out) > maxTables {
+		out = out[:maxTables]
+	}
 	return out
 }
 

@@ -481,6 +481,9 @@ func separators(region []sline) []float64 {
 	// Required separators between neighbouring segments of rows that
 	// hold a figure.
 	for _, l := range region {
+		if len(seps) > maxColumns {
+			return seps // too many to be a table; the caller declines it
+		}
 		hasNum := false
 		for _, s := range l.segs {
 			hasNum = hasNum || s.number

@@ -64,6 +64,8 @@ const (
 	maxEdges = 400
 	// maxColumns bounds the columns of a table found from aligned text.
 	maxColumns = 200
+	// maxTables bounds the ruled tables of one page.
+	maxTables = 200
 )
 
 // Build finds the tables and prose of the pages and returns them as a raw
