@@ -123,6 +123,20 @@ func isIntPart(s string) bool {
 	return s[len(s)-1] != ','
 }
 
+// endsInIntPart reports whether s ends with the integer part of an
+// amount: a whole figure, or one that closes a run of prose the layout
+// broke before the decimal point ("卫生健康支出 40" / ".68 万元").
+func endsInIntPart(s string) bool {
+	if s == "" || s[len(s)-1] < '0' || s[len(s)-1] > '9' {
+		return false
+	}
+	i := len(s)
+	for i > 0 && (s[i-1] >= '0' && s[i-1] <= '9' || s[i-1] == ',') {
+		i--
+	}
+	return isIntPart(s[i:])
+}
+
 // isFracPart reports whether s is the decimal part of an amount alone
 // (".02").
 func isFracPart(s string) bool {
@@ -223,7 +237,7 @@ func intPartAbove(ws []Word, frac Word) int {
 	best, bestD := -1, tol
 	for j := hi - 1; j >= 0 && j >= hi-4; j-- {
 		u := ws[j]
-		if !isIntPart(u.Text) {
+		if !endsInIntPart(u.Text) {
 			continue
 		}
 		if d := math.Abs(u.X1 - frac.X0); d <= bestD {

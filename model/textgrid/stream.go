@@ -151,7 +151,12 @@ func (b *builder) stream(lines []line) []item {
 				if nm >= 2 {
 					ok = ok || alignsWith(sl[k], near, sl[k+1:min(len(sl), k+4)], false)
 				} else {
-					ok = ok || alignsWith(sl[k], near, nil, true)
+					// or the lines stand packed, with no blank line
+					// between, down to the next row: a header of several
+					// lines ("本年收入 上年结转结余" / "合计" / "小计 …").
+					packed := gapAbove(sl, k) <= 0.5*sl[k].size && k+1 < len(sl) &&
+						sl[k+1].page == sl[k].page && gapAbove(sl, k+1) <= 0.5*sl[k].size
+					ok = ok || packed || alignsWith(sl[k], near, nil, true)
 				}
 				// After a wide gap, a line starts something else (a title,
 				// the next table's heading) when it stands at the table's
