@@ -154,10 +154,11 @@ func isFracPart(s string) bool {
 // joinSplitNumbers puts a decimal part standing alone (".02") back after
 // the integer part that ends where it starts on the line above
 // ("244,895"): a text layout breaks an amount that did not fit its cell
-// that way. When every figure of a row is broken so, each integer part
-// lands on the line of the decimal part before it, a staircase; a line
-// left holding only such figures is moved up into the row it belongs to.
-// Lines left without words are dropped.
+// that way, and pushes what follows on the row down a line. So a line
+// that gave a decimal part up and holds nothing under the words of the
+// line above is the rest of that row and moves up into it (every figure
+// of a row broken so makes a staircase of such lines). Lines left without
+// words are dropped.
 func joinSplitNumbers(lines *[]line) {
 	ls := *lines
 	prev := -1        // the last line still holding words
@@ -184,7 +185,7 @@ func joinSplitNumbers(lines *[]line) {
 			keep = append(keep, w)
 		}
 		cur.words = keep
-		if joined && len(keep) > 0 && allFigures(keep) && !overlaps(p.words, keep) {
+		if joined && len(keep) > 0 && !overlaps(p.words, keep) {
 			p.words = append(p.words, keep...)
 			sort.SliceStable(p.words, func(a, b int) bool { return p.words[a].X0 < p.words[b].X0 })
 			cur.words = nil
@@ -202,15 +203,6 @@ func joinSplitNumbers(lines *[]line) {
 		}
 	}
 	*lines = out
-}
-
-func allFigures(ws []Word) bool {
-	for _, w := range ws {
-		if !isIntPart(w.Text) && !isNumber(w.Text) {
-			return false
-		}
-	}
-	return true
 }
 
 // overlaps reports whether a word of b stands over or under a word of a

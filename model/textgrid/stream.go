@@ -166,7 +166,7 @@ func (b *builder) stream(lines []line) []item {
 					(sl[k].x0() <= margin+3*sl[k].size || k+1 >= len(sl) || !multi(k+1) || gapAbove(sl, k+1) > 0.5*sl[k].size) {
 					ok = false
 				}
-				if !ok || isolated(sl, k) {
+				if !ok || isolated(sl, k) && !startsWithColumn(sl[k], near) {
 					break
 				}
 			}
@@ -258,6 +258,23 @@ func isolated(sl []sline, k int) bool {
 		return false
 	}
 	return gapAbove(sl, k) > 0.5*sl[k].size && gapAbove(sl, k+1) > 0.5*sl[k].size
+}
+
+// startsWithColumn reports whether l starts where a cell of a row of
+// several cells starts, to the half font size: a row of a table set
+// apart by blank lines does, a title between two tables seldom.
+func startsWithColumn(l sline, ls []sline) bool {
+	for _, o := range ls {
+		if len(o.segs) < 2 {
+			continue
+		}
+		for _, t := range o.segs {
+			if !t.number && math.Abs(t.x0-l.x0()) <= 0.5*l.size {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // alignsWith reports whether the single segment of l starts or ends
