@@ -63,11 +63,6 @@ var knownDiffs = map[string]struct{ onlyText, onlyPDF, lostTitles string }{
 	// pdftotext puts the decimal part ".73" of "12,572.73" on the line
 	// above its integer part, out of reach of the join.
 	"chongqing-1-2026": {onlyPDF: "12572.73×1"},
-	// The PDF reader's word "0.00一是确保…" runs a right-aligned 0.00 into
-	// the next cell's text (the gap is narrower than its word break).
-	"guangzhou-1-2026": {onlyText: "0.00×45"},
-	"guangzhou-2-2026": {onlyText: "0.00×22"},
-	"guangzhou-3-2026": {onlyText: "0.00×20"},
 	// The contents list "1. 2026年…" stands a wide gap from its number in
 	// the PDF (a grid of two columns) and one space in the text.
 	"shanghai-2-2026": {lostTitles: "1. 2026年预算单位财务收支预算总表"},

@@ -61,9 +61,75 @@ func groupLines(ws []Word) []line {
 	for i := range lines {
 		l := &lines[i]
 		sort.SliceStable(l.words, func(a, b int) bool { return l.words[a].X0 < l.words[b].X0 })
-		l.words = mendWords(l.words)
+		l.words = splitGlued(mendWords(l.words))
 	}
 	return lines
+}
+
+// splitGlued splits a word that starts with an amount run into CJK text
+// ("0.00一是确保…"): a figure right-aligned in its cell may touch the text
+// of the next cell closer than a word break. The boundary is estimated
+// from the characters' usual widths, a CJK character twice a digit's.
+func splitGlued(ws []Word) []Word {
+	var out []Word
+	for _, w := range ws {
+		n := gluedAmount(w.Text)
+		if n == 0 {
+			out = append(out, w)
+			continue
+		}
+		head, tail := w.Text[:n], w.Text[n:]
+		units := func(s string) float64 {
+			u := 0.0
+			for _, r := range s {
+				if wide(r) {
+					u += 2
+				} else {
+					u++
+				}
+			}
+			return u
+		}
+		cut := w.X0 + (w.X1-w.X0)*units(head)/units(w.Text)
+		a, b := w, w
+		a.Text, a.X1 = head, cut
+		b.Text, b.X0 = tail, cut
+		out = append(out, a, b)
+	}
+	return out
+}
+
+// gluedAmount returns the length of an amount with a decimal point that
+// starts s and is followed directly by a CJK character, or 0.
+func gluedAmount(s string) int {
+	i := 0
+	if strings.HasPrefix(s, "-") {
+		i++
+	}
+	digits, dot, frac := 0, false, 0
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+			if dot {
+				frac++
+			}
+		case c == ',' && !dot:
+		case c == '.' && !dot && digits > 0:
+			dot = true
+		default:
+			// A unit after the figure ("1624.61万元") is one text with
+			// it; only a longer run of text is another cell's.
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			if dot && frac > 0 && wide(r) && !strings.ContainsRune("万元亿千百个次人辆台套份", r) && utf8.RuneCountInString(s[i:]) >= 4 {
+				return i
+			}
+			return 0
+		}
+		i++
+	}
+	return 0
 }
 
 // mendWords joins words of one line that touch (a gap under 0.12 of the
