@@ -129,10 +129,9 @@ func (b *builder) stream(lines []line) []item {
 				continue
 			}
 			// Single-segment lines stay in the table when they line up
-			// with its cells and a row of several cells follows soon; a
-			// table of one row of several cells so far takes none (a
-			// heading and a list after it are not a table), and no more
-			// of them in a row than a few per such row.
+			// with its cells and a row of several cells follows soon, no
+			// more of them in a row than a few per such row above (a
+			// heading of two cells and a list under it are not a table).
 			for k := j; k < len(sl) && k < j+min(maxSingles, max(3, 4*nm)); k++ {
 				if k > j && (sl[k].page != sl[k-1].page || gapAbove(sl, k) > maxRowGap*sl[k].size) {
 					break
@@ -141,19 +140,19 @@ func (b *builder) stream(lines []line) []item {
 					j = k
 					continue grow
 				}
-				// After one row of several cells (a header), a line must
-				// line up with that row or be a figure: a heading and the
-				// list or title under it line up only with each other.
-				// Only the nearest lines are compared, which keeps this
-				// linear in the lines of a long table.
+				// A line must be a figure or line up with the table's
+				// lines; after only one row of several cells (a header),
+				// with that row, or stand packed with no blank line down
+				// to the next such row (a header of several lines): a
+				// heading and the list or title under it line up only
+				// with each other. Only the nearest lines are compared,
+				// which keeps this linear in the lines of a long table.
 				ok := sl[k].segs[0].number
 				near := sl[max(i, k-alignWindow):k]
 				if nm >= 2 {
 					ok = ok || alignsWith(sl[k], near, sl[k+1:min(len(sl), k+4)], false)
 				} else {
-					// or the lines stand packed, with no blank line
-					// between, down to the next row: a header of several
-					// lines ("本年收入 上年结转结余" / "合计" / "小计 …").
+					// "本年收入 上年结转结余" / "合计" / "小计 …"
 					packed := gapAbove(sl, k) <= 0.5*sl[k].size && k+1 < len(sl) &&
 						sl[k+1].page == sl[k].page && gapAbove(sl, k+1) <= 0.5*sl[k].size
 					ok = ok || packed || alignsWith(sl[k], near, nil, true)
