@@ -32,24 +32,10 @@ type stream struct {
 	src  any
 }
 
-// pageInfo is what the interpreter needs of one page.
-type pageInfo struct {
-	// box is the visible area (CropBox within MediaBox): llx, lly, urx, ury.
-	box [4]float64
-	// rotate is the page's /Rotate, a multiple of 90 in 0..270.
-	rotate int
-	// resources is the page's (inherited) resource dictionary.
-	resources dict
-	// content is the page's decoded content, all streams joined.
-	content []byte
-}
-
 // objects is the object layer.
 type objects interface {
-	// numPages is the number of pages.
-	numPages() int
-	// page returns page n (1-based).
-	page(n int) (pageInfo, error)
+	// root returns the document catalog.
+	root() dict
 	// resolve follows a reference to its object; other values pass as they are.
 	resolve(v any) any
 	// data decodes a stream's data, at most limit bytes.
@@ -98,68 +84,29 @@ func openObjects(data []byte) (o *pdfcpuObjects, err error) {
 		}
 		return nil, fmt.Errorf("%w: %v", errDamaged, err)
 	}
-	if err := ctx.EnsurePageCount(); err != nil {
-		return nil, fmt.Errorf("%w: %v", errDamaged, err)
-	}
 	return &pdfcpuObjects{ctx: ctx, cache: map[ref]any{}, decoded: map[ref][]byte{}, budget: maxDecodedTotal}, nil
 }
 
-func (o *pdfcpuObjects) numPages() int { return o.ctx.PageCount }
-
-func (o *pdfcpuObjects) page(n int) (pageInfo, error) {
-	var p pageInfo
-	d, _, attrs, err := o.ctx.PageDict(n, false)
-	if err != nil {
-		return p, err
+func (o *pdfcpuObjects) root() (d dict) {
+	defer contain(nil)
+	if o.ctx.Root == nil {
+		return nil
 	}
-	if d == nil || attrs == nil {
-		return p, fmt.Errorf("page %d missing", n)
-	}
-	box := attrs.MediaBox
-	if box == nil {
-		box = types.RectForFormat("A4")
-	}
-	p.box = [4]float64{box.LL.X, box.LL.Y, box.UR.X, box.UR.Y}
-	if c := attrs.CropBox; c != nil {
-		// The visible area is the crop box clipped to the media box.
-		p.box = [4]float64{max(p.box[0], c.LL.X), max(p.box[1], c.LL.Y), min(p.box[2], c.UR.X), min(p.box[3], c.UR.Y)}
-		if p.box[2] <= p.box[0] || p.box[3] <= p.box[1] {
-			p.box = [4]float64{box.LL.X, box.LL.Y, box.UR.X, box.UR.Y}
-		}
-	}
-	p.rotate = ((attrs.Rotate % 360) + 360) % 360 / 90 * 90
-	if attrs.Resources != nil {
-		p.resources, _ = o.convert(attrs.Resources, 0).(dict)
-	}
-	contents, ok := d.Find("Contents")
-	if !ok || contents == nil {
-		return p, nil
-	}
-	var parts []any
-	switch c := o.resolve(o.convert(contents, 0)).(type) {
-	case *stream:
-		parts = []any{c}
-	case []any:
-		parts = c
-	}
-	var buf []byte
-	for _, part := range parts {
-		s, ok := o.resolve(part).(*stream)
-		if !ok {
-			continue
-		}
-		b, err := o.data(s, maxStreamBytes-len(buf))
-		if err != nil {
-			return p, err
-		}
-		buf = append(buf, b...)
-		buf = append(buf, '\n')
-	}
-	p.content = buf
-	return p, nil
+	d, _ = o.resolve(ref{int(o.ctx.Root.ObjectNumber), int(o.ctx.Root.GenerationNumber)}).(dict)
+	return d
 }
 
-func (o *pdfcpuObjects) resolve(v any) any {
+// contain keeps a panic of the library from leaving the object layer: the
+// object asked for reads as missing (or err, if given, says the file is
+// damaged).
+func contain(err *error) {
+	if r := recover(); r != nil && err != nil {
+		*err = fmt.Errorf("%w: %v", errDamaged, r)
+	}
+}
+
+func (o *pdfcpuObjects) resolve(v any) (out any) {
+	defer contain(nil)
 	for depth := 0; depth < 16; depth++ {
 		r, ok := v.(ref)
 		if !ok {
@@ -186,7 +133,8 @@ func (o *pdfcpuObjects) resolve(v any) any {
 	return nil
 }
 
-func (o *pdfcpuObjects) data(s *stream, limit int) ([]byte, error) {
+func (o *pdfcpuObjects) data(s *stream, limit int) (b []byte, err error) {
+	defer contain(&err)
 	if b, ok := o.decoded[s.id]; ok && s.id != (ref{}) {
 		return b, nil
 	}
@@ -198,7 +146,7 @@ func (o *pdfcpuObjects) data(s *stream, limit int) ([]byte, error) {
 	if limit <= 0 {
 		return nil, errTooBig
 	}
-	b, err := decodeStream(sd, int64(limit))
+	b, err = decodeStream(sd, int64(limit))
 	if err != nil {
 		return nil, err
 	}

@@ -36,12 +36,17 @@ const (
 	maxRulingsPage      = 200_000
 	maxPathPoints       = 100_000
 	maxFormDepth        = 12
+	maxTreeDepth        = 64 // page tree levels
+	maxContentParts     = 10_000
 	maxStack            = 256
 	maxArgs             = 64
 	maxNesting          = 32
 	maxRulingThickness  = 3.0
 	scannedPageCoverage = 0.5
 )
+
+// recoverPanics turns a panic while reading into a "damaged file" error.
+var recoverPanics = true
 
 // Read turns a PDF file into raw blocks, every anchor a page and position.
 func Read(data []byte) (*raw.Document, error) {
@@ -56,11 +61,15 @@ func Read(data []byte) (*raw.Document, error) {
 // error is a *raw.Error saying, in Chinese with English beside, what keeps
 // the file from being read and on which page.
 func Pages(data []byte) (pages []textgrid.Page, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			pages, err = nil, damaged(fmt.Sprint(r))
-		}
-	}()
+	if recoverPanics {
+		// A last resort: the reader is written not to panic on any input
+		// (FuzzRead turns this off to find out).
+		defer func() {
+			if r := recover(); r != nil {
+				pages, err = nil, damaged(fmt.Sprint(r))
+			}
+		}()
+	}
 	if !Looks(data) {
 		return nil, &raw.Error{Msg: "不是 PDF 文件：文件开头没有 %PDF- 标记 (not a PDF file: no %PDF- header)"}
 	}
@@ -68,19 +77,22 @@ func Pages(data []byte) (pages []textgrid.Page, err error) {
 	if err != nil {
 		return nil, openError(err)
 	}
-	n := o.numPages()
+	infos, err := pageTree(o)
 	switch {
-	case n <= 0:
+	case errors.Is(err, errTooManyPages):
+		return nil, &raw.Error{Msg: fmt.Sprintf("PDF 文件超过 %d 页，超过读取上限 (the PDF has more than the %d pages read)", maxPages, maxPages)}
+	case err != nil:
+		return nil, damaged(err.Error())
+	case len(infos) == 0:
 		return nil, damaged("no pages")
-	case n > maxPages:
-		return nil, &raw.Error{Msg: fmt.Sprintf("PDF 文件有 %d 页，超过上限 %d 页 (the PDF has %d pages, more than the %d read)", n, maxPages, n, maxPages)}
 	}
 	fonts := map[any]*font{}
 	var buf []glyph // glyphs of a page, reused
 	glyphs := 0
 	scanned := 0
-	for i := 1; i <= n; i++ {
-		pg, err := pageWords(o, fonts, i, buf[:0])
+	for k, info := range infos {
+		i := k + 1
+		pg, err := pageWords(o, fonts, i, info, buf[:0])
 		if err != nil {
 			return nil, err
 		}
@@ -115,9 +127,9 @@ type pageResult struct {
 }
 
 // pageWords interprets page i.
-func pageWords(o objects, fonts map[any]*font, i int, buf []glyph) (pageResult, error) {
+func pageWords(o objects, fonts map[any]*font, i int, info pageInfo, buf []glyph) (pageResult, error) {
 	var res pageResult
-	info, err := o.page(i)
+	page, err := content(o, info)
 	if err != nil {
 		if errors.Is(err, errTooBig) {
 			return res, pageTooBig(i)
@@ -148,7 +160,7 @@ func pageWords(o objects, fonts map[any]*font, i int, buf []glyph) (pageResult, 
 	}
 	run.pageM = shift.mul(rot)
 	g := gstate{ctm: identity, th: 1}
-	run.run(info.content, info.resources, g, 0)
+	run.run(page, info.resources, g, 0)
 	if run.err != nil {
 		return res, pageTooBig(i)
 	}
