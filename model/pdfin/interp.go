@@ -118,7 +118,7 @@ type point struct {
 func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 	l := &lexer{b: content}
 	var stack []gstate
-	var args []any
+	var args []tok
 	var tm, tlm matrix = identity, identity
 	var path [][]point
 	var cur []point
@@ -131,7 +131,7 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 			cur = nil
 		}
 	}
-	show := func(s string) {
+	show := func(s []byte) {
 		f := g.font
 		if f == nil {
 			f = fallbackFont
@@ -142,12 +142,11 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 		}
 	}
 	for p.err == nil {
-		t, ok := l.next()
-		if !ok {
+		t := l.next()
+		if t.kind == kEnd {
 			break
 		}
-		o, isOp := t.(op)
-		if !isOp {
+		if t.kind != kOp {
 			if len(args) < maxArgs {
 				args = append(args, t)
 			}
@@ -159,15 +158,13 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 			return
 		}
 		n := func(i int) float64 {
-			if i < len(args) {
-				if f, ok := args[i].(float64); ok && !math.IsNaN(f) && !math.IsInf(f, 0) {
-					return f
-				}
+			if i < len(args) && args[i].kind == kNum {
+				return args[i].num
 			}
 			return 0
 		}
 		mat := func() matrix { return matrix{n(0), n(1), n(2), n(3), n(4), n(5)} }
-		switch o {
+		switch string(t.b) {
 		case "q":
 			if len(stack) < maxStack {
 				stack = append(stack, g)
@@ -186,8 +183,8 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 			p.textStart = len(p.glyphs)
 		case "Tf":
 			if len(args) >= 2 {
-				if fn, ok := args[0].(name); ok {
-					g.font = p.font(res, string(fn))
+				if args[0].kind == kName {
+					g.font = p.font(res, string(args[0].b))
 				}
 				g.fontSize = n(1)
 			}
@@ -217,31 +214,26 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 			tlm = matrix{1, 0, 0, 1, 0, -g.tl}.mul(tlm)
 			tm = tlm
 		case "Tj":
-			if len(args) >= 1 {
-				if s, ok := args[len(args)-1].(string); ok {
-					show(s)
-				}
+			if len(args) >= 1 && args[len(args)-1].kind == kStr {
+				show(args[len(args)-1].b)
 			}
 		case "'", "\"":
-			if o == "\"" && len(args) >= 3 {
+			if t.b[0] == '"' && len(args) >= 3 {
 				g.tw, g.tc = n(0), n(1)
 			}
 			tlm = matrix{1, 0, 0, 1, 0, -g.tl}.mul(tlm)
 			tm = tlm
-			if len(args) >= 1 {
-				if s, ok := args[len(args)-1].(string); ok {
-					show(s)
-				}
+			if len(args) >= 1 && args[len(args)-1].kind == kStr {
+				show(args[len(args)-1].b)
 			}
 		case "TJ":
 			if len(args) >= 1 {
-				arr, _ := args[len(args)-1].([]any)
-				for _, e := range arr {
-					switch e := e.(type) {
-					case string:
-						show(e)
-					case float64:
-						adv := -e / 1000 * g.fontSize
+				for _, e := range args[len(args)-1].arr {
+					switch e.kind {
+					case kStr:
+						show(e.b)
+					case kNum:
+						adv := -e.num / 1000 * g.fontSize
 						if g.font != nil && g.font.vertical {
 							tm = matrix{1, 0, 0, 1, 0, adv}.mul(tm)
 						} else {
@@ -268,7 +260,7 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 				cur = []point{{x: startX, y: startY}}
 			}
 			k := 4
-			if o != "c" {
+			if t.b[0] != 'c' {
 				k = 2
 			}
 			x, y := p.toPage(g.ctm, n(k), n(k+1))
@@ -292,6 +284,7 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 			}
 			startX, startY = pts[0].x, pts[0].y
 		case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n":
+			o := string(t.b)
 			if o == "s" || o == "b" || o == "b*" {
 				if len(cur) > 1 {
 					cur = append(cur, point{x: cur[0].x, y: cur[0].y})
@@ -309,10 +302,8 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 			}
 			path, cur = nil, nil
 		case "Do":
-			if len(args) >= 1 {
-				if xn, ok := args[0].(name); ok {
-					p.xobject(res, string(xn), g, depth)
-				}
+			if len(args) >= 1 && args[0].kind == kName {
+				p.xobject(res, string(args[0].b), g, depth)
 			}
 		case "BI":
 			l.skipInlineDict()
@@ -321,6 +312,7 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 			p.image(g.ctm)
 		}
 		args = args[:0]
+		l.reset()
 	}
 }
 
@@ -560,11 +552,11 @@ func (p *pageRun) addRuling(x0, y0, x1, y1 float64) {
 // skipInlineDict moves past an inline image's dictionary up to ID.
 func (l *lexer) skipInlineDict() {
 	for n := 0; n < 4096; n++ {
-		t, ok := l.next()
-		if !ok {
+		t := l.next()
+		if t.kind == kEnd {
 			return
 		}
-		if o, isOp := t.(op); isOp && o == "ID" {
+		if t.is(kOp, "ID") {
 			l.pos -= 2
 			return
 		}

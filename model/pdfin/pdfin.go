@@ -41,6 +41,7 @@ const (
 	maxStack            = 256
 	maxArgs             = 64
 	maxNesting          = 32
+	maxArrayLen         = 100_000 // elements of one array in a content stream
 	maxRulingThickness  = 3.0
 	scannedPageCoverage = 0.5
 )
