@@ -39,3 +39,23 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkOpen measures the object layer alone: opening the file with
+// pdfcpu, which loads every object.
+func BenchmarkOpen(b *testing.B) {
+	for _, file := range corpusPDFs(b) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(strings.TrimSuffix(filepath.Base(file), ".pdf"), func(b *testing.B) {
+			start := cpuTime()
+			for b.Loop() {
+				if _, err := openObjects(data); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+		})
+	}
+}

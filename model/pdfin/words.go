@@ -31,15 +31,7 @@ const (
 // a few points apart stay two lines.
 func words(glyphs []glyph) []textgrid.Word {
 	var out []textgrid.Word
-	slices.SortFunc(glyphs, func(a, b glyph) int {
-		if a.dir != b.dir {
-			return a.dir - b.dir
-		}
-		if c := cmp.Compare(a.v, b.v); c != 0 {
-			return c
-		}
-		return a.seq - b.seq
-	})
+	glyphs = sortByBaseline(glyphs)
 	for len(glyphs) > 0 {
 		dir := glyphs[0].dir
 		n := 1
@@ -145,6 +137,34 @@ func splitOverlaps(run []glyph) [][]glyph {
 			out = append(out, run[start:i])
 			start = i
 		}
+	}
+	return out
+}
+
+// sortByBaseline orders the glyphs by direction, then baseline, then
+// drawing order. It sorts small keys and moves each glyph once.
+func sortByBaseline(glyphs []glyph) []glyph {
+	type key struct {
+		v   float64
+		dir int32
+		i   int32
+	}
+	keys := make([]key, len(glyphs))
+	for i, g := range glyphs {
+		keys[i] = key{g.v, int32(g.dir), int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.dir != b.dir {
+			return int(a.dir - b.dir)
+		}
+		if a.v != b.v {
+			return cmp.Compare(a.v, b.v)
+		}
+		return int(a.i - b.i)
+	})
+	out := make([]glyph, len(glyphs))
+	for k, key := range keys {
+		out[k] = glyphs[key.i]
 	}
 	return out
 }
