@@ -137,8 +137,17 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 			f = fallbackFont
 		}
 		codes = f.codes(s, codes)
+		// The glyphs of one string share the text matrix up to the pen's
+		// advance along the line.
+		base := tm.mul(g.ctm.mul(p.pageM))
+		adv := 0.0
 		for _, c := range codes {
-			p.glyph(&g, &tm, f, c)
+			adv += p.glyph(&g, base, adv, f, c)
+		}
+		if f.vertical {
+			tm = matrix{1, 0, 0, 1, 0, adv}.mul(tm)
+		} else {
+			tm = matrix{1, 0, 0, 1, adv, 0}.mul(tm)
 		}
 	}
 	for p.err == nil {
@@ -325,24 +334,30 @@ func (p *pageRun) toPage(ctm matrix, x, y float64) (float64, float64) {
 }
 
 // glyph records one shown code and advances the text matrix.
-func (p *pageRun) glyph(g *gstate, tm *matrix, f *font, c glyphCode) {
+//
+// base is the text matrix of the string times the CTM and the page's
+// matrix, adv how far the pen has moved along the string (in text space);
+// glyph returns the pen's advance for this glyph.
+func (p *pageRun) glyph(g *gstate, base matrix, adv float64, f *font, c glyphCode) (advance float64) {
 	fs := g.fontSize
 	spacing := g.tc
 	if c.n == 1 && c.code == 32 {
 		spacing += g.tw
 	}
-	trm := matrix{fs * g.th, 0, 0, fs, 0, g.rise}.mul(*tm).mul(g.ctm).mul(p.pageM)
+	var trm matrix
 	if f.vertical {
-		*tm = matrix{1, 0, 0, 1, 0, -fs + spacing}.mul(*tm)
+		trm = matrix{fs * g.th, 0, 0, fs, 0, g.rise + adv}.mul(base)
+		advance = -fs + spacing
 	} else {
-		*tm = matrix{1, 0, 0, 1, (c.width*fs + spacing) * g.th, 0}.mul(*tm)
+		trm = matrix{fs * g.th, 0, 0, fs, adv, g.rise}.mul(base)
+		advance = (c.width*fs + spacing) * g.th
 	}
 	if c.text == "" || c.text == " " || c.text == "\u00a0" || c.text == "\u3000" {
-		return
+		return advance
 	}
 	if len(p.glyphs) >= maxGlyphsPage {
 		p.err = errTooBig
-		return
+		return advance
 	}
 	ox, oy := trm.apply(0, 0)
 	ax, ay := trm[0], trm[1] // the text's direction on the page
@@ -353,7 +368,7 @@ func (p *pageRun) glyph(g *gstate, tm *matrix, f *font, c glyphCode) {
 		size = math.Hypot(trm[0], trm[1]) / g.th
 	}
 	if size == 0 || math.IsNaN(size) || math.IsInf(size, 0) || math.IsNaN(ox) || math.IsNaN(oy) {
-		return
+		return advance
 	}
 	dir := dirRight
 	switch {
@@ -389,6 +404,7 @@ func (p *pageRun) glyph(g *gstate, tm *matrix, f *font, c glyphCode) {
 		}
 	}
 	p.glyphs = append(p.glyphs, gl)
+	return advance
 }
 
 // font returns the font named fn in the resources, loading it once.
