@@ -60,7 +60,7 @@ func TestDumpGlyphs(t *testing.T) {
 		t.Fatal(err)
 	}
 	fmt.Printf("rotate %d box %v\n", info.rotate, info.box)
-	run := &pageRun{o: o, fonts: map[any]*font{}, width: info.box[2], height: info.box[3]}
+	run := &pageRun{o: o, fonts: map[any]*font{}, forms: newFormCache(), width: info.box[2], height: info.box[3]}
 	run.pageM = matrix{1, 0, 0, 1, -info.box[0], -info.box[1]}.mul(matrix{1, 0, 0, -1, 0, info.box[3] - info.box[1]})
 	run.run(page, info.resources, gstate{ctm: identity, th: 1}, 0)
 	for _, g := range run.glyphs {

@@ -85,8 +85,9 @@ type gstate struct {
 type pageRun struct {
 	o       objects
 	fonts   map[any]*font // by font object (reference or dictionary)
-	pageM   matrix        // user space to displayed page (y down)
-	width   float64       // displayed size
+	forms   *formCache
+	pageM   matrix  // user space to displayed page (y down)
+	width   float64 // displayed size
 	height  float64
 	glyphs  []glyph
 	rulings []segment
@@ -99,6 +100,14 @@ type pageRun struct {
 	// textStart is the first glyph of the current text object.
 	textStart int
 }
+
+// formCache keeps the decoded content of Form XObjects that pages share.
+type formCache struct {
+	data map[*stream][]byte
+	size int
+}
+
+func newFormCache() *formCache { return &formCache{data: map[*stream][]byte{}} }
 
 // segment is a ruling in page coordinates.
 type segment struct{ x0, y0, x1, y1 float64 }
@@ -450,12 +459,20 @@ func (p *pageRun) xobject(res dict, xn string, g gstate, depth int) {
 		if depth >= maxFormDepth {
 			return
 		}
-		b, err := p.o.data(s, maxStreamBytes)
-		if err != nil {
-			if errors.Is(err, errTooBig) {
-				p.err = err
+		b, ok := p.forms.data[s]
+		if !ok {
+			var err error
+			b, err = p.o.data(s, maxStreamBytes)
+			if err != nil {
+				if errors.Is(err, errTooBig) {
+					p.err = err
+				}
+				return
 			}
-			return
+			if p.forms.size+len(b) <= maxFormCache {
+				p.forms.size += len(b)
+				p.forms.data[s] = b
+			}
 		}
 		if m, ok := p.o.resolve(s.dict["Matrix"]).([]any); ok && len(m) == 6 {
 			var fm matrix

@@ -2,6 +2,10 @@ package pdfin
 
 import (
 	"bytes"
+	"compress/flate"
+	"compress/zlib"
+	"io"
+	"slices"
 	"errors"
 	"fmt"
 	"strings"
@@ -50,10 +54,9 @@ var (
 
 // pdfcpuObjects is the object layer of github.com/pdfcpu/pdfcpu.
 type pdfcpuObjects struct {
-	ctx     *model.Context
-	cache   map[ref]any
-	decoded map[ref][]byte
-	budget  int // bytes of decoded stream data still allowed
+	ctx    *model.Context
+	cache  map[ref]any
+	budget int // bytes of decoded stream data still allowed
 }
 
 // openObjects opens the file with pdfcpu, decrypting it when only an owner
@@ -84,7 +87,7 @@ func openObjects(data []byte) (o *pdfcpuObjects, err error) {
 		}
 		return nil, fmt.Errorf("%w: %v", errDamaged, err)
 	}
-	return &pdfcpuObjects{ctx: ctx, cache: map[ref]any{}, decoded: map[ref][]byte{}, budget: maxDecodedTotal}, nil
+	return &pdfcpuObjects{ctx: ctx, cache: map[ref]any{}, budget: maxDecodedTotal}, nil
 }
 
 func (o *pdfcpuObjects) root() (d dict) {
@@ -135,9 +138,6 @@ func (o *pdfcpuObjects) resolve(v any) (out any) {
 
 func (o *pdfcpuObjects) data(s *stream, limit int) (b []byte, err error) {
 	defer contain(&err)
-	if b, ok := o.decoded[s.id]; ok && s.id != (ref{}) {
-		return b, nil
-	}
 	sd, ok := s.src.(types.StreamDict)
 	if !ok {
 		return nil, nil
@@ -154,9 +154,6 @@ func (o *pdfcpuObjects) data(s *stream, limit int) (b []byte, err error) {
 		return nil, errTooBig
 	}
 	o.budget -= len(b)
-	if s.id != (ref{}) {
-		o.decoded[s.id] = b
-	}
 	return b, nil
 }
 
@@ -173,6 +170,9 @@ func decodeStream(sd types.StreamDict, limit int64) (b []byte, err error) {
 			return nil, errTooBig
 		}
 		return sd.Raw, nil
+	}
+	if f := sd.FilterPipeline; len(f) == 1 && f[0].Name == "FlateDecode" && len(f[0].DecodeParms) == 0 {
+		return inflate(sd.Raw, limit)
 	}
 	b, err = sd.DecodeLengthWithLimit(-1, limit)
 	if err != nil {
@@ -241,4 +241,33 @@ func (o *pdfcpuObjects) convert(v types.Object, depth int) any {
 		return c
 	}
 	return nil
+}
+
+// inflate decodes a /FlateDecode stream without predictor, at most limit
+// bytes. A damaged stream gives what decodes before the damage, as in
+// other readers.
+func inflate(raw []byte, limit int64) ([]byte, error) {
+	zr, err := zlib.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		// Some writers leave out the zlib header: try raw deflate.
+		zr = io.NopCloser(flate.NewReader(bytes.NewReader(raw)))
+	}
+	defer zr.Close()
+	out := make([]byte, 0, min(int64(len(raw))*4+512, limit+1))
+	for {
+		if len(out) == cap(out) {
+			if int64(len(out)) > limit {
+				return nil, errTooBig
+			}
+			out = slices.Grow(out, int(min(int64(cap(out)), limit+1-int64(len(out)))))
+		}
+		n, err := zr.Read(out[len(out):cap(out)])
+		out = out[:len(out)+n]
+		if int64(len(out)) > limit {
+			return nil, errTooBig
+		}
+		if err != nil {
+			return out, nil
+		}
+	}
 }

@@ -25,8 +25,9 @@ const Layout = "pdf"
 const (
 	maxPages            = 2000
 	maxObjects          = 2_000_000
-	maxStreamBytes      = 64 << 20  // one decoded stream, one page's content
-	maxDecodedTotal     = 512 << 20 // all decoded streams of a file
+	maxStreamBytes      = 16 << 20 // one decoded stream, one page's content
+	maxDecodedTotal     = 1 << 30  // all decoded streams of a file (work, not memory held)
+	maxFormCache        = 64 << 20 // decoded forms kept for the pages that share them
 	maxCMapBytes        = 4 << 20
 	maxCMapEntries      = 200_000
 	maxWidths           = 70_000
@@ -88,12 +89,13 @@ func Pages(data []byte) (pages []textgrid.Page, err error) {
 		return nil, damaged("no pages")
 	}
 	fonts := map[any]*font{}
+	forms := newFormCache()
 	var buf []glyph // glyphs of a page, reused
 	glyphs := 0
 	scanned := 0
 	for k, info := range infos {
 		i := k + 1
-		pg, err := pageWords(o, fonts, i, info, buf[:0])
+		pg, err := pageWords(o, fonts, forms, i, info, buf[:0])
 		if err != nil {
 			return nil, err
 		}
@@ -128,7 +130,7 @@ type pageResult struct {
 }
 
 // pageWords interprets page i.
-func pageWords(o objects, fonts map[any]*font, i int, info pageInfo, buf []glyph) (pageResult, error) {
+func pageWords(o objects, fonts map[any]*font, forms *formCache, i int, info pageInfo, buf []glyph) (pageResult, error) {
 	var res pageResult
 	page, err := content(o, info)
 	if err != nil {
@@ -142,7 +144,7 @@ func pageWords(o objects, fonts map[any]*font, i int, info pageInfo, buf []glyph
 		w, h = 595, 842
 		info.box = [4]float64{0, 0, w, h}
 	}
-	run := &pageRun{o: o, fonts: fonts, glyphs: buf}
+	run := &pageRun{o: o, fonts: fonts, forms: forms, glyphs: buf}
 	shift := matrix{1, 0, 0, 1, -info.box[0], -info.box[1]}
 	var rot matrix
 	switch info.rotate {
