@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"compress/flate"
 	"compress/zlib"
-	"io"
-	"slices"
 	"errors"
 	"fmt"
+	"io"
+	"slices"
 	"strings"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
