@@ -42,5 +42,4 @@ func benchCorpus(b *testing.B, read func([]byte) error) {
 	}
 }
 
-
 func cpuTime() time.Duration { return benchdoc.CPUTime() }
