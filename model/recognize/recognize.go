@@ -61,7 +61,7 @@ func pickFamily(doc *raw.Document, lib *templates.Library, opt Options) (*templa
 	bestScore := 0
 	for _, s := range lib.Sets {
 		// a workbook may hold any family's tables; text exports come in one layout
-		if s.Layout != "" && s.Layout != doc.Layout && doc.Layout != "xlsx" {
+		if !layoutFits(s.Layout, doc.Layout) {
 			continue
 		}
 		found := map[string]bool{}

@@ -1,6 +1,7 @@
 package xlsxin_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"strings"
@@ -56,7 +57,7 @@ func comparable(t testing.TB, doc *model.Document) string {
 	strip = func(o any) any {
 		switch x := o.(type) {
 		case map[string]any:
-			for _, k := range []string{"line", "layout", "source", "printed", "remarks"} {
+			for _, k := range []string{"line", "layout", "source", "printed", "remarks", "places"} {
 				delete(x, k)
 			}
 			for k, e := range x {
@@ -237,6 +238,14 @@ func FuzzRead(f *testing.F) {
 	var buf bytes.Buffer
 	_ = wb.Write(&buf)
 	f.Add(buf.Bytes())
+	// small valid workbooks, stored: mutations reach the sheet's XML
+	table := `<row r="1"><c r="A1" t="inlineStr"><is><t>部门预算支出总表</t></is></c></row>` +
+		`<row r="3"><c r="A3" t="inlineStr"><is><t>科目</t></is></c><c r="B3" t="inlineStr"><is><t>金额</t></is></c></row>` +
+		`<row r="4"><c r="B4" t="inlineStr"><is><t>合计</t></is></c><c r="C4" t="inlineStr"><is><t>基本</t></is></c></row>` +
+		`<row r="5"><c r="A5"><v>205</v></c><c r="B5"><f>C5+1</f></c><c r="C5"><v>2.5</v></c></row>`
+	merges := `<mergeCells count="3"><mergeCell ref="A1:C1"/><mergeCell ref="A3:A4"/><mergeCell ref="B3:C3"/></mergeCells>`
+	f.Add(handmadeWith(f, table, merges, zip.Store))
+	f.Add(handmadeWith(f, `<row r="2"><c r="A2" t="inlineStr"><is><t>一、概况\n说明</t></is></c></row>`, `<mergeCells><mergeCell ref="A2:A9"/></mergeCells>`, zip.Store))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := xlsxin.Read(data)
 		if err != nil {
@@ -245,6 +254,14 @@ func FuzzRead(f *testing.F) {
 		for _, b := range doc.Blocks {
 			if b.IsGrid() && len(b.Rows) == 0 {
 				t.Fatal("empty grid")
+			}
+			if b.Line < 1 || b.Line > len(doc.Places) {
+				t.Fatalf("anchor %d of %d places", b.Line, len(doc.Places))
+			}
+			for _, r := range b.Rows {
+				if len(r.Cells) != len(b.Rows[0].Cells) {
+					t.Fatal("ragged grid")
+				}
 			}
 		}
 	})
