@@ -401,6 +401,14 @@ func (p *pageRun) glyph(g *gstate, base matrix, adv float64, f *font, c glyphCod
 		gl.u0, gl.u1, gl.v = u0, math.Max(u1, u0), v
 		gl.t0, gl.t1 = v-0.88*size, v+0.12*size
 	}
+	// A glyph wholly outside the visible page (text a frame lets run over
+	// the edge, repeated on the next page) is not shown, so not read.
+	if x0, y0 := fromFrame(dir, gl.u0, gl.t0); true {
+		x1, y1 := fromFrame(dir, gl.u1, gl.t1)
+		if max(x0, x1) < 0 || min(x0, x1) > p.width || max(y0, y1) < 0 || min(y0, y1) > p.height {
+			return advance
+		}
+	}
 	if c.text == "\uFFFD" {
 		p.undecodable++
 	}

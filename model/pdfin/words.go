@@ -243,7 +243,7 @@ func lineWords(out []textgrid.Word, dir int, line []glyph) []textgrid.Word {
 	for i := 1; i <= len(kept); i++ {
 		if i < len(kept) {
 			gap := kept[i].u0 - kept[i-1].u1
-			if gap <= wordGap*math.Max(kept[i].size, kept[i-1].size) {
+			if gap <= wordGap*math.Max(kept[i].size, kept[i-1].size) && drawnTogether(kept[i-1], kept[i]) {
 				continue
 			}
 		}
@@ -252,6 +252,20 @@ func lineWords(out []textgrid.Word, dir int, line []glyph) []textgrid.Word {
 	}
 	return out
 }
+
+// drawnTogether reports whether two glyphs side by side were drawn one
+// after the other (a few glyphs apart, for fake bold drawn twice). A word
+// is drawn in one go: a glyph drawn elsewhere in the content that happens
+// to touch it (a figure ending where the next column's text begins)
+// starts a word of its own, as in poppler.
+func drawnTogether(a, b glyph) bool {
+	d := b.seq - a.seq
+	return d >= -maxSeqGap && d <= maxSeqGap
+}
+
+// maxSeqGap is how far apart in the drawing order two glyphs of one word
+// may be.
+const maxSeqGap = 4
 
 // makeWord builds a word from its glyphs, its box on the displayed page.
 func makeWord(dir int, gs []glyph) textgrid.Word {
