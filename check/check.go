@@ -32,6 +32,7 @@ func Run(doc *model.Document, set *templates.Set) ([]Finding, error) {
 	out = append(out, performance(doc, set)...)
 	out = append(out, proseChecks(doc, set)...)
 	sortFindings(doc, out)
+	placeFindings(doc, out)
 	if out == nil {
 		out = []Finding{}
 	}

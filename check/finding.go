@@ -43,6 +43,9 @@ type Finding struct {
 	Difference model.Amount `json:"difference"`
 	// Line is the source line.
 	Line int `json:"line,omitempty"`
+	// Place says where Line stands in a file that is not a text of lines:
+	// "工作表“收支总表” E9", "第 5 页"; "" otherwise.
+	Place string `json:"place,omitempty"`
 	// Message says in Chinese what is wrong, where, by how much and how
 	// the expected figure was computed.
 	Message string `json:"message"`
