@@ -46,25 +46,25 @@ func copyFile(t *testing.T, from, to string) {
 func TestRenderRefusesUpFront(t *testing.T) {
 	dir := t.TempDir()
 	txt := filepath.Join(dir, "r.txt")
-	pack := filepath.Join(dir, "r.xlsx")
+	pack := filepath.Join(dir, "r-公开版.xlsx") // the 公开版 of r.txt, edited
 	copyFile(t, henan, txt)
 	os.WriteFile(pack, []byte("edited in Excel"), 0o644)
 	copyFile(t, henan, filepath.Join(dir, "a", "x.txt"))
 	copyFile(t, henan, filepath.Join(dir, "b", "X.txt"))
 	ro := filepath.Join(dir, "ro")
 	copyFile(t, henan, filepath.Join(ro, "in", "y.txt"))
-	os.WriteFile(filepath.Join(ro, "y.pdf"), []byte("signed copy"), 0o444)
+	os.WriteFile(filepath.Join(ro, "y-公开版.pdf"), []byte("signed copy"), 0o444)
 	before := files(t, dir)
 
 	tests := []struct {
 		args []string
 		want string
 	}{
-		// the pack rendered from r.txt would replace the edited r.xlsx
-		{[]string{"render", "-o", dir, txt, pack}, "r.xlsx: 输出会覆盖输入文件"},
+		// the pack rendered from r.txt would replace the edited r-公开版.xlsx
+		{[]string{"render", "-o", dir, txt, pack}, "r-公开版.xlsx: 输出会覆盖输入文件"},
 		// a/x.txt and b/X.txt both make out/x.xlsx
 		{[]string{"render", "-o", filepath.Join(dir, "out"), filepath.Join(dir, "a", "x.txt"), filepath.Join(dir, "b", "X.txt")}, "both inputs would write this file"},
-		{[]string{"render", "-o", ro, filepath.Join(ro, "in", "y.txt")}, "y.pdf: 已存在且为只读文件"},
+		{[]string{"render", "-o", ro, filepath.Join(ro, "in", "y.txt")}, "y-公开版.pdf: 已存在且为只读文件"},
 	}
 	for _, tt := range tests {
 		code, out, errs := runCmd(tt.args...)
@@ -91,7 +91,7 @@ func TestRenderLongName(t *testing.T) {
 	}
 	got := files(t, out)
 	stem := strings.Repeat("部", 80)
-	if strings.Join(got, " ") != stem+".pdf "+stem+".xlsx" {
+	if strings.Join(got, " ") != stem+"-公开版.pdf "+stem+"-公开版.xlsx "+stem+"-审核版.pdf "+stem+"-审核版.xlsx" {
 		t.Errorf("out holds %v", got)
 	}
 }
@@ -119,13 +119,16 @@ func TestInputLimits(t *testing.T) {
 	big := filepath.Join(dir, "big.txt")
 	data, _ := os.ReadFile(henan)
 	os.WriteFile(big, bytes.Repeat(data, 80), 0o644) // about 2.5 MB
+	// a folder is read for its documents; one without any is an input error
+	empty := filepath.Join(dir, "empty")
+	os.Mkdir(empty, 0o755)
 	tests := []struct {
 		args []string
 		code int
 		want string
 	}{
 		{[]string{"parse", "/dev/zero"}, exitInput, "/dev/zero: 不是普通文件（设备 device）"},
-		{[]string{"check", dir}, exitInput, "不是普通文件（文件夹 folder）"},
+		{[]string{"check", empty}, exitInput, "不是普通文件（文件夹 folder）"},
 		{[]string{"check", "--max-size", "1", big}, exitInput, "文件太大：2.5 MB，上限 1.0 MB"},
 		{[]string{"render", "-o", filepath.Join(dir, "out"), "--max-size", "1", big}, exitInput, "--max-size"},
 		{[]string{"check", "--max-size", "0", big}, exitUsage, "--max-size"},
