@@ -5,9 +5,11 @@
 // Each page becomes a textgrid.Page of words placed on the character
 // grid and the shared grid builder finds its tables. pdftotext gives
 // every character one cell whatever its width — a Chinese character
-// counts as one, like a digit — so a word's column is its rune offset
-// (measured on the corpus: the ends of figures line up by rune count on
-// 95–99 % of rows, by display width on far fewer).
+// counts as one, like a digit — so a word's column is its rune offset.
+// Measured on the 26 corpus texts: of 19,027 figures on lines with
+// Chinese text, 95 % end in the same column as another figure of their
+// page when columns are counted in runes, 72 % when counted in display
+// width (a Chinese character two columns).
 package layouttext
 
 import (
