@@ -266,7 +266,7 @@ func load(fsys fs.FS, where string) (*Library, error) {
 	}
 	families := map[string]string{}
 	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
+		data, err := readTemplate(fsys, name)
 		if err != nil {
 			return nil, err
 		}
