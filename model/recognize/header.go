@@ -150,8 +150,12 @@ func score(c templates.Column, path []string) int {
 	joined := strings.Join(path, "/")
 	hit := 0
 	for _, w := range c.Words {
-		if strings.Contains(joined, norm(w)) {
-			hit++
+		// a word may list the ways forms print it: 合计|总计
+		for _, alt := range strings.Split(w, "|") {
+			if alt = norm(alt); alt != "" && strings.Contains(joined, alt) {
+				hit++
+				break
+			}
 		}
 	}
 	if hit == len(c.Words) && hit > 0 {

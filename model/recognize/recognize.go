@@ -44,7 +44,9 @@ func Recognize(doc *raw.Document, lib *templates.Library, opt Options) (*model.D
 }
 
 // pickFamily returns the forced family, or the family of the document's
-// layout whose table titles the document prints most.
+// layout whose marks (detect words) the document shows and whose table
+// titles it prints most; a document matching no family is recognized with
+// the national vocabulary (the fallback set).
 func pickFamily(doc *raw.Document, lib *templates.Library, opt Options) (*templates.Set, error) {
 	if opt.Family != "" {
 		s := lib.Set(opt.Family)
@@ -59,37 +61,62 @@ func pickFamily(doc *raw.Document, lib *templates.Library, opt Options) (*templa
 	}
 	var best *templates.Set
 	bestScore := 0
+	fallback := lib.Fallback()
 	for _, s := range lib.Sets {
+		if s.Fallback {
+			continue
+		}
 		// a workbook may hold any family's tables; text exports come in one layout
 		if s.Layout != "" && s.Layout != doc.Layout && doc.Layout != "xlsx" {
 			continue
 		}
-		found := map[string]bool{}
-		for _, b := range doc.Blocks {
-			if b.IsGrid() || len(b.Text) > maxTitleBytes {
-				continue
-			}
-			if t := s.MatchTitle(b.Text); t != nil {
-				found[t.Kind] = true
-			}
-		}
-		score := len(found) * 10
+		score, all := 0, true
 		for _, w := range s.Detect {
+			hit := false
 			for _, b := range doc.Blocks {
 				if strings.Contains(blockText(b), w) {
-					score++
+					hit = true
 					break
 				}
 			}
+			if hit {
+				score++
+			} else {
+				all = false
+			}
 		}
-		if len(found) > 0 && score > bestScore {
+		// where the national vocabulary can take the document, a family
+		// must show every mark of its own
+		if fallback != nil && (!all || len(s.Detect) == 0) {
+			continue
+		}
+		found := titlesFound(doc, s)
+		score += found * 10
+		if found > 0 && score > bestScore {
 			best, bestScore = s, score
 		}
+	}
+	if best == nil && fallback != nil && titlesFound(doc, fallback) > 0 {
+		best = fallback
 	}
 	if best == nil {
 		return nil, &model.InputError{File: opt.File, Msg: "未找到可识别的预算表：没有一个表标题与格式模板相符 (no recognizable budget table: no title matches a template)"}
 	}
 	return best, nil
+}
+
+// titlesFound counts the table kinds of the set whose titles the document prints.
+func titlesFound(doc *raw.Document, s *templates.Set) int {
+	found := map[string]bool{}
+	for _, b := range doc.Blocks {
+		if b.IsGrid() || len(b.Text) > maxTitleBytes {
+			continue
+		}
+		if t := s.MatchTitle(b.Text); t != nil {
+			found[t.Kind] = true
+		}
+	}
+	return len(found)
 }
 
 func blockText(b raw.Block) string {

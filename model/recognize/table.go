@@ -96,8 +96,10 @@ func isDataRow(t *templates.Table, row raw.Row) bool {
 		}
 		for _, col := range t.Columns {
 			for _, w := range col.Words {
-				if strings.Contains(s, norm(w)) {
-					return false
+				for _, alt := range strings.Split(w, "|") {
+					if alt = norm(alt); alt != "" && strings.Contains(s, alt) {
+						return false
+					}
 				}
 			}
 		}
