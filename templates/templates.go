@@ -485,6 +485,8 @@ func TitleKey(s string) string {
 	}
 	s = trailingYear.ReplaceAllString(s, "")
 	s = quotes.Replace(s)
+	s = noCarryover.ReplaceAllString(s, "")
+	s = strings.NewReplacer("（）", "", "()", "").Replace(s)
 	return s
 }
 
@@ -493,6 +495,7 @@ var (
 	formNumber      = regexp.MustCompile(`^((附表|单位预算|部门预算|预算|公开)表?[0-9一二三四五六七八九十\-－—]+表?|表[0-9一二三四五六七八九十\-－—]+)[：:、.．]?`)
 	leadingYearWord = regexp.MustCompile(`^\d{4}年度?`)
 	quotes          = strings.NewReplacer("\"", "", "“", "", "”", "", "‘", "", "’", "", "'", "")
+	noCarryover     = regexp.MustCompile(`[-－—，,]?不含上年结转(资金)?`)
 	trailingYear    = regexp.MustCompile(`[（(]\d{4}年度?[)）]$`)
 )
 
