@@ -53,7 +53,7 @@ func TestMatchTitle(t *testing.T) {
 		{"national", "二、2017 年度江苏省高级人民法院部门收入预算总表", "income_summary"},
 		{"national", "4．2026年预算单位财政拨款收支预算总表", "appropriation_summary"},
 		{"national", "单位预算09表", ""},
-		{"national", "（八）一般公共预算支出表（按经济分类）", "gpb_basic"},
+		{"national", "（八）一般公共预算支出表（按经济分类）", "gpb_economic"},
 		{"national", "一般公共预算支出情况表（按功能分类科目）", "gpb_expenditure"},
 		{"national", "本年支出总体情况表", "expenditure_summary"},
 		{"national", "一般公共预算收支预算总表说明", ""},
