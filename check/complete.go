@@ -18,7 +18,7 @@ func completeness(doc *model.Document, set *templates.Set) []Finding {
 		for ti := range doc.Tables {
 			if doc.Tables[ti].Kind == tpl.Kind {
 				present = true
-				out = append(out, tableCompleteness(doc, ti, tpl)...)
+				out = append(out, tableCompleteness(doc, ti, tpl, set.Lenient)...)
 			}
 		}
 		if tpl.Kind == "project_performance" {
@@ -34,7 +34,7 @@ func completeness(doc *model.Document, set *templates.Set) []Finding {
 	return out
 }
 
-func tableCompleteness(doc *model.Document, ti int, tpl *templates.Table) []Finding {
+func tableCompleteness(doc *model.Document, ti int, tpl *templates.Table, lenient bool) []Finding {
 	t := &doc.Tables[ti]
 	var out []Finding
 	// what the reader had to interpret is said, so that the clerk checks it
@@ -69,7 +69,19 @@ func tableCompleteness(doc *model.Document, ti int, tpl *templates.Table) []Find
 			})
 		}
 	}
-	if tpl.Form == "" {
+	if tpl.Form == "" && hasNumeric(t) && !isEmpty(t) && tpl.EmptyNote != "" {
+		// a note under a table with figures that calls it empty
+		for _, n := range t.Notes {
+			if tpl.EmptyNoteMatches(n.Text) {
+				out = append(out, Finding{
+					Rule: "complete.empty_note_filled", Severity: Error, Table: t.Title, Kind: t.Kind, Line: n.Line,
+					Message: fmt.Sprintf("「%s」的说明“%s”（%s）称此表为空，但表中列有金额。", t.Title, n.Text, where(doc, n.Line)),
+				})
+			}
+		}
+	}
+	// the national vocabulary lists the rows forms may print, not the rows each must
+	if tpl.Form == "" && !lenient {
 		seen := map[string]bool{}
 		for _, r := range t.Rows {
 			seen[r.Key] = true
@@ -124,4 +136,12 @@ func containsAny(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// where says where a line of the document is, as the user finds it.
+func where(doc *model.Document, line int) string {
+	if s := doc.Where(line); s != "" {
+		return s
+	}
+	return fmt.Sprintf("第 %d 行", line)
 }

@@ -43,6 +43,7 @@ func proseChecks(doc *model.Document, set *templates.Set) []Finding {
 			}
 			out = append(out, parts(where, p)...)
 			out = append(out, percents(where, p)...)
+			out = append(out, anyProse(doc, set, where, p)...)
 		}
 	}
 	return out

@@ -96,13 +96,26 @@ func pickFamily(doc *raw.Document, lib *templates.Library, opt Options) (*templa
 			best, bestScore = s, score
 		}
 	}
-	if best == nil && fallback != nil && titlesFound(doc, fallback) > 0 {
+	if best == nil && fallback != nil && (titlesFound(doc, fallback) > 0 || mentionsBudget(doc)) {
+		// the national vocabulary; a disclosure whose tables come in another
+		// file (prose only) is read with it too
 		best = fallback
 	}
 	if best == nil {
 		return nil, &model.InputError{File: opt.File, Msg: "未找到可识别的预算表：没有一个表标题与格式模板相符 (no recognizable budget table: no title matches a template)"}
 	}
 	return best, nil
+}
+
+// mentionsBudget reports whether the document's prose speaks of a
+// departmental budget (部门预算, 单位预算).
+func mentionsBudget(doc *raw.Document) bool {
+	for _, b := range doc.Blocks {
+		if !b.IsGrid() && (strings.Contains(b.Text, "部门预算") || strings.Contains(b.Text, "单位预算") || strings.Contains(b.Text, "部门综合预算")) {
+			return true
+		}
+	}
+	return false
 }
 
 // titlesFound counts the table kinds of the set whose titles the document prints.

@@ -13,6 +13,25 @@ import (
 
 // captionCell matches a grid row that is the line under a title rather
 // than a header (编制部门, 预算年度, 单位, 截止时间).
+var codeAndName = regexp.MustCompile(`^(\d{3}(?:\d{2}){0,2})[-－—_\s]*([^\d\s-].*)$`)
+
+// codePart tells a split 类/款/项 code column by its header's last level:
+// 1 for 类, 2 for 款, 3 for 项, else 0.
+func codePart(path []string) int {
+	if len(path) == 0 {
+		return 0
+	}
+	switch path[len(path)-1] {
+	case "类":
+		return 1
+	case "款":
+		return 2
+	case "项":
+		return 3
+	}
+	return 0
+}
+
 var captionCell = regexp.MustCompile(`^(单\s*位[：:]|预算年度[：:]|截止时间[：:]|部门名称[：:]|\d{2,}\S)`)
 
 func (r *recognizer) table(t *templates.Table, title raw.Block, caption []raw.Block, grids []raw.Block, notes []model.Note) error {
@@ -36,18 +55,91 @@ func (r *recognizer) table(t *templates.Table, title raw.Block, caption []raw.Bl
 		rows = rows[1:]
 	}
 	out.Unit = r.captionInfo(out.Caption)
+	if r.out.Unit == "" && out.Unit != "" {
+		r.out.Unit = out.Unit // the national vocabulary takes the unit the tables print
+	}
+	var err error
 	switch t.Form {
 	case "project":
-		return r.projectForm(t, out, rows, grids[1:])
+		err = r.projectForm(t, out, rows, grids[1:])
 	case "overall":
-		return r.overallForm(t, out, rows)
+		err = r.overallForm(t, out, rows)
+	default:
+		err = r.columnTable(t, &out, rows)
 	}
-	if err := r.columnTable(t, &out, rows); err != nil {
+	if err != nil && r.set.Lenient {
+		// a form of a shape nobody described: keep it as printed, say so
+		return r.asPrinted(t, out, grids, err)
+	}
+	if err != nil || t.Form == "project" || t.Form == "overall" {
 		return err
+	}
+	if r.continues(t, out) {
+		return nil
 	}
 	if t.Form == "project_summary" {
 		r.projectsFromSummary(t, &out)
 	}
+	r.out.Tables = append(r.out.Tables, out)
+	return nil
+}
+
+// continues appends the rows of a table that repeats the title of the
+// table just read (the same table on its next page) to that table.
+func (r *recognizer) continues(t *templates.Table, out model.Table) bool {
+	n := len(r.out.Tables)
+	if !r.set.Lenient || n == 0 {
+		return false
+	}
+	prev := &r.out.Tables[n-1]
+	if prev.Kind != out.Kind || norm(templates.TitleKey(prev.Title)) != norm(templates.TitleKey(out.Title)) || len(prev.Columns) != len(out.Columns) {
+		return false
+	}
+	for i := range prev.Columns {
+		if prev.Columns[i].Key != out.Columns[i].Key {
+			return false
+		}
+	}
+	prev.Rows = append(prev.Rows, out.Rows...)
+	prev.Notes = append(prev.Notes, out.Notes...)
+	return true
+}
+
+// asPrinted keeps a table the vocabulary names but cannot map (columns
+// not found, a form of another shape): its kind and title with its cells
+// as printed, and a remark saying why, so that nothing published is lost.
+func (r *recognizer) asPrinted(t *templates.Table, out model.Table, grids []raw.Block, why error) error {
+	out.Columns, out.Rows = []model.Column{}, []model.Row{}
+	w := 0
+	for _, g := range grids {
+		for _, row := range g.Rows {
+			if len(row.Cells) > w {
+				w = len(row.Cells)
+			}
+		}
+	}
+	for j := 0; j < w; j++ {
+		out.Columns = append(out.Columns, model.Column{Key: fmt.Sprintf("c%d", j+1), Type: model.TypeText})
+	}
+	for _, g := range grids {
+		for _, row := range g.Rows {
+			if row.IsBlank() {
+				continue
+			}
+			mr := model.Row{Values: map[string]model.Amount{}, Texts: map[string]string{}, Line: row.Line}
+			for j, c := range row.Cells {
+				if s := strings.TrimSpace(c.Text); s != "" {
+					mr.Texts[fmt.Sprintf("c%d", j+1)] = s
+				}
+			}
+			out.Rows = append(out.Rows, mr)
+		}
+	}
+	msg := why.Error()
+	if ie, ok := why.(*model.InputError); ok {
+		msg = ie.Msg
+	}
+	out.Remarks = append(out.Remarks, model.Remark{Text: "按原样保留，未能按表样读出各列（" + msg + "），请核对表样 (kept as printed)", Line: out.Line})
 	r.out.Tables = append(r.out.Tables, out)
 	return nil
 }
@@ -168,7 +260,9 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			missing = append(missing, headerLeaf(c))
 		}
 	}
-	if len(missing) > 0 {
+	if len(missing) > 0 && r.set.Lenient {
+		out.Remarks = append(out.Remarks, model.Remark{Text: "表头中找不到列：" + strings.Join(missing, "、") + " (columns not found)", Line: rows[0].Line})
+	} else if len(missing) > 0 {
 		return r.errorf(rows[0].Line, name, "表头中找不到列：%s；表头为：%s (columns not found in the header)",
 			strings.Join(missing, "、"), printPaths(paths))
 	}
@@ -190,6 +284,12 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 	}
 	for j := 0; j < w; j++ {
 		if used[j] {
+			continue
+		}
+		if part := codePart(paths[j]); part > 0 && r.set.Lenient {
+			used[j] = true
+			tc := &templates.Column{Key: fmt.Sprintf("code.%d", part), Type: model.TypeCode, Part: part}
+			cols = append(cols, colRef{j, model.Column{Key: tc.Key, Header: strings.Join(paths[j], " / "), Printed: strings.Join(paths[j], " / "), Type: model.TypeCode}, tc})
 			continue
 		}
 		if !columnBlank(nil, data, j) {
@@ -282,6 +382,11 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 					v = strings.TrimSuffix(v, "%")
 				}
 				a, err := model.ParseAmount(v)
+				if err != nil && r.set.Lenient {
+					mr.Texts[c.col.Key] = s
+					texts = append(texts, s)
+					continue
+				}
 				if err != nil {
 					return r.errorf(cell(c.src).Line, name, "“%s”列应为数字，却是 %q (column %s expects a number)", headerLeafText(c.col.Header), s, c.col.Key)
 				}
@@ -302,6 +407,14 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 				mr.Name = n
 				break
 			}
+		}
+		if m := codeAndName.FindStringSubmatch(norm(mr.Name)); m != nil && mr.Code == "" && r.set.Lenient && t.Code != "" {
+			// 2120803-城市建设支出: the code and the name in one cell
+			mr.Code, mr.Name = m[1], m[2]
+		}
+		if mr.Code == "" && mr.Name == "" && mr.Texts["unit_name"] != "" {
+			// a unit's row of a 汇总 table: 单位名称 printed in its own column
+			mr.Name, mr.Role, mr.Level = mr.Texts["unit_name"], model.RoleUnit, "单位"
 		}
 		if mr.Name == "" && mr.Code == "" && len(texts) > 0 && r.set.Common.Role(norm(texts[0])) != "" {
 			// a total printed in another label column (合  计 under 项目名称)
