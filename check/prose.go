@@ -46,6 +46,25 @@ func proseChecks(doc *model.Document, set *templates.Set) []Finding {
 			out = append(out, anyProse(doc, set, where, p)...)
 		}
 	}
+	return dedupe(out)
+}
+
+// dedupe drops a finding that another rule already made on the same
+// figure of the same line.
+func dedupe(fs []Finding) []Finding {
+	seen := map[string]bool{}
+	var out []Finding
+	for _, f := range fs {
+		k := f.Rule + "|" + fmt.Sprint(f.Line) + "|" + f.Actual.String() + "|" + f.Expected.String()
+		if f.Actual.IsBlank() {
+			k += f.Message
+		}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, f)
+	}
 	return out
 }
 

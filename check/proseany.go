@@ -75,12 +75,15 @@ func subjectAmounts(doc *model.Document, set *templates.Set, where string, p mod
 		if err != nil {
 			return
 		}
-		a := figure{value: toUnit(v, m[3], unit), loc: location{table: where, line: p.Line}}
+		// compared in the stated unit: a figure converted to a coarser unit
+		// keeps its digits, the stated one its envelope
+		a := figure{value: v, loc: location{table: where, line: p.Line}}
 		var best *Finding
 		for _, fig := range figs {
 			if fig.value.IsBlank() {
 				continue
 			}
+			fig.value = toUnit(fig.value, unit, m[3])
 			f := compareFigures(stated, "=", a, fig)
 			if f == nil || f.Severity != Error {
 				return // agrees with a table
@@ -89,7 +92,7 @@ func subjectAmounts(doc *model.Document, set *templates.Set, where string, p mod
 				best = f
 				best.Ref = fig.loc.ref
 				best.Message = fmt.Sprintf("%s（%s）写“%s”，与表格「%s」%s的 %s %s 不一致，相差 %s %s。",
-					where, locate(doc, p.Line), strings.TrimSpace(m[0]), fig.loc.table, rowCol(fig.loc), show(fig.value), unit, show(f.Difference), unit)
+					where, locate(doc, p.Line), strings.TrimSpace(m[0]), fig.loc.table, rowCol(fig.loc), show(fig.value), m[3], show(f.Difference), m[3])
 			}
 		}
 		if best != nil {
@@ -155,7 +158,7 @@ func growthFromBase(doc *model.Document, where string, p model.Paragraph) []Find
 	for _, sent := range strings.Split(p.Text, "。") {
 		for _, clause := range strings.Split(sent, "；") {
 			rm := rate.FindStringSubmatchIndex(clause)
-			if rm == nil || growth.MatchString(clause) {
+			if rm == nil {
 				continue
 			}
 			type at struct {
@@ -163,7 +166,7 @@ func growthFromBase(doc *model.Document, where string, p model.Paragraph) []Find
 				unit string
 				pos  int
 			}
-			var prior, current *at
+			var prior, current, change *at
 			n := 0
 			for _, m := range anyMoney.FindAllStringSubmatchIndex(clause, -1) {
 				if m[0] > rm[0] {
@@ -179,21 +182,36 @@ func growthFromBase(doc *model.Document, where string, p model.Paragraph) []Find
 					before = before[len(before)-24:]
 				}
 				a := &at{v, clause[m[4]:m[5]], m[0]}
+				near := before
+				if len(near) > 9 {
+					near = near[len(near)-9:]
+				}
 				switch {
-				case strings.Contains(before, "增加") || strings.Contains(before, "减少"):
-					n = 99 // a change amount: the other rule's sentence
+				case (strings.Contains(near, "增加") || strings.Contains(near, "减少")) && change == nil:
+					change = a
+					if strings.Contains(near, "减少") {
+						change.v = model.NewAmount(v.Decimal().Neg(), v.Places())
+					}
 				case strings.Contains(before, "上年") && prior == nil:
 					prior = a
 				case current == nil:
 					current = a
 				}
 			}
+			if change != nil && current != nil && prior == nil && n == 2 {
+				// 本年 X，增加 C，增长 Y%: the base is X − C
+				c := toUnit(change.v, change.unit, current.unit)
+				prior = &at{model.NewAmount(current.v.Decimal().Sub(c.Decimal()), places(current.v, c)), current.unit, current.pos}
+				n = 2
+			} else if change != nil {
+				continue
+			}
 			if prior == nil || current == nil || n != 2 || prior.v.Decimal().IsZero() {
 				continue
 			}
-			cur := toUnit(current.v, current.unit, "元")
-			pre := toUnit(prior.v, prior.unit, "元")
-			change := model.NewAmount(cur.Decimal().Sub(pre.Decimal()).Abs(), places(cur, pre))
+			cur := current.v
+			pre := toUnit(prior.v, prior.unit, current.unit)
+			delta := model.NewAmount(cur.Decimal().Sub(pre.Decimal()).Abs(), places(cur, pre))
 			pct, _ := model.ParseAmount(clause[rm[4]:rm[5]])
 			word := clause[rm[2]:rm[3]]
 			up := cur.Decimal().GreaterThan(pre.Decimal())
@@ -205,7 +223,7 @@ func growthFromBase(doc *model.Document, where string, p model.Paragraph) []Find
 				})
 				continue
 			}
-			if f := percentFinding(where, p, clause[rm[0]:rm[1]], change, pre, pct, "上年数 "+prior.v.String()+" "+prior.unit); f != nil {
+			if f := percentFinding(where, p, clause[rm[0]:rm[1]], delta, pre, pct, "上年数 "+prior.v.String()+" "+prior.unit); f != nil {
 				f.Rule = "prose.growth"
 				f.Message = strings.Replace(f.Message, fmt.Sprintf("（第 %d 行）", p.Line), "（"+locate(doc, p.Line)+"）", 1)
 				out = append(out, *f)
