@@ -19,11 +19,13 @@ type tableContext struct {
 	// pairAt is the index of the right-hand label column of a two-sided
 	// table, or len(columns).
 	pairAt int
+	// headers caches header by column key.
+	headers map[string]string
 }
 
 func newTableContext(doc *model.Document, ti int, tpl *templates.Table) *tableContext {
 	t := &doc.Tables[ti]
-	c := &tableContext{doc: doc, ti: ti, t: t, tpl: tpl, pairAt: len(t.Columns)}
+	c := &tableContext{doc: doc, ti: ti, t: t, tpl: tpl, pairAt: len(t.Columns), headers: map[string]string{}}
 	for j, col := range t.Columns {
 		for _, tc := range tpl.Columns {
 			if tc.Key == col.Key && tc.Type == "pair" {
@@ -36,10 +38,15 @@ func newTableContext(doc *model.Document, ti int, tpl *templates.Table) *tableCo
 
 // header is a column's header for messages.
 func (c *tableContext) header(key string) string {
-	if col := c.t.Column(key); col != nil {
-		return strings.ReplaceAll(col.Header, " / ", "/")
+	if h, ok := c.headers[key]; ok {
+		return h
 	}
-	return key
+	h := key
+	if col := c.t.Column(key); col != nil {
+		h = strings.ReplaceAll(col.Header, " / ", "/")
+	}
+	c.headers[key] = h
+	return h
 }
 
 func (c *tableContext) numeric(key string) bool {
@@ -74,11 +81,11 @@ func (c *tableContext) at(ri int, l model.Label, key string) location {
 // run applies every in-table relation the template declares.
 func (c *tableContext) run() []Finding {
 	var out []Finding
-	for _, rel := range c.relations() {
+	c.eachRelation(func(rel *Relation) {
 		if f := rel.Finding(c.doc); f != nil {
 			out = append(out, *f)
 		}
-	}
+	})
 	if c.tpl.Checks.Sequence {
 		out = append(out, c.sequence()...)
 	}
@@ -88,6 +95,13 @@ func (c *tableContext) run() []Finding {
 // relations lists the table's arithmetic relations.
 func (c *tableContext) relations() []Relation {
 	var out []Relation
+	c.eachRelation(func(rel *Relation) { out = append(out, *rel) })
+	return out
+}
+
+// eachRelation calls yield with each of the table's arithmetic relations
+// in turn, so that checking them needs no list of them all.
+func (c *tableContext) eachRelation(yield func(*Relation)) {
 	ch := c.tpl.Checks
 	// Column relations, row by row.
 	for _, s := range ch.Sums {
@@ -107,19 +121,22 @@ func (c *tableContext) relations() []Relation {
 					rel.PartNames = append(rel.PartNames, c.header(p))
 				}
 			}
-			out = append(out, rel)
+			yield(&rel)
 		}
 	}
 	if ch.Hierarchy {
-		out = append(out, c.hierarchy()...)
+		c.hierarchy(yield)
 	}
+	var out []Relation
 	if ch.Footing {
 		out = append(out, c.footing()...)
 	}
 	for _, rs := range ch.Rows {
 		out = append(out, c.rowSum(rs)...)
 	}
-	return out
+	for i := range out {
+		yield(&out[i])
+	}
 }
 
 func (c *tableContext) isRightColumn(key string) bool {
@@ -147,35 +164,39 @@ func (c *tableContext) moneyColumns() []string {
 }
 
 // hierarchy: each 类 row is the sum of its 款 rows, each 款 of its 项 rows.
-func (c *tableContext) hierarchy() []Relation {
-	var out []Relation
+// The rows are indexed once by the code of their parent (the code without
+// its last two digits), so the check is linear in the number of rows.
+func (c *tableContext) hierarchy(yield func(*Relation)) {
 	rows := c.t.Rows
+	children := map[string][]int{}
+	for k := range rows {
+		if code := rows[k].Code; rows[k].Role != model.RoleUnit && len(code) > 2 {
+			parent := code[:len(code)-2]
+			children[parent] = append(children[parent], k)
+		}
+	}
+	money := c.moneyColumns()
 	for ri := range rows {
 		r := &rows[ri]
 		if r.Role == model.RoleUnit || r.Code == "" || (r.Level != "类" && r.Level != "款") {
 			continue
 		}
-		childLen := len(r.Code) + 2
-		var kids []int
-		for k := range rows {
-			if k != ri && rows[k].Role != model.RoleUnit && len(rows[k].Code) == childLen && strings.HasPrefix(rows[k].Code, r.Code) {
-				kids = append(kids, k)
-			}
-		}
+		kids := children[r.Code]
 		if len(kids) == 0 {
 			continue
 		}
-		for _, key := range c.moneyColumns() {
+		why := fmt.Sprintf("（%s应等于其下各%s之和）", r.Level, map[string]string{"类": "款", "款": "项"}[r.Level])
+		for _, key := range money {
 			rel := Relation{Rule: "sum.hierarchy", Total: TableCell(c.ti, ri, key), TotalName: r.Level + " " + r.Code,
-				where: c.at(ri, r.Label, key), why: fmt.Sprintf("（%s应等于其下各%s之和）", r.Level, map[string]string{"类": "款", "款": "项"}[r.Level])}
+				where: c.at(ri, r.Label, key), why: why,
+				Parts: make([]Cell, 0, len(kids)), PartNames: make([]string, 0, len(kids))}
 			for _, k := range kids {
 				rel.Parts = append(rel.Parts, TableCell(c.ti, k, key))
 				rel.PartNames = append(rel.PartNames, rows[k].Code)
 			}
-			out = append(out, rel)
+			yield(&rel)
 		}
 	}
-	return out
 }
 
 // detail reports whether a row is an item of the table (not a total, a

@@ -47,17 +47,51 @@ func ParseAmount(s string) (Amount, error) {
 	t = strings.ReplaceAll(t, ",", "")
 	t = strings.ReplaceAll(t, "，", "")
 	if !isPlainNumber(t) {
-		return Blank, fmt.Errorf("%q 不是金额 (not an amount)", strings.TrimSpace(s))
+		return Blank, fmt.Errorf("%s 不是金额 (not an amount)", Quote(strings.TrimSpace(s)))
+	}
+	if n := digitCount(t); n > MaxDigits {
+		return Blank, fmt.Errorf("%s 不是金额：共 %d 位数字，最多 %d 位 (not an amount: %d digits, at most %d)", Quote(strings.TrimSpace(s)), n, MaxDigits, n, MaxDigits)
 	}
 	d, err := decimal.NewFromString(t)
 	if err != nil {
-		return Blank, fmt.Errorf("%q 不是金额 (not an amount)", strings.TrimSpace(s))
+		return Blank, fmt.Errorf("%s 不是金额 (not an amount)", Quote(strings.TrimSpace(s)))
 	}
 	places := int32(0)
 	if i := strings.IndexByte(t, '.'); i >= 0 {
 		places = int32(len(t) - i - 1)
 	}
 	return Amount{value: d, places: places, set: true}, nil
+}
+
+// MaxDigits is the most digits an amount may have, before and after the
+// point together: a trillion yuan to the fen is 15.
+const MaxDigits = 30
+
+func digitCount(t string) int {
+	n := 0
+	for i := 0; i < len(t); i++ {
+		if t[i] >= '0' && t[i] <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+// QuoteLimit is the most characters of a value Quote shows.
+const QuoteLimit = 40
+
+// Quote quotes a value from the input for a message, cut to QuoteLimit
+// characters with its length in bytes when it is longer, so that a huge
+// cell cannot make a huge message.
+func Quote(s string) string {
+	n := 0
+	for i := range s {
+		if n == QuoteLimit {
+			return fmt.Sprintf("%q…（共 %d 字节, %d bytes）", s[:i], len(s), len(s))
+		}
+		n++
+	}
+	return fmt.Sprintf("%q", s)
 }
 
 // isPlainNumber accepts an optional sign, digits and at most one decimal
@@ -135,14 +169,14 @@ func (a *Amount) UnmarshalJSON(b []byte) error {
 	}
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("金额应为字符串或 null (amount must be a string or null): %s", b)
+		return fmt.Errorf("金额应为字符串或 null (amount must be a string or null): %s", Quote(string(b)))
 	}
 	v, err := ParseAmount(s)
 	if err != nil {
 		return err
 	}
 	if v.IsBlank() {
-		return fmt.Errorf("金额为空时应写 null (a blank amount is null, not %q)", s)
+		return fmt.Errorf("金额为空时应写 null (a blank amount is null, not %s)", Quote(s))
 	}
 	*a = v
 	return nil

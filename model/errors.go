@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // InputError is a problem with the input document: where it is (file,
@@ -19,6 +20,9 @@ type InputError struct {
 	Msg string
 }
 
+// maxMsg bounds the message of an InputError, whatever the input quoted.
+const maxMsg = 2000
+
 // Error formats the error as FILE:LINE [TABLE]: MESSAGE.
 func (e *InputError) Error() string {
 	var b strings.Builder
@@ -30,6 +34,14 @@ func (e *InputError) Error() string {
 		fmt.Fprintf(&b, " [%s]", e.Table)
 	}
 	b.WriteString(": ")
-	b.WriteString(e.Msg)
+	msg := e.Msg
+	if len(msg) > maxMsg {
+		cut := maxMsg
+		for cut > 0 && !utf8.RuneStart(msg[cut]) {
+			cut--
+		}
+		msg = fmt.Sprintf("%s…（消息过长，共 %d 字节 message cut, %d bytes）", msg[:cut], len(e.Msg), len(e.Msg))
+	}
+	b.WriteString(msg)
 	return b.String()
 }

@@ -273,6 +273,10 @@ func load(fsys fs.FS, where string) (*Library, error) {
 	if len(names) == 0 {
 		return nil, fmt.Errorf("模板目录 %s 中没有 .yaml 文件 (no template files in %s)", where, where)
 	}
+	if _, err := fs.Stat(fsys, "common.yaml"); err != nil {
+		return nil, fmt.Errorf("模板目录 %s 中缺少 common.yaml（通用定义，可从内置模板复制）(common.yaml is missing in %s)", where, where)
+	}
+	families := map[string]string{}
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -292,6 +296,18 @@ func load(fsys fs.FS, where string) (*Library, error) {
 		if err := s.compile(); err != nil {
 			return nil, fmt.Errorf("模板 %s: %w", file, err)
 		}
+		var root yaml.Node
+		if err := yaml.Unmarshal(data, &root); err != nil {
+			return nil, fmt.Errorf("模板 %s: %w", file, err)
+		}
+		if err := s.validate(&root); err != nil {
+			return nil, fmt.Errorf("模板 %s: %w", file, err)
+		}
+		if prev, ok := families[s.Family]; ok {
+			return nil, fmt.Errorf("模板 %s: %w", file, &posError{line: lineOf(&root, "family"),
+				msg: fmt.Sprintf("family %q 已在 %s 中定义 (family %q is already defined in %s)", s.Family, prev, s.Family, prev)})
+		}
+		families[s.Family] = file
 		lib.Sets = append(lib.Sets, &s)
 	}
 	for i := range lib.Common.Roles {

@@ -71,6 +71,8 @@ func TestMatchTitle(t *testing.T) {
 }
 
 func TestLoadRejectsBadTemplates(t *testing.T) {
+	// tab is a family with one table: columns t = a, fixed row r.
+	const tab = "family: x\ntables:\n  - kind: a\n    name: 甲\n    columns: [{key: t, type: money}, {key: a, type: money}]\n    rows: [{key: r, match: '^合计$'}]\n"
 	tests := []struct {
 		name, yaml, want string
 	}{
@@ -79,10 +81,29 @@ func TestLoadRejectsBadTemplates(t *testing.T) {
 		{"same kind twice", "family: x\ntables:\n  - {kind: a, name: 甲}\n  - {kind: a, name: 乙}\n", "重复定义"},
 		{"bad column type", "family: x\ntables:\n  - {kind: a, name: 甲, columns: [{key: c, type: float}]}\n", "未知类型"},
 		{"no family", "tables: []\n", "family"},
+		{"unknown key in a sum", tab + "    checks:\n      sums:\n        - {total: t, partz: [a]}\n", "line 9: field partz not found"},
+		{"sum of no column", tab + "    checks:\n      sums:\n        - {total: t, parts: [a, b]}\n", "第 9 行 (line 9): 表 a: sums 的 parts \"b\" 不是本表的列"},
+		{"fixed-row sum of no row", tab + "    checks:\n      rows:\n        - {total: r, parts: [q]}\n", "第 9 行 (line 9): 表 a: checks.rows 的 parts \"q\" 不是本表的固定行"},
+		{"unknown key in a cross-check", tab + "cross:\n  - {name: x, a: {table: a, row: first, column: t, side: left}, b: {overall: total}}\n", "line 8: field side not found"},
+		{"cross-check of no table", tab + "cross:\n  - {name: x, a: {table: b, row: first, column: t}, b: {overall: total}}\n", "第 8 行 (line 8): 跨表核对 \"x\" 的 a: 没有表 \"b\""},
+		{"cross-check of no column", tab + "cross:\n  - {name: x, a: {table: a, row: first, column: z}, b: {overall: total}}\n", "没有列 \"z\""},
+		{"unknown selector", tab + "cross:\n  - {name: x, a: {table: a, row: \"last\", column: t}, b: {overall: total}}\n", "第 8 行 (line 8): 跨表核对 \"x\" 的 a: 行选择 \"last\""},
+		{"selector of no fixed row", tab + "cross:\n  - {name: x, a: {table: a, row: \"key:q\", column: t}, b: {overall: total}}\n", "没有固定行 \"q\""},
+		{"unknown role", tab + "cross:\n  - {name: x, a: {table: a, row: \"role:totl\", column: t}, b: {overall: total}}\n", "unknown role"},
+		{"two selectors", tab + "cross:\n  - {name: x, a: {table: a, overall: total, row: first, column: t}, b: {overall: total}}\n", "exactly one of"},
+		{"bad op", tab + "cross:\n  - {name: x, op: \"!=\", a: {table: a, row: first, column: t}, b: {overall: total}}\n", "第 8 行 (line 8): 跨表核对 \"x\": op"},
+		{"prose of no table", tab + "prose:\n  - {name: p, pattern: '(\\d+)', cell: {table: c, row: first, column: t}}\n", "第 8 行 (line 8): 文字核对规则 \"p\" 的 cell: 没有表 \"c\""},
+	}
+	common, err := embedded.ReadFile("common.yaml")
+	if err != nil {
+		t.Fatal(err)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "common.yaml"), common, 0o644); err != nil {
+				t.Fatal(err)
+			}
 			if err := os.WriteFile(filepath.Join(dir, "x.yaml"), []byte(tt.yaml), 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -104,5 +125,26 @@ func TestLoadDirectoryEqualsEmbedded(t *testing.T) {
 	}
 	if len(lib.Sets) != 3 || lib.Fallback() == nil || len(lib.Common.FunctionClasses) < 25 {
 		t.Errorf("loaded %d sets, %d function classes", len(lib.Sets), len(lib.Common.FunctionClasses))
+	}
+}
+
+func TestLoadNeedsCommonAndOneFileAFamily(t *testing.T) {
+	dir := t.TempDir()
+	hebei, err := embedded.ReadFile("hebei-2024.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "hebei-2024.yaml"), hebei, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(dir); err == nil || !strings.Contains(err.Error(), "缺少 common.yaml") {
+		t.Errorf("Load without common.yaml = %v", err)
+	}
+	common, _ := embedded.ReadFile("common.yaml")
+	os.WriteFile(filepath.Join(dir, "common.yaml"), common, 0o644)
+	os.WriteFile(filepath.Join(dir, "hebei-copy.yaml"), hebei, 0o644)
+	_, err = Load(dir)
+	if err == nil || !strings.Contains(err.Error(), "hebei-copy.yaml: 第 ") || !strings.Contains(err.Error(), "already defined in "+filepath.Join(dir, "hebei-2024.yaml")) {
+		t.Errorf("Load with a family twice = %v", err)
 	}
 }

@@ -67,16 +67,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 // inputFlags are the options every command that reads documents takes.
 type inputFlags struct {
 	layout, family, templates string
+	maxSize                   int64
 }
 
 func (f *inputFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.layout, "layout", "", "输入版式：docx-text、pdf-text、xlsx 或 json；默认自动识别 (input layout; detected by default)")
 	fs.StringVar(&f.family, "family", "", "格式模板，如 hebei-2024；默认自动识别 (template family; detected by default)")
 	fs.StringVar(&f.templates, "templates", "", "从此目录读取格式模板，代替内置模板 (load templates from a directory)")
+	fs.Int64Var(&f.maxSize, "max-size", parse.DefaultMaxSize>>20, "输入文件大小上限，单位 MB (largest input file read, in MB)")
 }
 
 func (f *inputFlags) options() (parse.Options, error) {
-	opt := parse.Options{Layout: f.layout, Family: f.family}
+	opt := parse.Options{Layout: f.layout, Family: f.family, MaxSize: f.maxSize << 20}
+	if f.maxSize <= 0 || f.maxSize > 1<<20 {
+		return opt, fmt.Errorf("--max-size 应为 1 到 1048576 之间的 MB 数 (--max-size is a number of MB from 1 to 1048576, not %d)", f.maxSize)
+	}
 	if f.layout != "" {
 		ok := false
 		for _, l := range parse.Layouts {

@@ -9,6 +9,7 @@ import (
 
 	"budgetpack/check"
 	"budgetpack/fix"
+	"budgetpack/internal/safeout"
 	"budgetpack/model"
 	"budgetpack/model/parse"
 	"budgetpack/render/grid"
@@ -60,6 +61,20 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "budgetpack: --format 为空 (no format given)")
 		return exitUsage
 	}
+	// Every output is claimed before anything is read or written: none may
+	// replace an input of the run, an earlier output of the run or a
+	// read-only file.
+	out := safeout.New(fs.Args())
+	for _, path := range fs.Args() {
+		for _, ext := range exts {
+			if err := out.Claim(outputPath(outDir, path, ext), path); err != nil {
+				fmt.Fprintln(stderr, "budgetpack:", err)
+				return exitUsage
+			}
+		}
+	}
+	defer out.OnSignal(os.Exit)()
+	defer out.Cleanup()
 	for _, path := range fs.Args() {
 		doc, err := parse.File(path, opt)
 		if err != nil {
@@ -90,15 +105,10 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "budgetpack:", err)
 			return exitInput
 		}
-		stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 		for _, ext := range exts {
-			target := filepath.Join(outDir, stem+"."+ext)
-			if same(target, path) {
-				fmt.Fprintf(stderr, "budgetpack: %s 会覆盖输入文件，请用 -o 指定另一个目录 (the output would overwrite the input; choose another -o)\n", target)
-				return exitUsage
-			}
+			target := outputPath(outDir, path, ext)
 			write := writers[ext]
-			if err := writeAtomic(target, func(w io.Writer) error { return write(w, book, font) }); err != nil {
+			if err := out.Write(target, func(w io.Writer) error { return write(w, book, font) }); err != nil {
 				// nothing is left half-written; a font that cannot serve is the usual cause
 				fmt.Fprintf(stderr, "budgetpack: 未写入 %s (not written): %v\n", target, err)
 				return exitInput
@@ -149,53 +159,8 @@ func familySet(lib *templates.Library, doc *model.Document) (*templates.Set, err
 	return set, nil
 }
 
-// same reports whether two paths name the same file.
-func same(a, b string) bool {
-	ia, err1 := os.Stat(a)
-	ib, err2 := os.Stat(b)
-	if err1 == nil && err2 == nil {
-		return os.SameFile(ia, ib)
-	}
-	pa, _ := filepath.Abs(a)
-	pb, _ := filepath.Abs(b)
-	return pa == pb
-}
-
-// writeAtomic writes a file through a temporary file in the same folder and
-// renames it into place, so that an existing file is replaced only by a
-// complete new one and a failure leaves nothing half-written.
-func writeAtomic(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	fail := func(err error) error {
-		tmp.Close()
-		os.Remove(name)
-		return err
-	}
-	if err := write(tmp); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(name)
-		return err
-	}
-	if err := os.Chmod(name, 0o644); err != nil {
-		os.Remove(name)
-		return err
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return err
-	}
-	return nil
+// outputPath is the file render writes for an input in a format.
+func outputPath(outDir, input, ext string) string {
+	stem := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
+	return filepath.Join(outDir, stem+"."+ext)
 }

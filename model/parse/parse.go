@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -32,6 +31,9 @@ type Options struct {
 	Family string
 	// Templates are the template sets; nil uses the embedded ones.
 	Templates *templates.Library
+	// MaxSize is the largest input file File reads, in bytes; 0 means
+	// DefaultMaxSize.
+	MaxSize int64
 }
 
 // Layouts lists the input layouts that can be named with Options.Layout.
@@ -39,9 +41,9 @@ var Layouts = []string{pdfin.Layout, docxin.Layout, xlsxin.Layout, layouttext.La
 
 // File reads and recognizes the file at path.
 func File(path string, opt Options) (*model.Document, error) {
-	data, err := os.ReadFile(path)
+	data, err := readInput(path, opt.MaxSize)
 	if err != nil {
-		return nil, &model.InputError{File: path, Msg: fmt.Sprintf("无法读取文件 (cannot read the file): %v", err)}
+		return nil, err
 	}
 	return Bytes(path, data, opt)
 }
@@ -124,17 +126,28 @@ func Detect(name string, data []byte) (string, error) {
 
 func decodeJSON(name string, data []byte) (*model.Document, error) {
 	var d model.Document
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&d); err != nil {
 		line := 0
+		var off int64 = -1
 		if se, ok := err.(*json.SyntaxError); ok {
-			line = 1 + bytes.Count(data[:se.Offset], []byte("\n"))
+			off = se.Offset
+		}
+		if te, ok := err.(*json.UnmarshalTypeError); ok {
+			off = te.Offset
+		}
+		if off >= 0 && off <= int64(len(data)) {
+			line = 1 + bytes.Count(data[:off], []byte("\n"))
 		}
 		return nil, &model.InputError{File: name, Line: line, Msg: fmt.Sprintf("不是有效的 budgetpack 模型 JSON (not a valid model JSON): %v", err)}
 	}
-	if d.Family == "" || len(d.Tables) == 0 {
-		return nil, &model.InputError{File: name, Msg: "JSON 中没有表格 (the JSON holds no tables)"}
+	if dec.More() {
+		return nil, &model.InputError{File: name, Msg: "模型 JSON 之后还有内容 (data after the model JSON)"}
+	}
+	if err := validateDocument(&d); err != nil {
+		return nil, &model.InputError{File: name, Msg: fmt.Sprintf("不是有效的 budgetpack 模型 JSON (not a valid model JSON): %v", err)}
 	}
 	return &d, nil
 }

@@ -32,7 +32,7 @@ func (r *recognizer) projectForm(t *templates.Table, form model.Table, rows []ra
 	amount := func(c raw.Cell) (model.Amount, error) {
 		a, err := model.ParseAmount(c.Text)
 		if err != nil {
-			return a, r.errorf(c.Line, where, "预算数应为金额，却是 %q (budget amount expected)", strings.TrimSpace(c.Text))
+			return a, r.errorf(c.Line, where, "预算数应为金额，却是 %s (budget amount expected)", model.Quote(strings.TrimSpace(c.Text)))
 		}
 		return a, nil
 	}
@@ -90,7 +90,7 @@ func (r *recognizer) projectForm(t *templates.Table, form model.Table, rows []ra
 				}
 				a, err := model.ParseAmount(strings.TrimSuffix(strings.TrimSpace(v.Text), "%"))
 				if err != nil {
-					return r.errorf(v.Line, where, "资金支出计划应为百分比，却是 %q (a percentage expected)", strings.TrimSpace(v.Text))
+					return r.errorf(v.Line, where, "资金支出计划应为百分比，却是 %s (a percentage expected)", model.Quote(strings.TrimSpace(v.Text)))
 				}
 				p.Plan = append(p.Plan, model.PlanPoint{Period: per, Percent: a})
 			}
@@ -233,7 +233,7 @@ func (r *recognizer) overallForm(t *templates.Table, out model.Table, rows []raw
 			}
 			a, err := model.ParseAmount(cell.Text)
 			if err != nil {
-				return r.errorf(cell.Line, out.Title, "预算情况“%s”应为金额，却是 %q (amount expected)", name, strings.TrimSpace(cell.Text))
+				return r.errorf(cell.Line, out.Title, "预算情况“%s”应为金额，却是 %s (amount expected)", name, model.Quote(strings.TrimSpace(cell.Text)))
 			}
 			g.Budget = append(g.Budget, model.BudgetLine{Key: key, Name: name, Amount: a, Line: row.Line})
 		case "indicators":

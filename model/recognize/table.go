@@ -388,7 +388,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 					continue
 				}
 				if err != nil {
-					return r.errorf(cell(c.src).Line, name, "“%s”列应为数字，却是 %q (column %s expects a number)", headerLeafText(c.col.Header), s, c.col.Key)
+					return r.errorf(cell(c.src).Line, name, "“%s”列应为数字，却是 %s (column %s expects a number)", headerLeafText(c.col.Header), model.Quote(s), c.col.Key)
 				}
 				mr.Values[c.col.Key] = a
 			}

@@ -5,7 +5,13 @@
 // It knows nothing of budgets.
 package textgrid
 
-import "budgetpack/model/raw"
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"budgetpack/model/raw"
+)
 
 // Page is one page of placed text. Coordinates are in the source's units
 // (points for a PDF, character cells for a layout text), measured from the
@@ -31,6 +37,10 @@ type Word struct {
 	Top, Bottom, Baseline float64
 	// Size is the font size (1 in a layout text).
 	Size float64
+	// Line is the word's line within its page where the source has lines
+	// (a layout text), 1-based; 0 lets Build number the page's text lines
+	// itself, top to bottom.
+	Line int
 }
 
 // Ruling is a drawn horizontal or vertical line segment (a stroked line or
@@ -40,9 +50,157 @@ type Ruling struct {
 	X0, Y0, X1, Y1 float64
 }
 
+// Limits bound what Build accepts, so that a hostile or broken source
+// cannot make it allocate or loop without bound.
+const (
+	// MaxPages is the most pages one document may have.
+	MaxPages = 5000
+	// MaxWords is the most words one page may hold.
+	MaxWords = 200000
+	// MaxRulings is the most rulings one page may hold.
+	MaxRulings = 50000
+	// maxEdges bounds the distinct ruling positions of one ruled table
+	// in each direction, so its minimal cells stay ≤ maxEdges².
+	maxEdges = 400
+	// maxColumns bounds the columns of a table found from aligned text.
+	maxColumns = 200
+)
+
 // Build finds the tables and prose of the pages and returns them as a raw
 // document of the given layout, every Line field an anchor into Places
 // (page and position).
+//
+// Prose lines become text blocks, one per line (a table's title is such a
+// line); tables become grids. A ruled table's merged cells carry their
+// spans with Covered cells in the positions they cover; a table without
+// rulings takes its columns from text that lines up across rows. A table
+// that goes on at the top of the next page with the same columns and no
+// title of its own is continued, its repeated header dropped.
 func Build(layout string, pages []Page) (*raw.Document, error) {
-	return nil, &raw.Error{Msg: "textgrid: not built yet"}
+	if len(pages) > MaxPages {
+		return nil, &raw.Error{Msg: fmt.Sprintf("文档页数过多（%d 页，上限 %d 页）(too many pages)", len(pages), MaxPages)}
+	}
+	b := &builder{doc: &raw.Document{Layout: layout, Places: []raw.Place{}}, anchors: map[raw.Place]int{}}
+	for _, p := range pages {
+		if len(p.Words) > MaxWords {
+			return nil, &raw.Error{Msg: fmt.Sprintf("第 %d 页文字过多（%d 个词）(too many words on page %d)", p.Number, len(p.Words), p.Number)}
+		}
+		if len(p.Rulings) > MaxRulings {
+			return nil, &raw.Error{Msg: fmt.Sprintf("第 %d 页表格线过多（%d 条）(too many rulings on page %d)", p.Number, len(p.Rulings), p.Number)}
+		}
+		b.page(p)
+	}
+	b.doc.Blocks = stitch(b.items)
+	if b.doc.Blocks == nil {
+		b.doc.Blocks = []raw.Block{}
+	}
+	return b.doc, nil
+}
+
+// builder carries the document being built and the anchors already made,
+// so that one place is recorded once however many cells stand on it.
+type builder struct {
+	doc     *raw.Document
+	anchors map[raw.Place]int
+	items   []item
+}
+
+// item is one block of a page with what stitching needs to know of it.
+type item struct {
+	block raw.Block
+	// cols are a grid's column boundaries (len = columns + 1), used to
+	// tell whether the next page's grid has the same columns.
+	cols []float64
+	// furniture marks a text line that only numbers the page.
+	furniture bool
+	// top is where the block starts on its page, for reading order.
+	top float64
+}
+
+func (b *builder) anchor(page, line int) int {
+	p := raw.Place{Page: page, Line: line}
+	if a, ok := b.anchors[p]; ok {
+		return a
+	}
+	a := b.doc.Anchor(p)
+	b.anchors[p] = a
+	return a
+}
+
+// clean drops words that cannot be placed (no text, coordinates that are
+// not finite) and orders each word's edges, so that nothing later has to
+// guard against them.
+func clean(ws []Word) []Word {
+	out := make([]Word, 0, len(ws))
+	for _, w := range ws {
+		if w.Text == "" || !finite(w.X0, w.X1, w.Top, w.Bottom, w.Baseline, w.Size) {
+			continue
+		}
+		if w.X1 < w.X0 {
+			w.X0, w.X1 = w.X1, w.X0
+		}
+		if w.Bottom < w.Top {
+			w.Top, w.Bottom = w.Bottom, w.Top
+		}
+		if w.Size <= 0 {
+			w.Size = math.Max(w.Bottom-w.Top, 1)
+		}
+		if w.Baseline < w.Top || w.Baseline > w.Bottom {
+			w.Baseline = w.Bottom
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func finite(vs ...float64) bool {
+	for _, v := range vs {
+		if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > 1e7 {
+			return false
+		}
+	}
+	return true
+}
+
+// page builds the blocks of one page and appends them to b.items.
+func (b *builder) page(p Page) {
+	words := clean(p.Words)
+	lines := groupLines(words)
+	joinSplitNumbers(&lines)
+	numberLines(lines)
+	var tables []*ruled
+	for _, t := range findRuled(p.Rulings) {
+		// One box around text is a frame, not a table.
+		if len(t.xs) > 2 || len(t.ys) > 2 {
+			tables = append(tables, t)
+		}
+	}
+	// Words inside a ruled table go to its cells; the lines left over
+	// are prose or tables without rulings.
+	var rest []line
+	for i := range tables {
+		tables[i].fill(lines)
+	}
+	for _, l := range lines {
+		var keep []Word
+		for _, w := range l.words {
+			if !inAnyTable(tables, w) {
+				keep = append(keep, w)
+			}
+		}
+		if len(keep) > 0 {
+			nl := l
+			nl.words = keep
+			rest = append(rest, nl)
+		}
+	}
+	var its []item
+	for _, t := range tables {
+		if blk, ok := t.block(b, p.Number); ok {
+			its = append(its, item{block: blk, cols: t.xs, top: t.ys[0]})
+		}
+	}
+	its = append(its, b.stream(p.Number, rest)...)
+	sort.SliceStable(its, func(i, j int) bool { return its[i].top < its[j].top })
+	b.items = append(b.items, its...)
 }

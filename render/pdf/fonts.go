@@ -34,6 +34,11 @@ type fontSet struct {
 	// adv is the advance width of each BMP rune in 1/1000 em, of the face
 	// that draws it; filled by measure for the runes of the book.
 	adv []uint16
+	// drawn are the runes each face draws (set by check), the glyph set
+	// of its subset.
+	mainRunes, fbRunes []rune
+	// mainSub and fbSub are the subsets registered with fpdf.
+	mainSub, fbSub *fonts.Subset
 }
 
 // newFontSet loads the main face (the user's, or the embedded Song face)
@@ -175,10 +180,14 @@ func (fs *fontSet) check(b *grid.Book, extra string) error {
 	}
 	note(fs.clean(extra), place{row: -1})
 	var none []rune
+	fs.mainRunes, fs.fbRunes = fs.mainRunes[:0], fs.fbRunes[:0]
 	for _, r := range order {
 		switch fs.faceOf(r) {
+		case faceMain:
+			fs.mainRunes = append(fs.mainRunes, r)
 		case faceFallback:
 			fs.usesFallback = true
+			fs.fbRunes = append(fs.fbRunes, r)
 		case faceNone:
 			none = append(none, r)
 		}
@@ -218,10 +227,21 @@ func (fs *fontSet) check(b *grid.Book, extra string) error {
 // register adds the faces to the PDF and reads the advance widths of the
 // runes of the book from it, so that measuring uses exactly the widths the
 // PDF's font dictionaries give the viewer.
+//
+// Each face is handed to fpdf already cut to the glyphs of the runes it
+// draws, so that fpdf neither parses nor subsets the whole file; outlines
+// and advance widths are the face's own.
 func (fs *fontSet) register(pdf *fpdf.Fpdf, b *grid.Book, extra string) error {
-	pdf.AddUTF8FontFromBytes(fs.mainKey, "", fs.main.Data)
+	var err error
+	if fs.mainSub, err = fs.main.Subset(fs.mainRunes); err != nil {
+		return fmt.Errorf("pdf: 字体 %s 无法嵌入：%v (cannot embed the font)", fs.main.Source, err)
+	}
+	pdf.AddUTF8FontFromBytes(fs.mainKey, "", fs.mainSub.Data)
 	if fs.usesFallback {
-		pdf.AddUTF8FontFromBytes(fs.fbKey, "", fs.fb.Data)
+		if fs.fbSub, err = fs.fb.Subset(fs.fbRunes); err != nil {
+			return fmt.Errorf("pdf: 后备字体 %s 无法嵌入：%v (cannot embed the fallback font)", fs.fb.Source, err)
+		}
+		pdf.AddUTF8FontFromBytes(fs.fbKey, "", fs.fbSub.Data)
 	}
 	// fpdf only prints a font it cannot parse; it shows up as an error
 	// once the font is selected.
@@ -271,6 +291,26 @@ func (fs *fontSet) register(pdf *fpdf.Fpdf, b *grid.Book, extra string) error {
 	}
 	pdf.SetFont(fs.mainKey, "", 10)
 	return pdf.Error()
+}
+
+// renames are the font names fpdf writes ("utf8" and the key in lower
+// case) and the subset names that replace them ("ABCDEF+Key"), each
+// followed by the line end fpdf puts after the name.
+func (fs *fontSet) renames() [][2]string {
+	var out [][2]string
+	add := func(key string, sub *fonts.Subset) {
+		if sub == nil {
+			return
+		}
+		for _, k := range []string{"/BaseFont /", "/FontName /"} {
+			out = append(out, [2]string{k + "utf8" + strings.ToLower(key) + "\n", k + sub.Tag + "+" + key + "\n"})
+		}
+	}
+	add(fs.mainKey, fs.mainSub)
+	if fs.usesFallback {
+		add(fs.fbKey, fs.fbSub)
+	}
+	return out
 }
 
 // symbolWidth is fpdf's advance width of r in the current font, in 1/1000

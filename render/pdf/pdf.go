@@ -15,6 +15,7 @@
 package pdf
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -107,10 +108,16 @@ func Write(w io.Writer, b *grid.Book, opt Options) error {
 			return fmt.Errorf("pdf: 第 %d 页（%s）：%w", pg.number, pg.sheet.s.Name, err)
 		}
 	}
-	if err := doc.Output(w); err != nil {
+	var raw bytes.Buffer
+	if err := doc.Output(&raw); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	return nil
+	out, err := finish(raw.Bytes(), fs.renames())
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
 }
 
 // newDoc is an empty document set up for byte-identical output: sorted
@@ -122,6 +129,8 @@ func newDoc() *fpdf.Fpdf {
 	doc.SetCreationDate(fixedTime)
 	doc.SetModificationDate(fixedTime)
 	doc.SetAutoPageBreak(false, 0)
+	// Streams are compressed afterwards with pooled writers (finish).
+	doc.SetCompression(false)
 	doc.SetMargins(marginSide, marginTop, marginSide)
 	return doc
 }

@@ -760,7 +760,7 @@ func TestUserFontCollection(t *testing.T) {
 	}
 	book := seedBook(t, seeds[1].path)
 	data := writePDF(t, book, Options{Font: ttc + "#0"})
-	if !bytes.Contains(data, []byte("/BaseFont /utf8wenquanyimicrohei")) {
+	if !bytes.Contains(data, []byte("+WenQuanYiMicroHei\n")) {
 		t.Error("the collection's face is not the PDF's font")
 	}
 	if _, err := exec.LookPath("pdftotext"); err == nil {

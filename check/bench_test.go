@@ -1,0 +1,82 @@
+package check
+
+import (
+	"os"
+	"testing"
+
+	"budgetpack/internal/benchdoc"
+	"budgetpack/model"
+	"budgetpack/model/parse"
+)
+
+func benchDoc(b *testing.B, path string) *model.Document {
+	b.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := parse.Bytes(path, data, parse.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return doc
+}
+
+// BenchmarkCheck runs every check on the Hebei seed.
+func BenchmarkCheck(b *testing.B) {
+	doc := benchDoc(b, hebei)
+	b.ReportAllocs()
+	start, n := benchdoc.CPUTime(), 0
+	for b.Loop() {
+		if _, err := Run(doc, nil); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	benchdoc.ReportCPU(b, start, n)
+}
+
+// BenchmarkCheck7500 runs every check on the Hebei seed whose 类/款/项
+// table has grown to 7,500 rows; the bound is 0.3 s per run.
+func BenchmarkCheck7500(b *testing.B) {
+	doc := benchDoc(b, hebei)
+	ti := benchdoc.Grow(doc, 7500)
+	if ti < 0 {
+		b.Fatal("no 类/款/项 table")
+	}
+	b.ReportMetric(float64(len(doc.Tables[ti].Rows)), "rows")
+	b.ReportAllocs()
+	start, n := benchdoc.CPUTime(), 0
+	for b.Loop() {
+		if _, err := Run(doc, nil); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	benchdoc.ReportCPU(b, start, n)
+}
+
+// TestGrownDocumentAddsUp: the grown table itself raises no in-table
+// finding, so the benchmark measures checking, not reporting.
+func TestGrownDocumentAddsUp(t *testing.T) {
+	data, err := os.ReadFile(hebei)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := parse.Bytes(hebei, data, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ti := benchdoc.Grow(doc, 600)
+	fs, err := Run(doc, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := doc.Tables[ti].Title
+	for _, f := range fs {
+		if f.Table == title && (f.Rule == "sum.hierarchy" || f.Rule == "sum.columns") {
+			t.Errorf("grown table: %s %s", f.Rule, f.Message)
+			break
+		}
+	}
+}

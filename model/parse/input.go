@@ -1,0 +1,78 @@
+package parse
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+
+	"budgetpack/model"
+)
+
+// DefaultMaxSize is the largest input file read when Options.MaxSize is 0:
+// 64 MB, ten times the largest disclosure seen (a PDF with its fonts).
+const DefaultMaxSize int64 = 64 << 20
+
+// readInput reads a regular file of at most max bytes. Devices, pipes,
+// sockets and folders are refused before they are read, and the read
+// itself stops at max+1 bytes, so a file that grows while it is read is
+// bounded too.
+func readInput(path string, max int64) ([]byte, error) {
+	if max <= 0 {
+		max = DefaultMaxSize
+	}
+	fail := func(msg string) error { return &model.InputError{File: path, Msg: msg} }
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fail(fmt.Sprintf("无法读取文件 (cannot read the file): %v", err))
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fail(fmt.Sprintf("不是普通文件（%s），不读取 (not a regular file: a folder, device or pipe is not read)", kind(info.Mode())))
+	}
+	if info.Size() > max {
+		return nil, fail(tooBig(info.Size(), max))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fail(fmt.Sprintf("无法读取文件 (cannot read the file): %v", err))
+	}
+	defer f.Close()
+	if info, err = f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return nil, fail("不是普通文件，不读取 (not a regular file)")
+	}
+	var b bytes.Buffer
+	b.Grow(int(min(info.Size(), max)) + bytes.MinRead)
+	if _, err := b.ReadFrom(io.LimitReader(f, max+1)); err != nil {
+		return nil, fail(fmt.Sprintf("无法读取文件 (cannot read the file): %v", err))
+	}
+	if int64(b.Len()) > max {
+		return nil, fail(tooBig(int64(b.Len()), max))
+	}
+	return b.Bytes(), nil
+}
+
+func tooBig(size, max int64) string {
+	return fmt.Sprintf("文件太大：至少 %s，上限 %s；确需读取时用 --max-size 调高 (the file is larger than the limit of %s; raise it with --max-size)",
+		megabytes(size), megabytes(max), megabytes(max))
+}
+
+func megabytes(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d 字节 (bytes)", n)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
+
+func kind(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "文件夹 folder"
+	case m&os.ModeNamedPipe != 0:
+		return "管道 pipe"
+	case m&os.ModeSocket != 0:
+		return "套接字 socket"
+	case m&os.ModeDevice != 0:
+		return "设备 device"
+	}
+	return "特殊文件 special file"
+}

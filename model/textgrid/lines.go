@@ -1,0 +1,273 @@
+package textgrid
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// line is the words on one baseline, left to right.
+type line struct {
+	words             []Word
+	top, bottom, base float64
+	size              float64
+	// no is the line's number within its page (1-based).
+	no int
+}
+
+func (l *line) add(w Word) {
+	n := float64(len(l.words))
+	l.words = append(l.words, w)
+	l.base = (l.base*n + w.Baseline) / (n + 1)
+	l.top = math.Min(l.top, w.Top)
+	l.bottom = math.Max(l.bottom, w.Bottom)
+	l.size = math.Max(l.size, w.Size)
+}
+
+func (l line) x0() float64 { return l.words[0].X0 }
+func (l line) x1() float64 { return l.words[len(l.words)-1].X1 }
+
+// text joins the line's words, a space between words that stand apart.
+func (l line) text() string { return joinWords(l.words) }
+
+// groupLines groups words whose baselines lie within half a font size of
+// a line's mean baseline: a value may sit a few points off its label's
+// baseline and still belongs on the label's line. Words that touch are
+// joined, which mends a number drawn in two pieces ("24,1" + "69.74").
+func groupLines(ws []Word) []line {
+	// A source with lines (layout text) says where each word stands.
+	sort.SliceStable(ws, func(i, j int) bool {
+		if ws[i].Line != ws[j].Line {
+			return ws[i].Line < ws[j].Line
+		}
+		return ws[i].Baseline < ws[j].Baseline
+	})
+	var lines []line
+	for _, w := range ws {
+		if n := len(lines); n > 0 {
+			l := &lines[n-1]
+			tol := 0.5 * math.Max(l.size, w.Size)
+			if w.Line == l.words[0].Line && math.Abs(w.Baseline-l.base) <= tol {
+				l.add(w)
+				continue
+			}
+		}
+		lines = append(lines, line{top: w.Top, bottom: w.Bottom, base: w.Baseline, size: w.Size, words: []Word{w}})
+	}
+	for i := range lines {
+		l := &lines[i]
+		sort.SliceStable(l.words, func(a, b int) bool { return l.words[a].X0 < l.words[b].X0 })
+		l.words = mendWords(l.words)
+	}
+	return lines
+}
+
+// mendWords joins words of one line that touch (a gap under 0.12 of the
+// font size, the gap a PDF reader breaks words at) and drops a word drawn
+// twice over itself (fake bold).
+func mendWords(ws []Word) []Word {
+	out := ws[:0:0]
+	for _, w := range ws {
+		if n := len(out); n > 0 {
+			p := &out[n-1]
+			if p.Text == w.Text && math.Abs(p.X0-w.X0) < 0.2*w.Size && math.Abs(p.Baseline-w.Baseline) < 0.2*w.Size {
+				continue
+			}
+			if gap := w.X0 - p.X1; gap < 0.12*math.Max(p.Size, w.Size) && gap > -0.3*w.Size {
+				p.Text += w.Text
+				p.X1 = math.Max(p.X1, w.X1)
+				p.Top = math.Min(p.Top, w.Top)
+				p.Bottom = math.Max(p.Bottom, w.Bottom)
+				continue
+			}
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// numberLines gives each line its number within the page: the source's
+// own line where it has lines, else the line's rank from the top.
+func numberLines(lines []line) {
+	sort.SliceStable(lines, func(i, j int) bool {
+		if lines[i].words[0].Line != lines[j].words[0].Line {
+			return lines[i].words[0].Line < lines[j].words[0].Line
+		}
+		return lines[i].top < lines[j].top
+	})
+	for i := range lines {
+		if n := lines[i].words[0].Line; n > 0 {
+			lines[i].no = n
+		} else {
+			lines[i].no = i + 1
+		}
+	}
+}
+
+// isIntPart reports whether s is the integer part of an amount that a
+// text layout may have broken before its decimal point ("244,895").
+func isIntPart(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r == ',') {
+			return false
+		}
+	}
+	return s[len(s)-1] != ','
+}
+
+// isFracPart reports whether s is the decimal part of an amount alone
+// (".02").
+func isFracPart(s string) bool {
+	if len(s) < 2 || s[0] != '.' {
+		return false
+	}
+	for _, r := range s[1:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// joinSplitNumbers puts a decimal part standing alone (".02") back after
+// the integer part that ends where it starts on the line above
+// ("244,895"): a text layout breaks an amount that did not fit its cell
+// that way. When every figure of a row is broken so, each integer part
+// lands on the line of the decimal part before it, a staircase; a line
+// left holding only such figures is moved up into the row it belongs to.
+// Lines left without words are dropped.
+func joinSplitNumbers(lines *[]line) {
+	ls := *lines
+	prev := -1        // the last line still holding words
+	prevBottom := 0.0 // the lowest line merged into it
+	for i := range ls {
+		cur := &ls[i]
+		if prev < 0 || cur.top-prevBottom > 1.5*math.Max(ls[prev].size, cur.size) {
+			prev, prevBottom = i, cur.bottom
+			continue
+		}
+		p := &ls[prev]
+		keep := cur.words[:0]
+		joined := false
+		for _, w := range cur.words {
+			if isFracPart(w.Text) {
+				if j := intPartAbove(p.words, w); j >= 0 {
+					u := &p.words[j]
+					u.Text += w.Text
+					u.X1 = math.Max(u.X1, w.X1)
+					joined = true
+					continue
+				}
+			}
+			keep = append(keep, w)
+		}
+		cur.words = keep
+		if joined && len(keep) > 0 && allFigures(keep) && !overlaps(p.words, keep) {
+			p.words = append(p.words, keep...)
+			sort.SliceStable(p.words, func(a, b int) bool { return p.words[a].X0 < p.words[b].X0 })
+			cur.words = nil
+		}
+		if len(cur.words) == 0 {
+			prevBottom = cur.bottom
+			continue
+		}
+		prev, prevBottom = i, cur.bottom
+	}
+	out := ls[:0]
+	for _, l := range ls {
+		if len(l.words) > 0 {
+			out = append(out, l)
+		}
+	}
+	*lines = out
+}
+
+func allFigures(ws []Word) bool {
+	for _, w := range ws {
+		if !isIntPart(w.Text) && !isNumber(w.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// overlaps reports whether a word of b stands over or under a word of a.
+func overlaps(a, b []Word) bool {
+	for _, v := range b {
+		for _, u := range a {
+			if v.X0 < u.X1 && u.X0 < v.X1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func intPartAbove(ws []Word, frac Word) int {
+	best, bestD := -1, 1.6*frac.Size
+	for j, u := range ws {
+		if !isIntPart(u.Text) {
+			continue
+		}
+		if d := math.Abs(u.X1 - frac.X0); d <= bestD {
+			best, bestD = j, d
+		}
+	}
+	return best
+}
+
+// joinWords joins words of one line: a space where they stand apart,
+// nothing between CJK characters that only a narrow gap separates.
+func joinWords(ws []Word) string {
+	var sb strings.Builder
+	for i, w := range ws {
+		if i > 0 {
+			p := ws[i-1]
+			gap := w.X0 - p.X1
+			if !(gap < 0.3*w.Size && (wide(lastRune(p.Text)) || wide(firstRune(w.Text)))) {
+				sb.WriteByte(' ')
+			}
+		}
+		sb.WriteString(w.Text)
+	}
+	return sb.String()
+}
+
+// joinLines joins the lines of one cell: a wrapped CJK text or a number
+// broken before its decimal point goes on without a space.
+func joinLines(parts []string) string {
+	var sb strings.Builder
+	for i, s := range parts {
+		if i > 0 && sb.Len() > 0 {
+			prev := sb.String()
+			a, b := lastRune(prev), firstRune(s)
+			if !(wide(a) || wide(b) || (b == '.' && unicode.IsDigit(a))) {
+				sb.WriteByte(' ')
+			}
+		}
+		sb.WriteString(s)
+	}
+	return sb.String()
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// wide reports whether r is a CJK character or full-width punctuation,
+// which Chinese text writes without spaces.
+func wide(r rune) bool {
+	return r >= 0x2E80 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF || r >= 0xFF00 && r <= 0xFFEF || r >= 0x3000 && r <= 0x303F
+}

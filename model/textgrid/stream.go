@@ -1,0 +1,383 @@
+package textgrid
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"budgetpack/model/raw"
+)
+
+// segment is a run of words on one line with no column gap inside: the
+// content of one cell of a table found from aligned text.
+type segment struct {
+	text   string
+	x0, x1 float64
+	number bool
+}
+
+// segments splits a line where words stand a column gap apart (about
+// one font size); closer words are one cell's text.
+func segments(l line) []segment {
+	var out []segment
+	start := 0
+	for i := 1; i <= len(l.words); i++ {
+		if i < len(l.words) && l.words[i].X0-l.words[i-1].X1 < 0.9*math.Max(l.words[i].Size, l.words[i-1].Size) {
+			continue
+		}
+		ws := l.words[start:i]
+		text := joinWords(ws)
+		out = append(out, segment{text: text, x0: ws[0].X0, x1: ws[len(ws)-1].X1, number: isNumber(text)})
+		start = i
+	}
+	return out
+}
+
+// isNumber reports whether s is a figure: digits with thousands commas,
+// an optional sign, decimal part or percent sign.
+func isNumber(s string) bool {
+	s = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+"), "%")
+	digits := 0
+	dot := false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == ',':
+		case r == '.' && !dot:
+			dot = true
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
+
+// sline is a line with its segments, as the table finder sees it.
+type sline struct {
+	line
+	segs []segment
+}
+
+// stream finds the tables among lines that no ruling encloses: runs of
+// lines holding two or more segments, with single-segment lines between
+// them that line up with the table's cells (a label without figures). The
+// rest are prose lines, one text block each.
+func (b *builder) stream(page int, lines []line) []item {
+	sl := make([]sline, len(lines))
+	for i, l := range lines {
+		sl[i] = sline{line: l, segs: segments(l)}
+	}
+	multi := func(i int) bool { return len(sl[i].segs) >= 2 }
+	var out []item
+	text := func(l sline) {
+		a := b.anchor(page, l.no)
+		t := l.text()
+		out = append(out, item{block: raw.Block{Line: a, Page: page, Text: t}, top: l.top, furniture: isFurniture(t)})
+	}
+	for i := 0; i < len(sl); {
+		if !multi(i) {
+			text(sl[i])
+			i++
+			continue
+		}
+		last := i
+		j := i + 1
+	grow:
+		for j < len(sl) {
+			if gapAbove(sl, j) > 2.5*sl[j].size {
+				break
+			}
+			if multi(j) {
+				last = j
+				j++
+				continue
+			}
+			// Single-segment lines stay in the table when they line up
+			// with its cells and a row of several cells follows soon; a
+			// table of one row of several cells so far takes none (a
+			// heading and a list after it are not a table), and no more
+			// of them in a row than a few per such row.
+			nm := 0
+			for _, l := range sl[i:j] {
+				if len(l.segs) >= 2 {
+					nm++
+				}
+			}
+			if nm == 0 {
+				break
+			}
+			for k := j; k < len(sl) && k < j+min(maxSingles, max(3, 4*nm)); k++ {
+				if k > j && gapAbove(sl, k) > 2.5*sl[k].size {
+					break
+				}
+				if multi(k) {
+					j = k
+					continue grow
+				}
+				// After one row of several cells (a header), a line must
+				// line up with that row or be a figure: a heading and the
+				// list or title under it line up only with each other.
+				ok := sl[k].segs[0].number
+				if nm >= 2 {
+					ok = ok || alignsWith(sl[k], sl[i:k], sl[k+1:min(len(sl), k+4)], false)
+				} else {
+					ok = ok || alignsWith(sl[k], sl[i:k], nil, true)
+				}
+				if !ok || isolated(sl, k) {
+					break
+				}
+			}
+			break
+		}
+		region := sl[i : last+1]
+		if blk, cols, ok := b.streamGrid(page, region); ok {
+			out = append(out, item{block: blk, cols: cols, top: region[0].top})
+		} else {
+			for _, l := range region {
+				text(l)
+			}
+		}
+		i = last + 1
+	}
+	return out
+}
+
+// maxSingles is the most single-segment lines a table may hold in a row
+// (a column of labels whose figures are all empty, wrapped cells).
+const maxSingles = 40
+
+// gapAbove is the empty space between line j and the line before it.
+func gapAbove(sl []sline, j int) float64 {
+	if j == 0 {
+		return 0
+	}
+	return sl[j].top - sl[j-1].bottom
+}
+
+// isolated reports whether line k stands alone, with empty space (a blank
+// line) both above and below: a title between two tables does.
+func isolated(sl []sline, k int) bool {
+	if k == 0 || k+1 >= len(sl) {
+		return false
+	}
+	return gapAbove(sl, k) > 0.5*sl[k].size && gapAbove(sl, k+1) > 0.5*sl[k].size
+}
+
+// alignsWith reports whether the single segment of l starts or ends
+// within two font sizes of where a segment of another line of the table
+// does (of a line of several segments, if multiOnly).
+func alignsWith(l sline, before, after []sline, multiOnly bool) bool {
+	s := l.segs[0]
+	tol := 2 * l.size
+	check := func(ls []sline) bool {
+		for _, o := range ls {
+			if multiOnly && len(o.segs) < 2 {
+				continue
+			}
+			for _, t := range o.segs {
+				if math.Abs(t.x0-s.x0) <= tol || math.Abs(t.x1-s.x1) <= tol {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return check(before) || check(after)
+}
+
+// streamGrid makes a grid of the region's lines, its columns found from
+// where text lines up. It declines a region too small to be a table.
+func (b *builder) streamGrid(page int, region []sline) (raw.Block, []float64, bool) {
+	nMulti, maxSegs, figures := 0, 0, 0
+	for _, l := range region {
+		if len(l.segs) >= 2 {
+			nMulti++
+		}
+		maxSegs = max(maxSegs, len(l.segs))
+		for _, s := range l.segs {
+			if s.number && strings.ContainsAny(s.text, ".,") {
+				figures++
+			}
+		}
+	}
+	// One line of two cells is a table only if it holds an amount: a
+	// heading with a note to its right ("编制单位：…  单位：万元") is not.
+	if nMulti < 2 && maxSegs < 3 && figures == 0 {
+		return raw.Block{}, nil, false
+	}
+	seps := separators(region)
+	if len(seps)+1 > maxColumns {
+		return raw.Block{}, nil, false
+	}
+	// Drop columns in which no segment starts: two separators in one gap.
+	starts := make([]int, len(seps)+1)
+	for _, l := range region {
+		for _, s := range l.segs {
+			starts[colOf(seps, s.x0, true)]++
+		}
+	}
+	kept := seps[:0:0]
+	for k, sp := range seps {
+		if starts[k+1] == 0 {
+			continue // column k+1 is empty: drop its left separator
+		}
+		kept = append(kept, sp)
+	}
+	seps = kept
+	nc := len(seps) + 1
+	blk := raw.Block{Page: page, Rows: make([]raw.Row, 0, len(region))}
+	for _, l := range region {
+		a := b.anchor(page, l.no)
+		row := raw.Row{Line: a, Cells: make([]raw.Cell, nc)}
+		for k := range row.Cells {
+			row.Cells[k].Line = a
+		}
+		// Each segment takes the columns it reaches into; a later one
+		// on the line cuts an earlier one's span short, and two in one
+		// column are one cell.
+		type placed struct {
+			c0, c1 int
+			text   string
+		}
+		var ps []placed
+		for _, s := range l.segs {
+			c0, c1 := colOf(seps, s.x0, true), colOf(seps, s.x1, false)
+			if c1 < c0 {
+				c1 = c0
+			}
+			if n := len(ps); n > 0 && c0 <= ps[n-1].c1 {
+				p := &ps[n-1]
+				if c0 <= p.c0 {
+					p.text += " " + s.text
+					p.c1 = max(p.c1, c1)
+					continue
+				}
+				p.c1 = c0 - 1
+			}
+			ps = append(ps, placed{c0, c1, s.text})
+		}
+		for _, p := range ps {
+			c := &row.Cells[p.c0]
+			c.Text = p.text
+			if p.c1 > p.c0 {
+				c.ColSpan = p.c1 - p.c0 + 1
+				for k := p.c0 + 1; k <= p.c1; k++ {
+					row.Cells[k].Covered = true
+				}
+			}
+		}
+		blk.Rows = append(blk.Rows, row)
+	}
+	blk.Line = blk.Rows[0].Line
+	x0, x1 := math.Inf(1), math.Inf(-1)
+	for _, l := range region {
+		x0, x1 = math.Min(x0, l.x0()), math.Max(x1, l.x1())
+	}
+	cols := append(append([]float64{x0}, seps...), x1)
+	return blk, cols, true
+}
+
+// colOf returns the column of position x: the number of separators left
+// of it. A segment's start counts a separator it touches as left of it,
+// its end as right of it.
+func colOf(seps []float64, x float64, start bool) int {
+	if start {
+		return sort.Search(len(seps), func(i int) bool { return seps[i] > x })
+	}
+	return sort.Search(len(seps), func(i int) bool { return seps[i] >= x })
+}
+
+// separators finds the column boundaries of a region: every position
+// that no segment of a multi-segment line covers, and, where a row of
+// figures has two neighbours no such position divides (a label run on
+// into the next column), the least covered position between them, so
+// that no figure ever shares a cell with its neighbour.
+func separators(region []sline) []float64 {
+	var x0s, x1s []float64
+	for _, l := range region {
+		if len(l.segs) < 2 {
+			continue
+		}
+		for _, s := range l.segs {
+			x0s = append(x0s, s.x0)
+			x1s = append(x1s, s.x1)
+		}
+	}
+	sort.Float64s(x0s)
+	sort.Float64s(x1s)
+	// cover(x): segments with x0 < x < x1.
+	cover := func(x float64) int {
+		a := sort.SearchFloat64s(x0s, x)                                   // x0 < x
+		e := sort.Search(len(x1s), func(i int) bool { return x1s[i] > x }) // x1 <= x
+		return a - e
+	}
+	// Natural separators: the gaps of the union of segments.
+	type iv struct{ lo, hi float64 }
+	var ivs []iv
+	for _, l := range region {
+		if len(l.segs) < 2 {
+			continue
+		}
+		for _, s := range l.segs {
+			ivs = append(ivs, iv{s.x0, s.x1})
+		}
+	}
+	sort.Slice(ivs, func(i, j int) bool { return ivs[i].lo < ivs[j].lo })
+	var seps []float64
+	if len(ivs) == 0 {
+		return nil
+	}
+	end := ivs[0].hi
+	for _, v := range ivs[1:] {
+		if v.lo > end {
+			seps = append(seps, (end+v.lo)/2)
+		}
+		end = math.Max(end, v.hi)
+	}
+	// Required separators between neighbouring segments of rows that
+	// hold a figure.
+	for _, l := range region {
+		hasNum := false
+		for _, s := range l.segs {
+			hasNum = hasNum || s.number
+		}
+		if !hasNum {
+			continue
+		}
+		for k := 1; k < len(l.segs); k++ {
+			a, c := l.segs[k-1], l.segs[k]
+			lo, hi := a.x1, c.x0
+			i := sort.SearchFloat64s(seps, lo)
+			if i < len(seps) && seps[i] <= hi {
+				continue
+			}
+			best, bestCov := (lo+hi)/2, cover((lo+hi)/2)
+			for _, x := range []float64{lo, hi, lo + (hi-lo)/4, hi - (hi-lo)/4} {
+				if cv := cover(x); cv < bestCov {
+					best, bestCov = x, cv
+				}
+			}
+			seps = append(seps, 0)
+			copy(seps[i+1:], seps[i:])
+			seps[i] = best
+		}
+	}
+	return seps
+}
+
+// isFurniture reports whether a text line only numbers the page
+// ("- 8 -", "第 3 页", "3/20"), which does not break a table running on
+// to the next page.
+func isFurniture(t string) bool {
+	t = strings.TrimSpace(t)
+	if t == "" {
+		return true
+	}
+	for _, r := range t {
+		if !(r >= '0' && r <= '9' || strings.ContainsRune(" -—–/第页共", r)) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,4 @@
+package textgrid
+
+// Every test package of the module understands go test ./... -update.
+import _ "budgetpack/internal/golden"

@@ -1,0 +1,268 @@
+package templates
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// posError is a template error at a line of its file.
+type posError struct {
+	line int
+	msg  string
+}
+
+func (e *posError) Error() string {
+	if e.line > 0 {
+		return fmt.Sprintf("第 %d 行 (line %d): %s", e.line, e.line, e.msg)
+	}
+	return e.msg
+}
+
+// prefix puts what a selector belongs to before its error's message.
+func prefix(err error, what string) error {
+	if pe, ok := err.(*posError); ok {
+		return &posError{line: pe.line, msg: what + pe.msg}
+	}
+	return fmt.Errorf("%s%w", what, err)
+}
+
+// lineOf returns the line of the node at the path (mapping keys and
+// sequence indices) in a decoded YAML document, or of the deepest node
+// found on the way; 0 when there is none.
+func lineOf(root *yaml.Node, path ...any) int {
+	n := root
+	if n == nil {
+		return 0
+	}
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	line := n.Line
+	for _, p := range path {
+		var next *yaml.Node
+		switch p := p.(type) {
+		case string:
+			if n.Kind == yaml.MappingNode {
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					if n.Content[i].Value == p {
+						line = n.Content[i].Line
+						next = n.Content[i+1]
+						break
+					}
+				}
+			}
+		case int:
+			if n.Kind == yaml.SequenceNode && p >= 0 && p < len(n.Content) {
+				next = n.Content[p]
+				line = next.Line
+			}
+		}
+		if next == nil {
+			return line
+		}
+		n = next
+	}
+	return line
+}
+
+// rowRoles are the roles a row selector role:R may name.
+var rowRoles = map[string]bool{
+	"total": true, "grand_total": true, "subtotal": true, "part": true,
+	"unit": true, "carryover": true, "balance": true, "project": true,
+}
+
+// validate checks what the YAML decoder cannot: that every column, fixed
+// row, table and selector a relation names exists. root is the decoded
+// document, for the line of each error.
+func (s *Set) validate(root *yaml.Node) error {
+	at := func(msg string, path ...any) error { return &posError{line: lineOf(root, path...), msg: msg} }
+	for i := range s.Tables {
+		t := &s.Tables[i]
+		cols := map[string]bool{}
+		for _, c := range t.Columns {
+			cols[c.Key] = true
+		}
+		rows := map[string]bool{}
+		for _, r := range t.Rows {
+			rows[r.Key] = true
+		}
+		for j, r := range t.Rows {
+			if r.Key == "" {
+				return at(fmt.Sprintf("表 %s 第 %d 个固定行缺少 key (fixed row without key)", t.Kind, j+1), "tables", i, "rows", j)
+			}
+			switch r.Side {
+			case "", "left", "right":
+			default:
+				return at(fmt.Sprintf("表 %s 固定行 %s: side 应为 left 或 right (side is left or right, not %q)", t.Kind, r.Key, r.Side), "tables", i, "rows", j, "side")
+			}
+			if r.After != "" && !rows[r.After] {
+				return at(fmt.Sprintf("表 %s 固定行 %s: after 指向不存在的固定行 %q (no fixed row %q)", t.Kind, r.Key, r.After, r.After), "tables", i, "rows", j, "after")
+			}
+		}
+		ch := t.Checks
+		for j, sum := range ch.Sums {
+			if sum.Total == "" || len(sum.Parts) == 0 {
+				return at(fmt.Sprintf("表 %s: sums 需要 total 和 parts (a sum needs total and parts)", t.Kind), "tables", i, "checks", "sums", j)
+			}
+			if !cols[sum.Total] {
+				return at(fmt.Sprintf("表 %s: sums 的 total %q 不是本表的列 (not a column of the table)", t.Kind, sum.Total), "tables", i, "checks", "sums", j, "total")
+			}
+			for k, p := range sum.Parts {
+				if !cols[p] {
+					return at(fmt.Sprintf("表 %s: sums 的 parts %q 不是本表的列 (not a column of the table)", t.Kind, p), "tables", i, "checks", "sums", j, "parts", k)
+				}
+			}
+		}
+		for j, k := range ch.NoFoot {
+			if !cols[k] {
+				return at(fmt.Sprintf("表 %s: no_foot %q 不是本表的列 (not a column of the table)", t.Kind, k), "tables", i, "checks", "no_foot", j)
+			}
+		}
+		rowRef := func(ref string) string {
+			key, col, hasCol := strings.Cut(ref, "@")
+			if hasCol && !cols[col] {
+				return fmt.Sprintf("%q 中的列 %q 不是本表的列 (not a column of the table)", ref, col)
+			}
+			if strings.HasSuffix(key, "*") {
+				// a prefix also matches the keys given to class rows (exp.206)
+				return ""
+			}
+			if !rows[key] && !classKey(key) {
+				return fmt.Sprintf("%q 不是本表的固定行 (not a fixed row of the table)", ref)
+			}
+			return ""
+		}
+		for j, rs := range ch.Rows {
+			if rs.Total == "" || len(rs.Parts) == 0 {
+				return at(fmt.Sprintf("表 %s: checks.rows 需要 total 和 parts (needs total and parts)", t.Kind), "tables", i, "checks", "rows", j)
+			}
+			if rs.Column != "" && !cols[rs.Column] {
+				return at(fmt.Sprintf("表 %s: checks.rows 的 column %q 不是本表的列 (not a column of the table)", t.Kind, rs.Column), "tables", i, "checks", "rows", j, "column")
+			}
+			if msg := rowRef(rs.Total); msg != "" {
+				return at(fmt.Sprintf("表 %s: checks.rows 的 total %s", t.Kind, msg), "tables", i, "checks", "rows", j, "total")
+			}
+			for k, p := range rs.Parts {
+				if msg := rowRef(p); msg != "" {
+					return at(fmt.Sprintf("表 %s: checks.rows 的 parts %s", t.Kind, msg), "tables", i, "checks", "rows", j, "parts", k)
+				}
+			}
+		}
+	}
+	for i, c := range s.Cross {
+		switch c.Op {
+		case "", "=", ">=", "<=":
+		default:
+			return at(fmt.Sprintf("跨表核对 %q: op 应为 =、>= 或 <= (op is =, >= or <=, not %q)", c.Name, c.Op), "cross", i, "op")
+		}
+		if err := s.validateCell(c.A, root, "cross", i, "a"); err != nil {
+			return prefix(err, fmt.Sprintf("跨表核对 %q 的 a: ", c.Name))
+		}
+		if err := s.validateCell(c.B, root, "cross", i, "b"); err != nil {
+			return prefix(err, fmt.Sprintf("跨表核对 %q 的 b: ", c.Name))
+		}
+	}
+	if s.ProjectTotal != nil {
+		if err := s.validateCell(*s.ProjectTotal, root, "project_total"); err != nil {
+			return prefix(err, "project_total: ")
+		}
+	}
+	for i, p := range s.Prose {
+		if err := s.validateCell(p.Cell, root, "prose", i, "cell"); err != nil {
+			return prefix(err, fmt.Sprintf("文字核对规则 %q 的 cell: ", p.Name))
+		}
+	}
+	return nil
+}
+
+// validateCell checks a figure selector; path leads to it in the file.
+func (s *Set) validateCell(c Cell, root *yaml.Node, path ...any) error {
+	at := func(field, msg string) error {
+		p := append(append([]any{}, path...), field)
+		if field == "" {
+			p = path
+		}
+		return &posError{line: lineOf(root, p...), msg: msg}
+	}
+	n := 0
+	for _, v := range []string{c.Table, c.Overall, c.Projects} {
+		if v != "" {
+			n++
+		}
+	}
+	if n != 1 {
+		return at("", "应当只写 table、overall、projects 中的一个 (exactly one of table, overall, projects)")
+	}
+	if c.Table == "" {
+		if c.Row != "" || c.Column != "" {
+			return at("row", "overall 或 projects 不用 row、column (row and column go with table only)")
+		}
+		return nil
+	}
+	t := s.Table(c.Table)
+	if t == nil {
+		return at("table", fmt.Sprintf("没有表 %q (no table of this kind in the family)", c.Table))
+	}
+	if !t.hasColumn(c.Column) {
+		return at("column", fmt.Sprintf("表 %s 没有列 %q (no such column)", c.Table, c.Column))
+	}
+	sel, arg, hasArg := strings.Cut(c.Row, ":")
+	bad := func(why string) error {
+		return at("row", fmt.Sprintf("行选择 %q %s；可用 key:固定行、role:total、code:编码、first、each:class、each:code、text:列^前缀 (row selector)", c.Row, why))
+	}
+	switch sel {
+	case "key":
+		found := classKey(arg)
+		for _, r := range t.Rows {
+			found = found || r.Key == arg
+		}
+		if !found {
+			return bad(fmt.Sprintf("：表 %s 没有固定行 %q (no such fixed row)", c.Table, arg))
+		}
+	case "role":
+		if !rowRoles[arg] {
+			return bad("：未知的行性质 (unknown role)")
+		}
+	case "code":
+		if _, err := strconv.ParseUint(arg, 10, 64); err != nil || arg == "" {
+			return bad("：编码应为数字 (the code is digits)")
+		}
+	case "first":
+		if hasArg {
+			return bad("：first 不带参数 (first takes no argument)")
+		}
+	case "each":
+		if arg != "class" && arg != "code" {
+			return bad("：each 只能是 each:class 或 each:code")
+		}
+	case "text":
+		col, _, ok := strings.Cut(arg, "^")
+		if !ok || !t.hasColumn(col) {
+			return bad(fmt.Sprintf("：text:列^前缀 中的列不是表 %s 的列 (not a column)", c.Table))
+		}
+	default:
+		return bad("无法识别 (unknown)")
+	}
+	return nil
+}
+
+// hasColumn reports whether the table defines a column with the key.
+func (t *Table) hasColumn(key string) bool {
+	for _, c := range t.Columns {
+		if c.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// classKey reports whether a fixed row key is one the recognizer gives a
+// 类 row of a two-sided table (exp.206).
+func classKey(k string) bool {
+	code, ok := strings.CutPrefix(k, "exp.")
+	_, err := strconv.ParseUint(code, 10, 64)
+	return ok && err == nil && len(code) == 3
+}
