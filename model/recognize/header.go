@@ -159,10 +159,35 @@ func score(c templates.Column, path []string) int {
 		}
 	}
 	if hit == len(c.Words) && hit > 0 {
-		return 10 * hit
+		return 10*hit + leafBonus(c, path)
 	}
-	return hit
+	if hit > 0 {
+		return hit + leafBonus(c, path)
+	}
+	return 0
 }
+
+// leafBonus favours the column whose own (lowest) header cell holds one of
+// the words: a text export may spread an upper header cell over the wrong
+// columns, never the leaf. Only the national vocabulary uses it (the
+// families' headers are exact).
+func leafBonus(c templates.Column, path []string) int {
+	if !leafScoring || len(path) == 0 {
+		return 0
+	}
+	leaf := path[len(path)-1]
+	for _, w := range c.Words {
+		for _, alt := range strings.Split(w, "|") {
+			if alt = norm(alt); alt != "" && strings.Contains(leaf, alt) {
+				return 15
+			}
+		}
+	}
+	return 0
+}
+
+// leafScoring is set while a lenient set's table is matched.
+var leafScoring bool
 
 // matchColumns assigns template columns to source columns in order: the
 // best-scoring order-preserving matching of header words fixes anchors,

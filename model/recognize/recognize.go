@@ -107,6 +107,23 @@ func pickFamily(doc *raw.Document, lib *templates.Library, opt Options) (*templa
 	return best, nil
 }
 
+// headerFragment reports whether a prose line can be a piece of a table
+// header set apart by a text export: short, no sentence, no note.
+func headerFragment(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && len([]rune(s)) <= 16 && !strings.ContainsAny(s, "。，；：:") && !noteStart.MatchString(s)
+}
+
+func gridWidth(b raw.Block) int {
+	w := 0
+	for _, r := range b.Rows {
+		if len(r.Cells) > w {
+			w = len(r.Cells)
+		}
+	}
+	return w
+}
+
 // mentionsBudget reports whether the document's prose speaks of a
 // departmental budget (部门预算, 单位预算).
 func mentionsBudget(doc *raw.Document) bool {
@@ -223,6 +240,22 @@ func (r *recognizer) run() error {
 		if t.Form == "project" {
 			for k < len(blocks) && blocks[k].IsGrid() {
 				k++
+			}
+		}
+		if r.set.Lenient && t.Form == "" {
+			// A table cut into grids by a line of its header that a text
+			// export set apart (上缴上级支出): grids of one width, with
+			// only short header fragments between them, are one table.
+			for {
+				n := k
+				for n < len(blocks) && !blocks[n].IsGrid() && headerFragment(blocks[n].Text) && titles[n] == nil {
+					n++
+				}
+				if n < len(blocks) && blocks[n].IsGrid() && gridWidth(blocks[n]) == gridWidth(blocks[j]) && n-k <= 3 {
+					k = n + 1
+					continue
+				}
+				break
 			}
 		}
 		grids := blocks[j:k]

@@ -45,6 +45,12 @@ func (r *recognizer) table(t *templates.Table, title raw.Block, caption []raw.Bl
 	}
 	out.Caption = proseCaption(caption)
 	rows := grids[0].Rows
+	if t.Form == "" && len(grids) > 1 {
+		rows = nil
+		for _, g := range grids {
+			rows = append(rows, g.Rows...)
+		}
+	}
 	// Leading grid rows that are a caption (Hebei prints it in the grid).
 	for len(rows) > 0 && isCaptionRow(rows[0]) {
 		for _, c := range rows[0].Cells {
@@ -82,6 +88,52 @@ func (r *recognizer) table(t *templates.Table, title raw.Block, caption []raw.Bl
 	}
 	r.out.Tables = append(r.out.Tables, out)
 	return nil
+}
+
+// repairBlank moves a column the header words put on a column that is
+// blank in every body row to a neighbouring column no other took that
+// holds the column's kind of content (a text export centres a header
+// word over the wrong one of two columns).
+func repairBlank(t *templates.Table, assign []int, data []raw.Row, w int) {
+	taken := map[int]bool{}
+	for _, j := range assign {
+		if j >= 0 {
+			taken[j] = true
+		}
+	}
+	for i, j := range assign {
+		if j < 0 || !columnBlank(nil, data, j) {
+			continue
+		}
+		numeric := t.Columns[i].Type == "money" || t.Columns[i].Type == "number" || t.Columns[i].Type == "percent"
+		for _, k := range []int{j - 1, j + 1, j - 2, j + 2} {
+			if k < 0 || k >= w || taken[k] || columnBlank(nil, data, k) || columnNumeric(data, k) != numeric {
+				continue
+			}
+			taken[j], taken[k] = false, true
+			assign[i] = k
+			break
+		}
+	}
+}
+
+// columnNumeric reports whether the column's non-empty body cells are figures.
+func columnNumeric(data []raw.Row, j int) bool {
+	n, num := 0, 0
+	for _, row := range data {
+		if j >= len(row.Cells) {
+			continue
+		}
+		s := norm(row.Cells[j].Text)
+		if s == "" {
+			continue
+		}
+		n++
+		if a, err := model.ParseAmount(strings.TrimSuffix(s, "%")); err == nil && !a.IsBlank() {
+			num++
+		}
+	}
+	return n > 0 && num*2 > n
 }
 
 // continues appends the rows of a table that repeats the title of the
@@ -199,6 +251,31 @@ func isDataRow(t *templates.Table, row raw.Row) bool {
 	return !row.IsBlank()
 }
 
+// headerWords are words any budget table's header may print.
+var headerWords = regexp.MustCompile(`科目|预算数|编码|名称|项\s*目|合\s*计|金\s*额|栏次|单位|^类$|^款$|^项$|小计|经费|支出$|收入$|其中`)
+
+// genericHeader reports whether a row without figures, at the top of a
+// table, reads as a header line: short cells, a header word among them.
+func genericHeader(row raw.Row) bool {
+	hit := false
+	for _, c := range row.Cells {
+		s := norm(c.Text)
+		if s == "" {
+			continue
+		}
+		if a, err := model.ParseAmount(strings.TrimSuffix(s, "%")); err == nil && !a.IsBlank() {
+			return false
+		}
+		if len([]rune(s)) > 24 || codeAndName.MatchString(s) || isDigits(s) {
+			return false
+		}
+		if headerWords.MatchString(s) {
+			hit = true
+		}
+	}
+	return hit
+}
+
 // colRef ties a model column to its source column and template column.
 type colRef struct {
 	src int
@@ -218,7 +295,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			body = i + 1
 			break
 		}
-		if isDataRow(t, row) {
+		if isDataRow(t, row) && !(r.set.Lenient && genericHeader(row)) {
 			body = i
 			break
 		}
@@ -253,7 +330,12 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		w--
 	}
 	paths := headerPaths(header, w)
+	leafScoring = r.set.Lenient
 	assign := matchColumns(t.Columns, paths)
+	leafScoring = false
+	if r.set.Lenient {
+		repairBlank(t, assign, data, w)
+	}
 	var missing []string
 	for i, c := range t.Columns {
 		if assign[i] < 0 && !c.Optional {
@@ -347,7 +429,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			part int
 			text string
 		}
-		var names, pair, texts []string
+		var names, pair, texts, stray []string
 		for _, c := range cols {
 			raw := cell(c.src).Text
 			s := strings.TrimSpace(strings.Trim(raw, "\u3000"))
@@ -384,7 +466,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 				a, err := model.ParseAmount(v)
 				if err != nil && r.set.Lenient {
 					mr.Texts[c.col.Key] = s
-					texts = append(texts, s)
+					stray = append(stray, s)
 					continue
 				}
 				if err != nil {
@@ -419,6 +501,9 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		if mr.Name == "" && mr.Code == "" && len(texts) > 0 && r.set.Common.Role(norm(texts[0])) != "" {
 			// a total printed in another label column (合  计 under 项目名称)
 			mr.Name = texts[0]
+		}
+		if len(stray) > 0 && len(texts) == 0 && mr.Code == "" && mr.Name == "" && len(pair) == 0 && !hasValue(mr.Values) {
+			continue // a piece of the header a text export set under it (算数)
 		}
 		r.label(t, &mr.Label, "left", seen)
 		if mr.Code == "" && mr.Texts["unit_code"] != "" {
