@@ -114,6 +114,51 @@ func headerFragment(s string) bool {
 	return s != "" && len([]rune(s)) <= 16 && !strings.ContainsAny(s, "。，；：:") && !noteStart.MatchString(s)
 }
 
+// linesAsRows turns prose lines set apart inside a table into rows of
+// it, each line's text in the column where the last row above it printed
+// its label.
+func linesAsRows(above raw.Block, lines []raw.Block) raw.Block {
+	col, w := 0, gridWidth(above)
+	if n := len(above.Rows); n > 0 {
+		for j, c := range above.Rows[n-1].Cells {
+			if s := norm(c.Text); s != "" {
+				if _, err := model.ParseAmount(s); err != nil {
+					col = j
+				}
+			}
+		}
+	}
+	b := raw.Block{Line: above.Line, Rows: []raw.Row{}}
+	for _, l := range lines {
+		cells := make([]raw.Cell, w)
+		for j := range cells {
+			cells[j].Line = l.Line
+		}
+		cells[col].Text = l.Text
+		b.Rows = append(b.Rows, raw.Row{Line: l.Line, Cells: cells})
+	}
+	return b
+}
+
+// gridsHaveFigures reports whether any row of the grids holds a figure.
+func gridsHaveFigures(gs []raw.Block) bool {
+	for _, g := range gs {
+		for _, row := range g.Rows {
+			if hasFigure(row) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
 func gridWidth(b raw.Block) int {
 	w := 0
 	for _, r := range b.Rows {
@@ -242,23 +287,32 @@ func (r *recognizer) run() error {
 				k++
 			}
 		}
+		var grids []raw.Block
 		if r.set.Lenient && t.Form == "" {
-			// A table cut into grids by a line of its header that a text
-			// export set apart (上缴上级支出): grids of one width, with
-			// only short header fragments between them, are one table.
+			// A table cut into grids by lines a text export set apart (a
+			// line of its header, labels of rows without figures): grids
+			// with only such short lines between them are one table, the
+			// lines rows of it where they come after its body began.
+			grids = append(grids, blocks[j])
 			for {
 				n := k
 				for n < len(blocks) && !blocks[n].IsGrid() && headerFragment(blocks[n].Text) && titles[n] == nil {
 					n++
 				}
-				if n < len(blocks) && blocks[n].IsGrid() && gridWidth(blocks[n]) == gridWidth(blocks[j]) && n-k <= 3 {
+				if n < len(blocks) && blocks[n].IsGrid() && n-k <= 30 &&
+					(abs(gridWidth(blocks[n])-gridWidth(blocks[j])) <= 2 || !gridsHaveFigures(grids)) {
+					if gridsHaveFigures(grids) {
+						grids = append(grids, linesAsRows(grids[len(grids)-1], blocks[k:n]))
+					}
+					grids = append(grids, blocks[n])
 					k = n + 1
 					continue
 				}
 				break
 			}
+		} else {
+			grids = blocks[j:k]
 		}
-		grids := blocks[j:k]
 		// Notes directly under the table.
 		var notes []model.Note
 		for k < len(blocks) && !blocks[k].IsGrid() && noteStart.MatchString(blocks[k].Text) {

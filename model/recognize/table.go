@@ -13,7 +13,7 @@ import (
 
 // captionCell matches a grid row that is the line under a title rather
 // than a header (编制部门, 预算年度, 单位, 截止时间).
-var codeAndName = regexp.MustCompile(`^(\d{3}(?:\d{2}){0,2})[-－—_\s]*([^\d\s-].*)$`)
+var codeAndName = regexp.MustCompile(`^[\[［【]?(\d{3}(?:\d{2}){0,2})[\]］】]?[-－—_\s]*([^\d\s-].*)$`)
 
 // codePart tells a split 类/款/项 code column by its header's last level:
 // 1 for 类, 2 for 款, 3 for 项, else 0.
@@ -60,6 +60,9 @@ func (r *recognizer) table(t *templates.Table, title raw.Block, caption []raw.Bl
 		}
 		rows = rows[1:]
 	}
+	if r.set.Lenient {
+		rows = r.captionCells(rows, &out)
+	}
 	out.Unit = r.captionInfo(out.Caption)
 	if r.out.Unit == "" && out.Unit != "" {
 		r.out.Unit = out.Unit // the national vocabulary takes the unit the tables print
@@ -88,6 +91,145 @@ func (r *recognizer) table(t *templates.Table, title raw.Block, caption []raw.Bl
 	}
 	r.out.Tables = append(r.out.Tables, out)
 	return nil
+}
+
+// headerCell is a cell of a header line that a table repeats on each page.
+var headerCell = regexp.MustCompile(`^(项目|项目名称|预算数?|金额|收入|支出|本年收入|本年支出|合计|小计|总计|科目编码|科目名称|功能分类科目|功能科目名称|经济分类科目|栏次|类|款|项|单位名称|预算单位|基本支出|项目支出|人员经费|公用经费|其中|[\d/]+年预算数?|收入预算|支出预算|财政拨款收入|财政拨款支出)$`)
+
+// repeatedHeader reports whether a body row is the header printed again
+// (on the next page): no figure, and every cell a header word.
+func repeatedHeader(row raw.Row) bool {
+	n := 0
+	for _, c := range row.Cells {
+		s := norm(c.Text)
+		if s == "" {
+			continue
+		}
+		if !headerCell.MatchString(s) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// sideSplit returns the first source column of a two-sided table's right
+// side: the column of its right label (the pair column), or 0.
+func sideSplit(cols []colRef, data []raw.Row) int {
+	left, right := -1, -1
+	for _, c := range cols {
+		if c.tpl == nil {
+			continue
+		}
+		switch c.tpl.Type {
+		case "name":
+			if left < 0 {
+				left = c.src
+			}
+		case "pair":
+			right = c.src
+		}
+	}
+	if right <= left {
+		return 0
+	}
+	// the right labels may stand a column either side of the header's
+	for _, d := range []int{0, -1, 1} {
+		k := right + d
+		if k > left && !columnBlank(nil, data, k) && !columnNumeric(data, k) {
+			return k
+		}
+	}
+	return right
+}
+
+// readSides reads one row of a two-sided table: on each side the text is
+// the label and each figure goes to the side's money column nearest to it.
+func readSides(row raw.Row, split int, cols []colRef, mr *model.Row) (names, pair []string) {
+	var leftCols, rightCols []colRef
+	for _, c := range cols {
+		if c.tpl == nil || c.tpl.Type != "money" {
+			continue
+		}
+		if c.src < split {
+			leftCols = append(leftCols, c)
+		} else {
+			rightCols = append(rightCols, c)
+		}
+	}
+	// a row with one label: the side whose label column is nearer
+	labels, at, second := 0, 0, -1
+	for j, c := range row.Cells {
+		if s := norm(c.Text); s != "" {
+			if _, err := model.ParseAmount(s); err != nil {
+				labels++
+				at = j
+				if labels == 2 {
+					second = j
+				}
+			}
+		}
+	}
+	leftLabel := 0
+	for _, c := range cols {
+		if c.tpl != nil && c.tpl.Type == "name" {
+			leftLabel = c.src
+			break
+		}
+	}
+	rightFrom := split
+	switch {
+	case labels == 1 && at < split && split-at < at-leftLabel:
+		rightFrom = at
+	case labels >= 2:
+		rightFrom = second // the second label opens the right side
+	}
+	for j, c := range row.Cells {
+		s := strings.TrimSpace(strings.Trim(c.Text, "\u3000"))
+		if s == "" {
+			continue
+		}
+		side := leftCols
+		if j >= rightFrom {
+			side = rightCols
+		}
+		a, err := model.ParseAmount(s)
+		if err != nil {
+			if j >= rightFrom {
+				pair = append(pair, s)
+			} else {
+				names = append(names, s)
+			}
+			continue
+		}
+		if len(side) == 0 {
+			continue
+		}
+		best := side[0]
+		for _, sc := range side {
+			if abs(sc.src-j) < abs(best.src-j) {
+				best = sc
+			}
+		}
+		if v, ok := mr.Values[best.col.Key]; ok && !v.IsBlank() {
+			// the nearest column is taken: the next free one on the side
+			for _, sc := range side {
+				if v, ok := mr.Values[sc.col.Key]; !ok || v.IsBlank() {
+					if sc.src > best.src {
+						best = sc
+						break
+					}
+				}
+			}
+		}
+		mr.Values[best.col.Key] = a
+	}
+	for _, c := range append(leftCols, rightCols...) {
+		if _, ok := mr.Values[c.col.Key]; !ok {
+			mr.Values[c.col.Key] = model.Blank
+		}
+	}
+	return names, pair
 }
 
 // repairBlank moves a column the header words put on a column that is
@@ -194,6 +336,60 @@ func (r *recognizer) asPrinted(t *templates.Table, out model.Table, grids []raw.
 	out.Remarks = append(out.Remarks, model.Remark{Text: "按原样保留，未能按表样读出各列（" + msg + "），请核对表样 (kept as printed)", Line: out.Line})
 	r.out.Tables = append(r.out.Tables, out)
 	return nil
+}
+
+// captionLabel opens a caption item printed inside a table's header rows:
+// 单位名称：…, 编制单位：…, 部门：…, 单位：万元.
+var captionLabel = regexp.MustCompile(`^(单\s*位\s*名\s*称|编\s*制\s*(单\s*位|部\s*门)|部\s*门\s*(名\s*称)?|预\s*算\s*单\s*位|金\s*额\s*单\s*位|单\s*位|预\s*算\s*年\s*度)\s*[：:]`)
+
+// captionCells takes the caption items a text export printed among the
+// header rows (in the same line as a header word, or with the name in the
+// next cell) out of the rows above the body, into the table's caption.
+func (r *recognizer) captionCells(rows []raw.Row, out *model.Table) []raw.Row {
+	var kept []raw.Row
+	for i, row := range rows {
+		if i >= 6 || hasFigure(row) {
+			return append(kept, rows[i:]...)
+		}
+		cells := append([]raw.Cell(nil), row.Cells...)
+		changed := false
+		for j := range cells {
+			s := strings.TrimSpace(cells[j].Text)
+			if !captionLabel.MatchString(s) {
+				continue
+			}
+			item := s
+			cells[j].Text = ""
+			changed = true
+			// 部门： | 江苏省人民检察院: the value in the next cell
+			if v := strings.TrimSpace(captionLabel.ReplaceAllString(s, "")); v == "" && j+1 < len(cells) {
+				if next := strings.TrimSpace(cells[j+1].Text); next != "" && !headerWords.MatchString(next) {
+					item += next
+					cells[j+1].Text = ""
+				}
+			}
+			out.Caption = append(out.Caption, item)
+		}
+		if !changed {
+			kept = append(kept, row)
+			continue
+		}
+		row.Cells = cells
+		if !row.IsBlank() {
+			kept = append(kept, row)
+		}
+	}
+	return kept
+}
+
+func hasFigure(row raw.Row) bool {
+	for _, c := range row.Cells {
+		s := norm(c.Text)
+		if a, err := model.ParseAmount(strings.TrimSuffix(s, "%")); err == nil && !a.IsBlank() {
+			return true
+		}
+	}
+	return false
 }
 
 func isCaptionRow(row raw.Row) bool {
@@ -384,11 +580,18 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 	for _, c := range cols {
 		out.Columns = append(out.Columns, c.col)
 	}
+	// A two-sided table read by its content: a text export moves figures
+	// between neighbouring columns row by row, never across the label of
+	// the other side.
+	split := 0
+	if r.set.Lenient && t.TwoSided {
+		split = sideSplit(cols, data)
+	}
 	// Body rows.
 	seen := map[string]bool{}
 	first := true
 	for _, row := range data {
-		if len(row.Cells) < w && !r.doc.Ragged {
+		if len(row.Cells) < w && !r.doc.Ragged && !r.set.Lenient {
 			last := row.Cells[len(row.Cells)-1]
 			return r.errorf(last.Line, name, "表格在此行中断：该行只有 %d 个单元格，表头有 %d 列 (table cut off mid-row: %d of %d cells)",
 				len(row.Cells), w, len(row.Cells), w)
@@ -399,7 +602,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			}
 			return raw.Cell{Line: row.Line}
 		}
-		if row.IsBlank() {
+		if row.IsBlank() || r.set.Lenient && repeatedHeader(row) {
 			continue
 		}
 		if r.doc.Ragged {
@@ -430,7 +633,14 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			text string
 		}
 		var names, pair, texts, stray []string
+		sided := r.set.Lenient && t.TwoSided && split > 0
+		if sided {
+			names, pair = readSides(row, split, cols, &mr)
+		}
 		for _, c := range cols {
+			if sided {
+				break
+			}
 			raw := cell(c.src).Text
 			s := strings.TrimSpace(strings.Trim(raw, "\u3000"))
 			typ := c.col.Type
