@@ -107,6 +107,27 @@ func pickFamily(doc *raw.Document, lib *templates.Library, opt Options) (*templa
 	return best, nil
 }
 
+// tocLine reports whether the title at i is a line of the table of
+// contents rather than the title of the grid at j: it stands right under
+// another title, or sentences stand between it and the grid.
+func tocLine(blocks []raw.Block, titles []*templates.Table, i, j int, sentences bool) bool {
+	if i > 0 && titles[i-1] != nil && !blocks[i-1].IsGrid() && norm(blocks[i-1].Text) != norm(blocks[i].Text) {
+		return true
+	}
+	if !sentences {
+		return false // a form's title may stand over paragraphs of its own
+	}
+	if j-i > 8 {
+		return true
+	}
+	for _, b := range blocks[i+1 : j] {
+		if len([]rune(b.Text)) > 60 || strings.Contains(b.Text, "。") {
+			return true
+		}
+	}
+	return false
+}
+
 // headerFragment reports whether a prose line can be a piece of a table
 // header set apart by a text export: short, no sentence, no note.
 func headerFragment(s string) bool {
@@ -250,6 +271,21 @@ func (r *recognizer) run() error {
 			titles[i] = r.set.MatchTitle(b.Text)
 		}
 	}
+	if r.set.Lenient {
+		for i := 0; i+1 < len(blocks); i++ {
+			// a title printed over two lines (… 培训费 / 支出预算表)
+			b, next := blocks[i], blocks[i+1]
+			if titles[i] == nil && !b.IsGrid() && !next.IsGrid() && titles[i+1] == nil && len(b.Text) <= maxTitleBytes {
+				if n := strings.TrimSpace(next.Text); strings.HasSuffix(n, "表") && len([]rune(n)) <= 12 {
+					if t := r.set.MatchTitle(b.Text + n); t != nil {
+						titles[i] = t
+						blocks[i].Text = strings.TrimSpace(b.Text) + n
+						blocks[i+1].Text = ""
+					}
+				}
+			}
+		}
+	}
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
 		if b.IsGrid() {
@@ -274,7 +310,7 @@ func (r *recognizer) run() error {
 		for j < len(blocks) && !blocks[j].IsGrid() && titles[j] == nil {
 			j++
 		}
-		if j >= len(blocks) || !blocks[j].IsGrid() {
+		if j >= len(blocks) || !blocks[j].IsGrid() || r.set.Lenient && tocLine(blocks, titles, i, j, t.Form == "") {
 			r.prose(b)
 			continue
 		}
@@ -300,7 +336,7 @@ func (r *recognizer) run() error {
 					n++
 				}
 				if n < len(blocks) && blocks[n].IsGrid() && n-k <= 30 &&
-					(abs(gridWidth(blocks[n])-gridWidth(blocks[j])) <= 2 || !gridsHaveFigures(grids)) {
+					(abs(gridWidth(blocks[n])-gridWidth(grids[len(grids)-1])) <= 2 || !gridsHaveFigures(grids) || t.TwoSided) {
 					if gridsHaveFigures(grids) {
 						grids = append(grids, linesAsRows(grids[len(grids)-1], blocks[k:n]))
 					}

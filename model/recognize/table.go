@@ -67,6 +67,24 @@ func (r *recognizer) table(t *templates.Table, title raw.Block, caption []raw.Bl
 	if r.out.Unit == "" && out.Unit != "" {
 		r.out.Unit = out.Unit // the national vocabulary takes the unit the tables print
 	}
+	if t.Form == "overall" && r.continues(t, out) {
+		// the form's next page under its title again: its rows as printed
+		prev := &r.out.Tables[len(r.out.Tables)-1]
+		for _, g := range grids {
+			for _, row := range g.Rows {
+				if !row.IsBlank() {
+					mr := model.Row{Values: map[string]model.Amount{}, Texts: map[string]string{}, Line: row.Line}
+					for j, c := range row.Cells {
+						if s := strings.TrimSpace(c.Text); s != "" {
+							mr.Texts[fmt.Sprintf("c%d", j+1)] = s
+						}
+					}
+					prev.Rows = append(prev.Rows, mr)
+				}
+			}
+		}
+		return nil
+	}
 	var err error
 	switch t.Form {
 	case "project":
@@ -143,94 +161,130 @@ func sideSplit(cols []colRef, data []raw.Row) int {
 	return right
 }
 
-// readSides reads one row of a two-sided table: on each side the text is
-// the label and each figure goes to the side's money column nearest to it.
-func readSides(row raw.Row, split int, cols []colRef, mr *model.Row) (names, pair []string) {
-	var leftCols, rightCols []colRef
+// readSides reads one row of a two-sided table: each label opens its
+// side (the first of two labels the left, the second the right; a lone
+// label the side its words name), and each figure belongs to the label
+// before it, in the side's money column nearest to it (in order, in a
+// piece of a row a text export set apart).
+func (r *recognizer) readSides(t *templates.Table, row raw.Row, split int, cols []colRef, mr *model.Row) (names, pair []string) {
+	var sideCols [2][]colRef
 	for _, c := range cols {
 		if c.tpl == nil || c.tpl.Type != "money" {
 			continue
 		}
 		if c.src < split {
-			leftCols = append(leftCols, c)
+			sideCols[0] = append(sideCols[0], c)
 		} else {
-			rightCols = append(rightCols, c)
+			sideCols[1] = append(sideCols[1], c)
 		}
 	}
-	// a row with one label: the side whose label column is nearer
-	labels, at, second := 0, 0, -1
-	for j, c := range row.Cells {
+	labels := 0
+	for _, c := range row.Cells {
 		if s := norm(c.Text); s != "" {
 			if _, err := model.ParseAmount(s); err != nil {
 				labels++
-				at = j
-				if labels == 2 {
-					second = j
-				}
 			}
 		}
 	}
-	leftLabel := 0
-	for _, c := range cols {
-		if c.tpl != nil && c.tpl.Type == "name" {
-			leftLabel = c.src
-			break
-		}
-	}
-	rightFrom := split
-	switch {
-	case labels == 1 && at < split && split-at < at-leftLabel:
-		rightFrom = at
-	case labels >= 2:
-		rightFrom = second // the second label opens the right side
-	}
+	narrow := len(row.Cells) <= split
+	side, seenLabels := -1, 0
+	used := [2]int{}
 	for j, c := range row.Cells {
 		s := strings.TrimSpace(strings.Trim(c.Text, "\u3000"))
 		if s == "" {
 			continue
 		}
-		side := leftCols
-		if j >= rightFrom {
-			side = rightCols
-		}
 		a, err := model.ParseAmount(s)
 		if err != nil {
-			if j >= rightFrom {
+			seenLabels++
+			switch {
+			case labels >= 2 && seenLabels == 1:
+				side = 0
+			case labels >= 2:
+				side = 1
+			default:
+				side = r.labelSide(t, s, j, split, narrow)
+			}
+			if side == 1 {
 				pair = append(pair, s)
 			} else {
 				names = append(names, s)
 			}
 			continue
 		}
-		if len(side) == 0 {
-			continue
-		}
-		best := side[0]
-		for _, sc := range side {
-			if abs(sc.src-j) < abs(best.src-j) {
-				best = sc
+		sd := side
+		if sd < 0 {
+			sd = 0
+			if j >= split {
+				sd = 1
 			}
 		}
-		if v, ok := mr.Values[best.col.Key]; ok && !v.IsBlank() {
-			// the nearest column is taken: the next free one on the side
-			for _, sc := range side {
-				if v, ok := mr.Values[sc.col.Key]; !ok || v.IsBlank() {
-					if sc.src > best.src {
-						best = sc
+		sc := sideCols[sd]
+		if len(sc) == 0 {
+			continue
+		}
+		var best colRef
+		if narrow {
+			if used[sd] >= len(sc) {
+				continue
+			}
+			best = sc[used[sd]]
+		} else {
+			best = sc[0]
+			for _, c := range sc {
+				if abs(c.src-j) < abs(best.src-j) {
+					best = c
+				}
+			}
+			if v, ok := mr.Values[best.col.Key]; ok && !v.IsBlank() {
+				for _, c := range sc {
+					if v, ok := mr.Values[c.col.Key]; (!ok || v.IsBlank()) && c.src > best.src {
+						best = c
 						break
 					}
 				}
 			}
 		}
+		used[sd]++
 		mr.Values[best.col.Key] = a
 	}
-	for _, c := range append(leftCols, rightCols...) {
+	for _, c := range append(sideCols[0], sideCols[1]...) {
 		if _, ok := mr.Values[c.col.Key]; !ok {
 			mr.Values[c.col.Key] = model.Blank
 		}
 	}
 	return names, pair
 }
+
+// labelSide tells the side of a lone label: by its own words (…收入 is
+// income, …支出 expenditure), by the form's fixed rows and the 类 names,
+// else by where it stands.
+func (r *recognizer) labelSide(t *templates.Table, label string, j, split int, narrow bool) int {
+	n := norm(label)
+	switch {
+	case rightWords.MatchString(n):
+		return 1
+	case leftWords.MatchString(n):
+		return 0
+	}
+	left := t.MatchRow(n, "left", map[string]bool{}) != nil
+	right := t.MatchRow(n, "right", map[string]bool{}) != nil || r.set.Common.FunctionClass(n) != ""
+	switch {
+	case right && !left:
+		return 1
+	case left && !right:
+		return 0
+	}
+	if !narrow && j >= split-1 {
+		return 1
+	}
+	return 0
+}
+
+var (
+	rightWords = regexp.MustCompile(`(支出|支出合计|支出总计|结转下年|年终结转|结转结余下年|下年|补助支出)$`)
+	leftWords  = regexp.MustCompile(`(收入|收入合计|收入总计|上年结转|结余|结转|资金|拨款|预算)$`)
+)
 
 // repairBlank moves a column the header words put on a column that is
 // blank in every body row to a neighbouring column no other took that
@@ -286,16 +340,22 @@ func (r *recognizer) continues(t *templates.Table, out model.Table) bool {
 		return false
 	}
 	prev := &r.out.Tables[n-1]
-	if prev.Kind != out.Kind || norm(templates.TitleKey(prev.Title)) != norm(templates.TitleKey(out.Title)) || len(prev.Columns) != len(out.Columns) {
+	for k := n - 1; k > 0 && prev.Kind == "other" && t.Form != ""; k-- {
+		prev = &r.out.Tables[k-1] // a form's pages may hold grids of their own
+	}
+	if prev.Kind != out.Kind || norm(templates.TitleKey(prev.Title)) != norm(templates.TitleKey(out.Title)) {
 		return false
 	}
-	for i := range prev.Columns {
-		if prev.Columns[i].Key != out.Columns[i].Key {
-			return false
+	// the rows are keyed by meaning: a page whose header the export read
+	// otherwise adds its columns
+	for _, c := range out.Columns {
+		if prev.Column(c.Key) == nil {
+			prev.Columns = append(prev.Columns, c)
 		}
 	}
 	prev.Rows = append(prev.Rows, out.Rows...)
 	prev.Notes = append(prev.Notes, out.Notes...)
+	prev.Remarks = append(prev.Remarks, out.Remarks...)
 	return true
 }
 
@@ -334,6 +394,9 @@ func (r *recognizer) asPrinted(t *templates.Table, out model.Table, grids []raw.
 		msg = ie.Msg
 	}
 	out.Remarks = append(out.Remarks, model.Remark{Text: "按原样保留，未能按表样读出各列（" + msg + "），请核对表样 (kept as printed)", Line: out.Line})
+	if t.Form != "project" && r.continues(t, out) {
+		return nil
+	}
 	r.out.Tables = append(r.out.Tables, out)
 	return nil
 }
@@ -635,7 +698,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		var names, pair, texts, stray []string
 		sided := r.set.Lenient && t.TwoSided && split > 0
 		if sided {
-			names, pair = readSides(row, split, cols, &mr)
+			names, pair = r.readSides(t, row, split, cols, &mr)
 		}
 		for _, c := range cols {
 			if sided {
