@@ -92,6 +92,16 @@ func (c *tableContext) run() []Finding {
 	return out
 }
 
+// anyNumeric reports whether the table has any of the columns.
+func (c *tableContext) anyNumeric(keys []string) bool {
+	for _, k := range keys {
+		if c.numeric(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // relations lists the table's arithmetic relations.
 func (c *tableContext) relations() []Relation {
 	var out []Relation
@@ -105,8 +115,8 @@ func (c *tableContext) eachRelation(yield func(*Relation)) {
 	ch := c.tpl.Checks
 	// Column relations, row by row.
 	for _, s := range ch.Sums {
-		if !c.numeric(s.Total) {
-			continue
+		if !c.numeric(s.Total) || !c.anyNumeric(s.Parts) {
+			continue // a form without the part columns does not state the relation
 		}
 		for ri := range c.t.Rows {
 			r := &c.t.Rows[ri]
