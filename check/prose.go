@@ -13,11 +13,11 @@ import (
 
 var (
 	// money is an amount in 万元 stated in a sentence.
-	money = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*万元`)
+	money = regexp.MustCompile(`(\d[\d,]*(?:\.\d+)?)\s*万元`)
 	// share is "X 万元，占 Y%".
-	share = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*万元\s*[，,]?\s*占\s*(\d+(?:\.\d+)?)\s*%`)
+	share = regexp.MustCompile(`(\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,]?\s*占\s*(\d+(?:\.\d+)?)\s*%`)
 	// growth is "增加 X 万元，增长 Y%" (or 减少 … 下降 Y%).
-	growth = regexp.MustCompile(`(增加|减少)\s*(\d+(?:\.\d+)?)\s*万元\s*[，,]?\s*(增长|下降|减少)\s*(\d+(?:\.\d+)?)\s*%`)
+	growth = regexp.MustCompile(`(增加|减少)\s*(\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,]?\s*(增长|下降|减少)\s*(\d+(?:\.\d+)?)\s*%`)
 	// paren is a bracketed aside, which may hold a list of its own.
 	paren = regexp.MustCompile(`[（(][^（()）]*[)）]`)
 	// leadingYear is a year that opens a clause ("2023 年收入…").

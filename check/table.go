@@ -419,6 +419,7 @@ func (c *tableContext) rowSum(rs templates.RowSum) []Relation {
 			continue
 		}
 		rel := Relation{Rule: "sum.rows", Total: TableCell(c.ti, ti, col), TotalName: rowName(label, nil), where: c.at(ti, label, col)}
+		found := false
 		for _, p := range rs.Parts {
 			pk, pcol := splitAt(p, col)
 			if pcol != col {
@@ -426,6 +427,7 @@ func (c *tableContext) rowSum(rs templates.RowSum) []Relation {
 			}
 			idx, pr := c.rowsOf(pk)
 			for i, k := range idx {
+				found = true
 				l := c.t.Rows[k].Label
 				if pr[i] {
 					l = *c.t.Rows[k].Pair
@@ -433,6 +435,9 @@ func (c *tableContext) rowSum(rs templates.RowSum) []Relation {
 				rel.Parts = append(rel.Parts, TableCell(c.ti, k, pcol))
 				rel.PartNames = append(rel.PartNames, rowName(l, nil))
 			}
+		}
+		if !found {
+			continue // none of the part rows printed: the form does not state the relation
 		}
 		out = append(out, rel)
 	}

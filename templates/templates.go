@@ -113,6 +113,10 @@ type Table struct {
 	Code string `yaml:"code"`
 	// TwoSided marks a table with a left (income) and a right (expenditure) side.
 	TwoSided bool `yaml:"two_sided"`
+	// AnyOrder: provinces print the columns in different orders (“三公”:
+	// 公务接待费 before or after 公务用车); they are matched by their words
+	// alone, not in the official order.
+	AnyOrder bool `yaml:"any_order"`
 	// Columns are the leaf columns in official order.
 	Columns []Column `yaml:"columns"`
 	// Rows are the fixed rows of the form, matched by name.

@@ -1,6 +1,7 @@
 package recognize
 
 import (
+	"sort"
 	"strings"
 
 	"budgetpack/templates"
@@ -186,6 +187,48 @@ func leafBonus(c templates.Column, path []string) int {
 	return 0
 }
 
+// matchAnyOrder assigns template columns to source columns by the best
+// scores first, in whatever order the form prints them (a province may
+// put 公务接待费 before 公务用车); ties go to the pairing nearer the
+// official order.
+func matchAnyOrder(cols []templates.Column, paths [][]string) []int {
+	type pair struct{ i, j, s int }
+	var pairs []pair
+	for i, c := range cols {
+		for j, p := range paths {
+			if s := score(c, p); s > 0 {
+				pairs = append(pairs, pair{i, j, s})
+			}
+		}
+	}
+	sort.SliceStable(pairs, func(a, b int) bool {
+		if pairs[a].s != pairs[b].s {
+			return pairs[a].s > pairs[b].s
+		}
+		da, db := pairs[a].j-pairs[a].i, pairs[b].j-pairs[b].i
+		if da < 0 {
+			da = -da
+		}
+		if db < 0 {
+			db = -db
+		}
+		return da < db
+	})
+	assign := make([]int, len(cols))
+	for i := range assign {
+		assign[i] = -1
+	}
+	used := map[int]bool{}
+	for _, p := range pairs {
+		if assign[p.i] >= 0 || used[p.j] {
+			continue
+		}
+		assign[p.i] = p.j
+		used[p.j] = true
+	}
+	return assign
+}
+
 // leafScoring is set while a lenient set's table is matched.
 var leafScoring bool
 
@@ -195,6 +238,33 @@ var leafScoring bool
 // have the same number left. It returns, for each template column, the
 // source column or -1.
 func matchColumns(cols []templates.Column, paths [][]string) []int {
+	inOrder := matchInOrder(cols, paths)
+	if anyOrder {
+		// a form that prints the columns in another order scores higher
+		// matched in any order
+		if any := matchAnyOrder(cols, paths); total(cols, paths, any) > total(cols, paths, inOrder) {
+			return any
+		}
+	}
+	return inOrder
+}
+
+// total adds up the scores of an assignment.
+func total(cols []templates.Column, paths [][]string, assign []int) int {
+	t := 0
+	for i, j := range assign {
+		if j >= 0 {
+			t += score(cols[i], paths[j])
+		}
+	}
+	return t
+}
+
+// anyOrder is set while a table whose columns provinces print in
+// different orders is matched.
+var anyOrder bool
+
+func matchInOrder(cols []templates.Column, paths [][]string) []int {
 	n, m := len(cols), len(paths)
 	best := make([][]int, n+1)
 	for i := range best {

@@ -111,6 +111,59 @@ func (r *recognizer) table(t *templates.Table, title raw.Block, caption []raw.Bl
 	return nil
 }
 
+// inheritParts completes split 类/款/项 code parts from the parts of the
+// rows above where a row prints only its lower parts, and remembers them.
+func inheritParts(parts []struct {
+	part int
+	text string
+}, last *[4]string) []struct {
+	part int
+	text string
+} {
+	have := map[int]string{}
+	for _, p := range parts {
+		if p.part > 0 && isCode(p.text) && p.text != "" {
+			have[p.part] = p.text
+		}
+	}
+	if len(have) == 0 {
+		return parts
+	}
+	low := 0
+	for k := range have {
+		if low == 0 || k < low {
+			low = k
+		}
+	}
+	for k := 1; k < low; k++ {
+		if last[k] == "" {
+			return parts
+		}
+		have[k] = last[k]
+	}
+	var out []struct {
+		part int
+		text string
+	}
+	for k := 1; k <= 3; k++ {
+		if v, ok := have[k]; ok {
+			out = append(out, struct {
+				part int
+				text string
+			}{k, v})
+			last[k] = v
+		} else {
+			last[k] = ""
+		}
+	}
+	for _, p := range parts {
+		if p.part == 0 || !isCode(p.text) || p.text == "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // headerCell is a cell of a header line that a table repeats on each page.
 var headerCell = regexp.MustCompile(`^(项目|项目名称|预算数?|金额|收入|支出|本年收入|本年支出|合计|小计|总计|科目编码|科目名称|功能分类科目|功能科目名称|经济分类科目|栏次|类|款|项|单位名称|预算单位|基本支出|项目支出|人员经费|公用经费|其中|[\d/]+年预算数?|收入预算|支出预算|财政拨款收入|财政拨款支出)$`)
 
@@ -589,9 +642,9 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		w--
 	}
 	paths := headerPaths(header, w)
-	leafScoring = r.set.Lenient
+	leafScoring, anyOrder = r.set.Lenient, t.AnyOrder
 	assign := matchColumns(t.Columns, paths)
-	leafScoring = false
+	leafScoring, anyOrder = false, false
 	if r.set.Lenient {
 		repairBlank(t, assign, data, w)
 	}
@@ -650,6 +703,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 	if r.set.Lenient && t.TwoSided {
 		split = sideSplit(cols, data)
 	}
+	var lastParts [4]string
 	// Body rows.
 	seen := map[string]bool{}
 	first := true
@@ -718,6 +772,9 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 				if c.tpl != nil {
 					part = c.tpl.Part
 				}
+				if part == 0 && r.set.Lenient {
+					part = codePart(strings.Split(c.col.Printed, " / ")) // a 科目编码 column over 项
+				}
 				codeParts = append(codeParts, struct {
 					part int
 					text string
@@ -749,6 +806,11 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			}
 		}
 		sort.SliceStable(codeParts, func(a, b int) bool { return codeParts[a].part < codeParts[b].part })
+		if r.set.Lenient {
+			// 类/款/项 printed only where they change: a row shows its 款 or
+			// 项 alone and takes the parts above from the rows before it
+			codeParts = inheritParts(codeParts, &lastParts)
+		}
 		for _, p := range codeParts {
 			if !isCode(p.text) {
 				// a label printed in the code column (合计 under 科目编码)
