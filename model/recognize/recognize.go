@@ -245,13 +245,15 @@ func (r *recognizer) errorf(line int, table, format string, args ...any) error {
 }
 
 var (
-	yearInText = regexp.MustCompile(`(\d{4})\s*年度?\s*部门预算`)
-	yearField  = regexp.MustCompile(`预算年度[：:]\s*(\d{4})`)
-	unitField  = regexp.MustCompile(`单\s*位[：:]\s*(万元|元)`)
-	deptField  = regexp.MustCompile(`部门名称[：:]\s*(.+?)\s*(单\s*位[：:].*)?$`)
-	deptCoded  = regexp.MustCompile(`^(\d{2,})\s*(\S.*)$`)
-	noteStart  = regexp.MustCompile(`^(注|备注|说明)\s*[：:]`)
-	sectionHd  = regexp.MustCompile(`^([一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)`)
+	yearInText   = regexp.MustCompile(`(\d{4})\s*年度?\s*部门预算`)
+	yearField    = regexp.MustCompile(`预算年度[：:]\s*(\d{4})`)
+	unitField    = regexp.MustCompile(`单\s*位[：:]\s*(万元|元)`)
+	deptField    = regexp.MustCompile(`部门名称[：:]\s*(.+?)\s*(单\s*位[：:].*)?$`)
+	deptCoded    = regexp.MustCompile(`^(\d{2,})\s*(\S.*)$`)
+	noteStart    = regexp.MustCompile(`^(注|备注|说明)\s*[：:]`)
+	paragraphEnd = regexp.MustCompile(`[。！？；：:!?;]\s*$`)
+	listStart    = regexp.MustCompile(`^\s*([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[、．]|\d+\.[^\d]|第[一二三四五六七八九十]+部分|附件|注[：:])`)
+	sectionHd    = regexp.MustCompile(`^([一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)`)
 )
 
 func (r *recognizer) run() error {
@@ -387,6 +389,11 @@ func (r *recognizer) prose(b raw.Block) {
 	if r.section == nil {
 		r.out.Sections = append(r.out.Sections, model.Section{Heading: "", Line: b.Line, Paragraphs: []model.Paragraph{}})
 		r.section = &r.out.Sections[len(r.out.Sections)-1]
+	}
+	if ps := r.section.Paragraphs; r.set.Lenient && len(ps) > 0 && !paragraphEnd.MatchString(ps[len(ps)-1].Text) && !listStart.MatchString(text) {
+		// a text export breaks a paragraph at each printed line
+		ps[len(ps)-1].Text += text
+		return
 	}
 	r.section.Paragraphs = append(r.section.Paragraphs, model.Paragraph{Text: text, Line: b.Line})
 }

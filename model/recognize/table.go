@@ -164,6 +164,26 @@ func inheritParts(parts []struct {
 	return out
 }
 
+// codeDigits reports whether the column's body cells are all two-digit
+// parts of a code (01, 99).
+func codeDigits(data []raw.Row, j int) bool {
+	n := 0
+	for _, row := range data {
+		if j >= len(row.Cells) {
+			continue
+		}
+		s := norm(row.Cells[j].Text)
+		if s == "" {
+			continue
+		}
+		if len(s) != 2 || !isDigits(s) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
 // headerCell is a cell of a header line that a table repeats on each page.
 var headerCell = regexp.MustCompile(`^(项目|项目名称|预算数?|金额|收入|支出|本年收入|本年支出|合计|小计|总计|科目编码|科目名称|功能分类科目|功能科目名称|经济分类科目|栏次|类|款|项|单位名称|预算单位|基本支出|项目支出|人员经费|公用经费|其中|[\d/]+年预算数?|收入预算|支出预算|财政拨款收入|财政拨款支出)$`)
 
@@ -564,7 +584,7 @@ func isDataRow(t *templates.Table, row raw.Row) bool {
 }
 
 // headerWords are words any budget table's header may print.
-var headerWords = regexp.MustCompile(`科目|预算数|编码|名称|项\s*目|合\s*计|金\s*额|栏次|单位|^类$|^款$|^项$|小计|经费|支出$|收入$|其中`)
+var headerWords = regexp.MustCompile(`科目|预算数|编码|名称|项\s*目|合\s*计|金\s*额|栏次|单位|^类$|^款$|^项$|^类\s*款(\s*项)?$|小计|经费|支出$|收入$|其中`)
 
 // genericHeader reports whether a row without figures, at the top of a
 // table, reads as a header line: short cells, a header word among them.
@@ -680,7 +700,19 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		if used[j] {
 			continue
 		}
-		if part := codePart(paths[j]); part > 0 && r.set.Lenient {
+		part := codePart(paths[j])
+		if part == 0 && r.set.Lenient && j > 0 && used[j-1] && codeDigits(data, j) {
+			// 款 codes in a column without a header of its own, right of the 类 codes
+			for _, c := range cols {
+				if c.src == j-1 && c.col.Type == model.TypeCode {
+					part = 2
+					if c.tpl != nil && c.tpl.Part > 0 {
+						part = c.tpl.Part + 1
+					}
+				}
+			}
+		}
+		if part > 0 && r.set.Lenient {
 			used[j] = true
 			tc := &templates.Column{Key: fmt.Sprintf("code.%d", part), Type: model.TypeCode, Part: part}
 			cols = append(cols, colRef{j, model.Column{Key: tc.Key, Header: strings.Join(paths[j], " / "), Printed: strings.Join(paths[j], " / "), Type: model.TypeCode}, tc})
