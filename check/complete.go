@@ -57,6 +57,13 @@ func tableCompleteness(doc *model.Document, ti int, tpl *templates.Table, lenien
 			}
 		}
 		switch {
+		case note == nil && lenient && proseExplains(doc, tpl):
+			// the narrative says why the table is empty
+		case note == nil && lenient:
+			out = append(out, Finding{
+				Rule: "complete.empty_note", Severity: Info, Table: t.Title, Kind: t.Kind, Line: t.Line,
+				Message: fmt.Sprintf("「%s」（%s）是空表，表下和文字说明中都没有说明为何为空，建议注明（如“注：无…预算，空表列示。”）。", t.Title, where(doc, t.Line)),
+			})
 		case note == nil:
 			out = append(out, Finding{
 				Rule: "complete.empty_note", Severity: Error, Table: t.Title, Kind: t.Kind, Line: t.Line,
@@ -144,4 +151,22 @@ func where(doc *model.Document, line int) string {
 		return s
 	}
 	return fmt.Sprintf("第 %d 行", line)
+}
+
+// proseExplains reports whether a sentence of the narrative says that the
+// table's kind of budget is empty (本部门无政府性基金预算 …).
+func proseExplains(doc *model.Document, tpl *templates.Table) bool {
+	if len(tpl.EmptyNames) == 0 {
+		return false
+	}
+	for _, s := range doc.Sections {
+		for _, p := range s.Paragraphs {
+			for _, sent := range strings.Split(p.Text, "。") {
+				if containsAny(sent, tpl.EmptyNames) && emptyWords.MatchString(sent) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

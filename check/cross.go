@@ -113,6 +113,12 @@ func (rv *resolver) resolve(c templates.Cell) []figure {
 			}
 		}
 	case "first":
+		// a form printing last year's row too: the budget year's row
+		for ri := range t.Rows {
+			if t.Rows[ri].Key == "current" {
+				return one(ri, t.Rows[ri].Label)
+			}
+		}
 		if len(t.Rows) > 0 {
 			return one(0, t.Rows[0].Label)
 		}

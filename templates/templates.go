@@ -87,6 +87,14 @@ type Set struct {
 	Prose []ProseRule `yaml:"prose"`
 	// Common is shared by all families (filled by Load).
 	Common *Common `yaml:"-"`
+	// pending holds what validating a family that extends another needs
+	// until its base is merged in.
+	pending *pendingCheck
+}
+
+type pendingCheck struct {
+	root *yaml.Node
+	file string
 }
 
 // Table defines one official table.
@@ -179,7 +187,8 @@ type Cell struct {
 	Projects string `yaml:"projects"`
 	// Row selects the row: key:K (a fixed row, either side), role:total
 	// (the 合计 row), code:C (by code, a 类 summed from its 项 rows when
-	// the table has no 类 row), first, or each:class / each:code (every
+	// the table has no 类 row), first (the fixed row keyed current where
+	// the form prints last year's row too, else the first row), or each:class / each:code (every
 	// 类 / every code, paired with the other side's), or text:COL^PREFIX
 	// (the sum of the rows whose COL text starts with PREFIX).
 	Row string `yaml:"row"`
@@ -304,8 +313,13 @@ func load(fsys fs.FS, where string) (*Library, error) {
 		if err := yaml.Unmarshal(data, &root); err != nil {
 			return nil, fmt.Errorf("模板 %s: %w", file, err)
 		}
-		if err := s.validate(&root); err != nil {
-			return nil, fmt.Errorf("模板 %s: %w", file, err)
+		if s.Extends == "" {
+			if err := s.validate(&root); err != nil {
+				return nil, fmt.Errorf("模板 %s: %w", file, err)
+			}
+		} else {
+			// checked once its base's tables are in (resolveExtends)
+			s.pending = &pendingCheck{root: &root, file: file}
 		}
 		if prev, ok := families[s.Family]; ok {
 			return nil, fmt.Errorf("模板 %s: %w", file, &posError{line: lineOf(&root, "family"),
@@ -372,6 +386,13 @@ func (l *Library) resolveExtends() error {
 			}
 		}
 		s.Tables = tables
+		if s.pending != nil {
+			// the family's own relations, against its tables and its base's
+			if err := s.validate(s.pending.root); err != nil {
+				return fmt.Errorf("模板 %s: %w", s.pending.file, err)
+			}
+			s.pending = nil
+		}
 		s.Cross = append(append([]Cross(nil), base.Cross...), s.Cross...)
 		s.Prose = append(append([]ProseRule(nil), base.Prose...), s.Prose...)
 		if s.ProjectTotal == nil {
