@@ -102,6 +102,23 @@ func (c *tableContext) anyNumeric(keys []string) bool {
 	return false
 }
 
+// uncoded reports whether a coded form's body has detail rows without a
+// code while others have one, or none at all with several levels named.
+func uncoded(rows []model.Row) bool {
+	coded, bare := 0, 0
+	for _, r := range rows {
+		if r.Role != "" || r.Pair != nil || strings.TrimSpace(r.Name) == "" && r.Code == "" {
+			continue
+		}
+		if r.Code == "" {
+			bare++
+		} else {
+			coded++
+		}
+	}
+	return bare > 0 && (coded > 0 || bare > 1)
+}
+
 // relations lists the table's arithmetic relations.
 func (c *tableContext) relations() []Relation {
 	var out []Relation
@@ -224,6 +241,11 @@ func detail(r *model.Row) bool {
 // the rows under it), else the top-level classification rows.
 func (c *tableContext) footing() []Relation {
 	rows := c.t.Rows
+	if c.tpl.Code != "" && uncoded(rows) {
+		// a coded form whose rows the reader could not give their codes:
+		// which rows are the top level is unknown
+		return nil
+	}
 	var out []Relation
 	check := func(ti int, name string, members []int, why string) {
 		for _, key := range c.moneyColumns() {

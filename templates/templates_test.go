@@ -123,7 +123,7 @@ func TestLoadDirectoryEqualsEmbedded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(lib.Sets) != 3 || lib.Fallback() == nil || len(lib.Common.FunctionClasses) < 25 {
+	if len(lib.Sets) < 3 || lib.Fallback() == nil || len(lib.Common.FunctionClasses) < 25 {
 		t.Errorf("loaded %d sets, %d function classes", len(lib.Sets), len(lib.Common.FunctionClasses))
 	}
 }
