@@ -41,8 +41,12 @@ type Finding struct {
 	Actual model.Amount `json:"actual"`
 	// Difference is Actual − Expected.
 	Difference model.Amount `json:"difference"`
-	// Line is the source line.
+	// Line is the source line (an anchor into the document's places where
+	// it records them).
 	Line int `json:"line,omitempty"`
+	// Where says where the finding is in the source file (第 5 页 第 12 行),
+	// where the reader recorded places.
+	Where string `json:"where,omitempty"`
 	// Message says in Chinese what is wrong, where, by how much and how
 	// the expected figure was computed.
 	Message string `json:"message"`

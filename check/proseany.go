@@ -21,6 +21,8 @@ var (
 	anyMoney = regexp.MustCompile(`(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)`)
 	// classAmount is “一般公共服务（类）支出 10,271.56 万元”.
 	classAmount = regexp.MustCompile(`([\p{Han}]+?)[（(]类[)）][\p{Han}]{0,6}?支出[^\d。；，,]{0,8}?(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)`)
+	// itemAmount is “法院（款）其他法院支出（项）支出 910 万元”.
+	itemAmount = regexp.MustCompile(`([\p{Han}]+?)[（(][款项][)）][\p{Han}]{0,4}?[^\d。；，,（(]{0,8}?(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)`)
 	// quotedItem is “卫生健康支出”科目 94 万元.
 	quotedItem = regexp.MustCompile(`“([^”]{2,30})”\s*科目[^\d。；]{0,6}?(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)`)
 	// rate is a growth rate: 增长 12.5%.
@@ -118,7 +120,15 @@ func subjectAmounts(doc *model.Document, set *templates.Set, where string, p mod
 		}
 		check(m[1]+"（类）支出", m, figs)
 	}
-	for _, m := range quotedItem.FindAllStringSubmatch(p.Text, -1) {
+	named := quotedItem.FindAllStringSubmatch(p.Text, -1)
+	for _, m := range itemAmount.FindAllStringSubmatch(p.Text, -1) {
+		// the 项 (or 款) named last before the amount: 法院（款）其他法院支出（项）
+		if k := strings.LastIndexAny(m[1], "）)"); k >= 0 {
+			m[1] = m[1][k+len("）"):]
+		}
+		named = append(named, m)
+	}
+	for _, m := range named {
 		name := norm(m[1])
 		var figs []figure
 		for _, kind := range subjectTables {

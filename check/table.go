@@ -21,6 +21,8 @@ type tableContext struct {
 	pairAt int
 	// headers caches header by column key.
 	headers map[string]string
+	// lenient: the table was read with the national vocabulary.
+	lenient bool
 }
 
 func newTableContext(doc *model.Document, ti int, tpl *templates.Table) *tableContext {
@@ -107,7 +109,7 @@ func (c *tableContext) anyNumeric(keys []string) bool {
 func uncoded(rows []model.Row) bool {
 	coded, bare := 0, 0
 	for _, r := range rows {
-		if r.Role != "" || r.Pair != nil || strings.TrimSpace(r.Name) == "" && r.Code == "" {
+		if r.Role != "" || r.Pair != nil {
 			continue
 		}
 		if r.Code == "" {
@@ -241,7 +243,9 @@ func detail(r *model.Row) bool {
 // the rows under it), else the top-level classification rows.
 func (c *tableContext) footing() []Relation {
 	rows := c.t.Rows
-	if c.tpl.Code != "" && uncoded(rows) {
+	if c.tpl.Code != "" && uncoded(rows) || c.lenient && c.tpl.Code == "" && len(rows) > 3 {
+		// (a form without codes may print categories above their items:
+		// which rows add up to the 合计 the national vocabulary cannot tell)
 		// a coded form whose rows the reader could not give their codes:
 		// which rows are the top level is unknown
 		return nil

@@ -36,6 +36,7 @@ func Recognize(doc *raw.Document, lib *templates.Library, opt Options) (*model.D
 		Tables:   []model.Table{},
 		Projects: []model.Project{},
 		Sections: []model.Section{},
+		Places:   doc.Places,
 	}}
 	if err := r.run(); err != nil {
 		return nil, err
