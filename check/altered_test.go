@@ -72,16 +72,16 @@ func TestAlteredCorpus(t *testing.T) {
 			want := fmt.Sprintf("第 %d 页", page)
 			found := false
 			for _, f := range fresh {
-				if strings.HasPrefix(f.Rule, tc.rule) && strings.Contains(f.Where, want) {
+				if strings.HasPrefix(f.Rule, tc.rule) && strings.Contains(f.Place, want) {
 					found = true
 				}
-				if !strings.Contains(f.Where, want) && !strings.HasPrefix(f.Rule, "cross.") {
-					t.Errorf("a new error away from the change (%s): %s %s", want, f.Where, f.Message)
+				if !strings.Contains(f.Place, want) && !strings.HasPrefix(f.Rule, "cross.") {
+					t.Errorf("a new error away from the change (%s): %s %s", want, f.Place, f.Message)
 				}
 			}
 			if !found {
 				for _, f := range fresh {
-					t.Logf("%s %s %s", f.Rule, f.Where, f.Message)
+					t.Logf("%s %s %s", f.Rule, f.Place, f.Message)
 				}
 				t.Errorf("no %s error on %s", tc.rule, want)
 			}
@@ -90,7 +90,7 @@ func TestAlteredCorpus(t *testing.T) {
 }
 
 // errorKey identifies a finding across two readings of almost the same text.
-func errorKey(f Finding) string { return f.Rule + "|" + f.Where + "|" + f.Row + "|" + f.Column }
+func errorKey(f Finding) string { return f.Rule + "|" + f.Place + "|" + f.Row + "|" + f.Column }
 
 func errorKeys(fs []Finding) map[string]bool {
 	m := map[string]bool{}

@@ -1,10 +1,6 @@
 package check
 
 import (
-	"regexp"
-	"strconv"
-	"strings"
-
 	"budgetpack/model"
 	"budgetpack/templates"
 )
@@ -37,8 +33,8 @@ func Run(doc *model.Document, set *templates.Set) ([]Finding, error) {
 	out = append(out, completeness(doc, set)...)
 	out = append(out, performance(doc, set)...)
 	out = append(out, proseChecks(doc, set)...)
-	placeFindings(doc, out)
 	sortFindings(doc, out)
+	placeFindings(doc, out)
 	if out == nil {
 		out = []Finding{}
 	}
@@ -68,37 +64,4 @@ func Count(fs []Finding) (errors, warnings, infos int) {
 		}
 	}
 	return
-}
-
-// lineRef is a line reference in a finding's message.
-var lineRef = regexp.MustCompile(`第 (\d+) 行`)
-
-// placeFindings says in each finding where it is in the source file when
-// the reader recorded places (a PDF page, the page and line of a text
-// export): the message's line references become places and Where is set.
-func placeFindings(doc *model.Document, fs []Finding) {
-	if doc.Places == nil {
-		return
-	}
-	for i := range fs {
-		f := &fs[i]
-		f.Where = doc.Where(f.Line)
-		var sb strings.Builder
-		last := 0
-		for _, m := range lineRef.FindAllStringSubmatchIndex(f.Message, -1) {
-			if strings.HasSuffix(f.Message[:m[0]], "页 ") {
-				continue // already a place (第 5 页 第 12 行)
-			}
-			n, err := strconv.Atoi(f.Message[m[2]:m[3]])
-			w := doc.Where(n)
-			if err != nil || w == "" {
-				continue
-			}
-			sb.WriteString(f.Message[last:m[0]])
-			sb.WriteString(w)
-			last = m[1]
-		}
-		sb.WriteString(f.Message[last:])
-		f.Message = sb.String()
-	}
 }

@@ -44,9 +44,9 @@ type Finding struct {
 	// Line is the source line (an anchor into the document's places where
 	// it records them).
 	Line int `json:"line,omitempty"`
-	// Where says where the finding is in the source file (第 5 页 第 12 行),
-	// where the reader recorded places.
-	Where string `json:"where,omitempty"`
+	// Place says where Line stands in a file that is not a text of lines:
+	// "工作表“收支总表” E9", "第 5 页"; "" otherwise.
+	Place string `json:"place,omitempty"`
 	// Message says in Chinese what is wrong, where, by how much and how
 	// the expected figure was computed.
 	Message string `json:"message"`

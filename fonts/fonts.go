@@ -196,10 +196,14 @@ func (f *Face) Has(r rune) bool {
 	if r < 0 || r > 0xFFFF {
 		return false
 	}
-	var b sfnt.Buffer // per call, so that Has is safe for concurrent use
-	gi, err := f.font.GlyphIndex(&b, r)
+	b := buffers.Get().(*sfnt.Buffer) // one per call, so that Has is safe for concurrent use
+	gi, err := f.font.GlyphIndex(b, r)
+	buffers.Put(b)
 	return err == nil && gi != 0
 }
+
+// buffers are sfnt's scratch buffers, reused across calls of Has.
+var buffers = sync.Pool{New: func() any { return new(sfnt.Buffer) }}
 
 // Missing returns the distinct runes of text that the face has no glyph for,
 // in the order they first appear. White space and control characters are

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sort"
 )
 
 // More table tags.
@@ -182,7 +183,7 @@ func (f *Face) Subset(runes []rune) (*Subset, error) {
 	}
 
 	// glyf, loca (long offsets) and hmtx (one full metric per glyph).
-	var glyfOut []byte
+	glyfOut := make([]byte, 0, 640*len(old))
 	locaOut := make([]byte, 4*(len(old)+1))
 	hmtxOut := make([]byte, 4*len(old))
 	for i, g := range old {
@@ -285,31 +286,31 @@ func cmap4(cmap []byte) (func(uint16) int, error) {
 		starts := sub[16+segX2:]
 		deltas := sub[16+2*segX2:]
 		ranges := sub[16+3*segX2:]
+		segs := segX2 / 2
 		return func(c uint16) int {
-			for s := 0; s < segX2/2; s++ {
-				if c > be.Uint16(ends[2*s:]) {
-					continue
-				}
-				start := be.Uint16(starts[2*s:])
-				if c < start {
-					return 0
-				}
-				delta := be.Uint16(deltas[2*s:])
-				ro := int(be.Uint16(ranges[2*s:]))
-				if ro == 0 {
-					return int(c + delta)
-				}
-				at := 16 + 3*segX2 + 2*s + ro + 2*int(c-start)
-				if at+2 > len(sub) {
-					return 0
-				}
-				g := be.Uint16(sub[at:])
-				if g == 0 {
-					return 0
-				}
-				return int(g + delta)
+			// the first segment whose end is at or above c (ends are sorted)
+			s := sort.Search(segs, func(i int) bool { return be.Uint16(ends[2*i:]) >= c })
+			if s == segs {
+				return 0
 			}
-			return 0
+			start := be.Uint16(starts[2*s:])
+			if c < start {
+				return 0
+			}
+			delta := be.Uint16(deltas[2*s:])
+			ro := int(be.Uint16(ranges[2*s:]))
+			if ro == 0 {
+				return int(c + delta)
+			}
+			at := 16 + 3*segX2 + 2*s + ro + 2*int(c-start)
+			if at+2 > len(sub) {
+				return 0
+			}
+			g := be.Uint16(sub[at:])
+			if g == 0 {
+				return 0
+			}
+			return int(g + delta)
 		}, nil
 	}
 	return nil, errors.New("subset: no format-4 Unicode cmap")

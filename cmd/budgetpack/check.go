@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"budgetpack/check"
 	"budgetpack/model"
@@ -44,37 +45,42 @@ func loadAndCheck(path string, opt parse.Options) (*model.Document, []check.Find
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	var in inputFlags
 	var asJSON bool
+	var jobs int
 	fs := newFlagSet("check", "check [--json] [选项] 文件...", stderr)
 	in.register(fs)
+	registerJobs(fs, &jobs)
 	fs.BoolVar(&asJSON, "json", false, "以 JSON 输出，每个输入一个对象 (one JSON object per input)")
 	opt, code, ok := parseInputs(fs, &in, args, stdout, stderr, 0)
 	if !ok {
 		return code
 	}
-	for _, path := range fs.Args() {
+	start := time.Now()
+	paths := expandInputs(fs.Args(), "")
+	outs := runBatch(paths, jobs, stdout, stderr, func(path string, o *outcome) {
 		doc, findings, err := loadAndCheck(path, opt)
 		if err != nil {
-			reportInput(stderr, err)
-			code = exitInput
-			continue
+			o.fail(exitInput, "budgetpack: %v", err)
+			return
 		}
 		e, w, i := check.Count(findings)
-		if e > 0 && code == exitOK {
-			code = exitFindings
+		o.errors, o.warns, o.info, o.done = e, w, i, true
+		if e > 0 {
+			o.code = exitFindings
 		}
 		if asJSON {
-			enc := jsonEncoder(stdout)
 			rep := checkReport{File: path, Department: doc.Department.Name, Year: doc.Year, Family: doc.Family,
 				Summary: checkSummary{e, w, i}, Findings: findings}
-			if err := enc.Encode(rep); err != nil {
-				fmt.Fprintln(stderr, "budgetpack:", err)
-				return exitInput
+			if err := jsonEncoder(&o.out).Encode(rep); err != nil {
+				o.fail(exitInput, "budgetpack: %v", err)
 			}
-			continue
+			return
 		}
-		writeReport(stdout, path, doc, findings)
+		writeReport(&o.out, path, doc, findings)
+	})
+	if len(paths) > 1 {
+		summarize(stderr, outs, nil, time.Since(start))
 	}
-	return code
+	return batchCode(outs)
 }
 
 // writeReport prints the findings for a person to read.

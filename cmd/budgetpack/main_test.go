@@ -93,7 +93,7 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{"unknown family", []string{"parse", "--family", "shanxi-2030", hebei}, 3, []string{"没有格式模板"}},
 		{"missing file", []string{"parse", filepath.Join(dir, "nope.txt")}, 3, []string{"nope.txt", "无法读取文件"}},
 		{"empty file", []string{"parse", empty}, 3, []string{"empty.txt", "文件为空"}},
-		{"binary file", []string{"parse", binary}, 3, []string{"binary.docx", "不是 UTF-8 文本"}},
+		{"binary file", []string{"parse", binary}, 3, []string{"binary.docx", "ZIP 压缩包", "已损坏"}},
 		{"text in a money column", []string{"parse", money}, 3, []string{"money.txt:24", "[部门预算收支总表]", "一千六百"}},
 		{"no recognizable table", []string{"parse", noTable}, 3, []string{"notable.txt", "未找到可识别的预算表"}},
 		{"table cut off mid-row", []string{"parse", cut}, 3, []string{"cut.txt:301", "[部门预算收入总表]", "表格在此行中断"}},

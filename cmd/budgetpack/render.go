@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"time"
 
 	"budgetpack/check"
 	"budgetpack/fix"
@@ -31,11 +33,13 @@ var formatOrder = []string{"xlsx", "pdf"}
 func cmdRender(args []string, stdout, stderr io.Writer) int {
 	var in inputFlags
 	var outDir, formats, fixMode, font string
+	var jobs int
 	fs := newFlagSet("render", "render [-o 目录] [--format xlsx,pdf] [--fix[=balance]] [选项] 文件...", stderr)
 	in.register(fs)
 	fs.StringVarP(&outDir, "output", "o", "out", "输出目录 (output folder)")
 	fs.StringVar(&formats, "format", strings.Join(available(), ","), "输出格式，逗号分隔：xlsx、pdf (formats to write)")
 	registerFix(fs, &fixMode, "先更正再输出：--fix 由明细重算合计；--fix=balance 舍位平衡 (correct figures first: derive totals, or balance rounding)")
+	registerJobs(fs, &jobs)
 	fs.StringVar(&font, "font", "", "PDF 所用中文字体：.ttf 文件，或 .ttc 字体集中的一款（如 simsun.ttc#0）；默认内置宋体 (Chinese font for the PDF)")
 	opt, code, ok := parseInputs(fs, &in, args, stdout, stderr, 0)
 	if !ok {
@@ -61,11 +65,13 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "budgetpack: --format 为空 (no format given)")
 		return exitUsage
 	}
+	start := time.Now()
+	paths := expandInputs(fs.Args(), outDir)
 	// Every output is claimed before anything is read or written: none may
 	// replace an input of the run, an earlier output of the run or a
 	// read-only file.
-	out := safeout.New(fs.Args())
-	for _, path := range fs.Args() {
+	out := safeout.New(paths)
+	for _, path := range paths {
 		for _, ext := range exts {
 			if err := out.Claim(outputPath(outDir, path, ext), path); err != nil {
 				fmt.Fprintln(stderr, "budgetpack:", err)
@@ -75,49 +81,63 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	}
 	defer out.OnSignal(os.Exit)()
 	defer out.Cleanup()
-	for _, path := range fs.Args() {
+	outs := runBatch(paths, jobs, stdout, stderr, func(path string, o *outcome) {
 		doc, err := parse.File(path, opt)
 		if err != nil {
-			reportInput(stderr, err)
-			code = exitInput
-			continue
+			o.fail(exitInput, "budgetpack: %v", err)
+			return
 		}
 		set, err := familySet(opt.Templates, doc)
 		if err != nil {
-			reportInput(stderr, err)
-			code = exitInput
-			continue
+			o.fail(exitInput, "budgetpack: %v", err)
+			return
 		}
 		var corrections []fix.Correction
 		if fixMode != "" {
 			if doc, corrections, err = fix.Apply(doc, set, mode); err != nil {
-				fmt.Fprintln(stderr, "budgetpack:", err)
-				return exitInput
+				o.fail(exitInput, "budgetpack: %v", err)
+				return
 			}
 		}
 		findings, err := check.Run(doc, set)
 		if err != nil {
-			fmt.Fprintln(stderr, "budgetpack:", err)
-			return exitInput
+			o.fail(exitInput, "budgetpack: %v", err)
+			return
 		}
+		o.errors, o.warns, o.info = check.Count(findings)
+		o.done = true
 		book, err := layout.Build(doc, layout.Options{Set: set, Findings: findings, Appendix: true, Corrections: corrections})
 		if err != nil {
-			fmt.Fprintln(stderr, "budgetpack:", err)
-			return exitInput
+			o.fail(exitInput, "budgetpack: %v", err)
+			return
 		}
-		for _, ext := range exts {
-			target := outputPath(outDir, path, ext)
+		// The formats are written at once, each to its own temporary
+		// file; the lines are printed in format order.
+		errs := make([]error, len(exts))
+		targets := make([]string, len(exts))
+		var wg sync.WaitGroup
+		for k, ext := range exts {
+			targets[k] = outputPath(outDir, path, ext)
 			write := writers[ext]
-			if err := out.Write(target, func(w io.Writer) error { return write(w, book, font) }); err != nil {
-				// nothing is left half-written; a font that cannot serve is the usual cause
-				fmt.Fprintf(stderr, "budgetpack: 未写入 %s (not written): %v\n", target, err)
-				return exitInput
-			}
-			e, w, i := check.Count(findings)
-			fmt.Fprintf(stdout, "已写入 %s（差异：错误 %d，警告 %d，提示 %d；更正 %d 处）\n", target, e, w, i, len(corrections))
+			wg.Go(func() {
+				errs[k] = out.Write(targets[k], func(w io.Writer) error { return write(w, book, font) })
+			})
 		}
+		wg.Wait()
+		for k, ext := range exts {
+			if errs[k] != nil {
+				// nothing is left half-written; a font that cannot serve is the usual cause
+				o.fail(exitInput, "budgetpack: 未写入 %s (not written): %v", targets[k], errs[k])
+				continue
+			}
+			o.outputs[ext]++
+			fmt.Fprintf(&o.out, "已写入 %s（差异：错误 %d，警告 %d，提示 %d；更正 %d 处）\n", targets[k], o.errors, o.warns, o.info, len(corrections))
+		}
+	})
+	if len(paths) > 1 {
+		summarize(stderr, outs, exts, time.Since(start))
 	}
-	return code
+	return batchCode(outs)
 }
 
 // fixModeOf reads the value of --fix ("" means no correction), saying so

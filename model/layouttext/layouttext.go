@@ -142,7 +142,15 @@ func lineWords(l string, j int) ([]textgrid.Word, int) {
 		col++
 	}
 	flush()
-	// Join tokens one space apart unless a figure stands on either side.
+	// Join tokens one space apart unless a figure stands on either side
+	// in a line that has columns (a wider gap somewhere): in a line of
+	// prose a figure between single spaces is part of the sentence
+	// ("公用经费 131.33 万元。"). A decimal part alone is always a figure
+	// broken over two lines, and two amounts are two cells.
+	columns := false
+	for k := 1; k < len(toks); k++ {
+		columns = columns || toks[k].c0-toks[k-1].c1 >= 2
+	}
 	var words []token
 	for _, t := range toks {
 		if n := len(words); n > 0 {
@@ -153,7 +161,9 @@ func lineWords(l string, j int) ([]textgrid.Word, int) {
 				p.c1 = t.c1
 				continue
 			}
-			if t.c0-p.c1 == 1 && !amount(lastToken(p.text)) && !amount(t.text) {
+			a, b := lastToken(p.text), t.text
+			apart := columns && (amount(a) || amount(b)) || isFrac(a) || isFrac(b) || amount(a) && amount(b)
+			if t.c0-p.c1 == 1 && !apart {
 				p.text += " " + t.text
 				p.c1 = t.c1
 				continue

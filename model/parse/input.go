@@ -30,7 +30,7 @@ func readInput(path string, max int64) ([]byte, error) {
 		return nil, fail(fmt.Sprintf("不是普通文件（%s），不读取 (not a regular file: a folder, device or pipe is not read)", kind(info.Mode())))
 	}
 	if info.Size() > max {
-		return nil, fail(tooBig(info.Size(), max))
+		return nil, fail(tooBig("", info.Size(), max))
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -46,14 +46,14 @@ func readInput(path string, max int64) ([]byte, error) {
 		return nil, fail(fmt.Sprintf("无法读取文件 (cannot read the file): %v", err))
 	}
 	if int64(b.Len()) > max {
-		return nil, fail(tooBig(int64(b.Len()), max))
+		return nil, fail(tooBig("超过 ", int64(b.Len())-1, max))
 	}
 	return b.Bytes(), nil
 }
 
-func tooBig(size, max int64) string {
-	return fmt.Sprintf("文件太大：至少 %s，上限 %s；确需读取时用 --max-size 调高 (the file is larger than the limit of %s; raise it with --max-size)",
-		megabytes(size), megabytes(max), megabytes(max))
+func tooBig(over string, size, max int64) string {
+	return fmt.Sprintf("文件太大：%s%s，上限 %s；确需读取时用 --max-size 调高 (the file is larger than the limit of %s; raise it with --max-size)",
+		over, megabytes(size), megabytes(max), megabytes(max))
 }
 
 func megabytes(n int64) string {

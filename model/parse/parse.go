@@ -92,9 +92,10 @@ func Bytes(name string, data []byte, opt Options) (*model.Document, error) {
 	}
 	out, err := recognize.Recognize(doc, lib, recognize.Options{File: name, Family: opt.Family})
 	if err != nil {
-		return nil, err
+		return nil, placed(err, doc.Places)
 	}
 	out.Source = filepath.Base(name)
+	out.Places = doc.Places
 	return out, nil
 }
 
@@ -110,6 +111,8 @@ func Detect(name string, data []byte) (string, error) {
 		return xlsxin.Layout, nil
 	case docxin.Looks(data):
 		return docxin.Layout, nil
+	case isContainer(data):
+		return "", containerError(name, data)
 	case bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data):
 		return "", &model.InputError{File: name, Msg: "无法识别的文件：不是 PDF、Word (.docx)、Excel (.xlsx) 文件，也不是 UTF-8 文本 (not a PDF, DOCX, XLSX or UTF-8 text file)"}
 	case trimmed[0] == '{':

@@ -231,7 +231,9 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"empty", "", []string{"empty.txt", "文件为空"}},
 		{"blank lines", "\n \n\t\n", []string{"文件为空"}},
-		{"binary", "PK\x03\x04\x00\x00binary", []string{"binary.txt", "不是 UTF-8 文本"}},
+		{"binary", "\x00\x01binary\xff", []string{"binary.txt", "不是 UTF-8 文本"}},
+		{"damaged zip", "PK\x03\x04\x00\x00binary", []string{"ZIP 压缩包", "已损坏"}},
+		{"old office file", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", []string{"旧版 Office 文件", "另存为"}},
 		{"prose only", "这是一段文字。\n没有表格。\n", []string{"没有找到表格"}},
 		{"no recognizable table", "\t甲\n\t乙\n\n\t丙\n\t丁\n\n\t戊\n", []string{"未找到可识别的预算表"}},
 		{"cut off mid-row", cut, []string{":301", "[部门预算收入总表]", "表格在此行中断", "5 个单元格"}},

@@ -1,17 +1,187 @@
 // Package pdfin reads a PDF file in pure Go: it interprets the pages'
 // content streams into placed words and drawn rulings and hands them to
 // textgrid, which finds the tables and prose.
+//
+// The object layer (cross-reference table, objects, decryption, stream
+// filters) is github.com/pdfcpu/pdfcpu behind the small objects interface;
+// the content streams are interpreted here: the text state, the CTM, Form
+// XObjects, the page's /Rotate, composite (CID) and simple fonts with their
+// widths and /ToUnicode maps, and the paths that draw table rulings.
 package pdfin
 
-import "budgetpack/model/raw"
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"budgetpack/model/raw"
+	"budgetpack/model/textgrid"
+)
 
 // Layout is the name of this reader's layout.
 const Layout = "pdf"
 
-// Looks reports whether the data is a PDF file.
-func Looks(data []byte) bool { return len(data) >= 5 && string(data[:5]) == "%PDF-" }
+// Limits: no input makes the reader allocate or work without bound.
+const (
+	maxPages            = 2000
+	maxObjects          = 2_000_000
+	maxStreamBytes      = 64 << 20  // one decoded stream, one page's content
+	maxDecodedTotal     = 512 << 20 // all decoded streams of a file
+	maxCMapBytes        = 4 << 20
+	maxCMapEntries      = 200_000
+	maxWidths           = 70_000
+	maxOps              = 4_000_000 // content operators of one page, forms included
+	maxGlyphsPage       = 400_000
+	maxGlyphsFile       = 4_000_000
+	maxRulingsPage      = 200_000
+	maxPathPoints       = 100_000
+	maxFormDepth        = 12
+	maxStack            = 256
+	maxArgs             = 64
+	maxNesting          = 32
+	maxRulingThickness  = 3.0
+	scannedPageCoverage = 0.5
+)
 
 // Read turns a PDF file into raw blocks, every anchor a page and position.
 func Read(data []byte) (*raw.Document, error) {
-	return nil, &raw.Error{Msg: "暂不支持 PDF (PDF not read yet)"}
+	pages, err := Pages(data)
+	if err != nil {
+		return nil, err
+	}
+	return textgrid.Build(Layout, pages)
+}
+
+// Pages reads the words and rulings of every page of a PDF file. The
+// error is a *raw.Error saying, in Chinese with English beside, what keeps
+// the file from being read and on which page.
+func Pages(data []byte) (pages []textgrid.Page, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			pages, err = nil, damaged(fmt.Sprint(r))
+		}
+	}()
+	if !Looks(data) {
+		return nil, &raw.Error{Msg: "不是 PDF 文件：文件开头没有 %PDF- 标记 (not a PDF file: no %PDF- header)"}
+	}
+	o, err := openObjects(data)
+	if err != nil {
+		return nil, openError(err)
+	}
+	n := o.numPages()
+	switch {
+	case n <= 0:
+		return nil, damaged("no pages")
+	case n > maxPages:
+		return nil, &raw.Error{Msg: fmt.Sprintf("PDF 文件有 %d 页，超过上限 %d 页 (the PDF has %d pages, more than the %d read)", n, maxPages, n, maxPages)}
+	}
+	fonts := map[any]*font{}
+	var buf []glyph // glyphs of a page, reused
+	glyphs := 0
+	scanned := 0
+	for i := 1; i <= n; i++ {
+		pg, err := pageWords(o, fonts, i, buf[:0])
+		if err != nil {
+			return nil, err
+		}
+		if len(pg.page.Words) == 0 && pg.imageArea >= scannedPageCoverage*pg.page.Width*pg.page.Height && scanned == 0 {
+			scanned = i
+		}
+		glyphs += pg.glyphs
+		if glyphs > maxGlyphsFile {
+			return nil, &raw.Error{Msg: fmt.Sprintf("PDF 文件的文字超过上限（%d 个字符）(more than %d characters)", maxGlyphsFile, maxGlyphsFile)}
+		}
+		pages = append(pages, pg.page)
+		buf = pg.buf
+	}
+	if scanned > 0 {
+		return nil, &raw.Error{Msg: fmt.Sprintf("第 %d 页没有文字层，可能是扫描件，需要先做文字识别 (OCR) (page %d has no text layer, probably a scan: run OCR first)", scanned, scanned)}
+	}
+	if glyphs == 0 {
+		return nil, &raw.Error{Msg: "PDF 文件中没有任何文字，可能是扫描件，需要先做文字识别 (OCR) (the PDF holds no text at all, probably a scan: run OCR first)"}
+	}
+	return pages, nil
+}
+
+// Looks reports whether the data is a PDF file.
+func Looks(data []byte) bool { return len(data) >= 5 && string(data[:5]) == "%PDF-" }
+
+// pageResult is one page read.
+type pageResult struct {
+	page      textgrid.Page
+	glyphs    int
+	imageArea float64
+	buf       []glyph
+}
+
+// pageWords interprets page i.
+func pageWords(o objects, fonts map[any]*font, i int, buf []glyph) (pageResult, error) {
+	var res pageResult
+	info, err := o.page(i)
+	if err != nil {
+		if errors.Is(err, errTooBig) {
+			return res, pageTooBig(i)
+		}
+		return res, &raw.Error{Msg: fmt.Sprintf("第 %d 页无法读取，文件可能已损坏 (page %d cannot be read, the file may be damaged): %v", i, i, err)}
+	}
+	w, h := info.box[2]-info.box[0], info.box[3]-info.box[1]
+	if !(w > 0 && h > 0 && w < 1e6 && h < 1e6) {
+		w, h = 595, 842
+		info.box = [4]float64{0, 0, w, h}
+	}
+	run := &pageRun{o: o, fonts: fonts, glyphs: buf}
+	shift := matrix{1, 0, 0, 1, -info.box[0], -info.box[1]}
+	var rot matrix
+	switch info.rotate {
+	case 90:
+		rot = matrix{0, 1, 1, 0, 0, 0}
+		run.width, run.height = h, w
+	case 180:
+		rot = matrix{-1, 0, 0, 1, w, 0}
+		run.width, run.height = w, h
+	case 270:
+		rot = matrix{0, -1, -1, 0, h, w}
+		run.width, run.height = h, w
+	default:
+		rot = matrix{1, 0, 0, -1, 0, h}
+		run.width, run.height = w, h
+	}
+	run.pageM = shift.mul(rot)
+	g := gstate{ctm: identity, th: 1}
+	run.run(info.content, info.resources, g, 0)
+	if run.err != nil {
+		return res, pageTooBig(i)
+	}
+	if n := len(run.glyphs); n > 0 && run.undecodable*2 > n {
+		return res, &raw.Error{Msg: fmt.Sprintf("第 %d 页的文字无法解码：字体没有字符映射 (the text of page %d cannot be decoded: its fonts have no character map)", i, i)}
+	}
+	res.glyphs = len(run.glyphs)
+	res.imageArea = run.imageArea
+	res.buf = run.glyphs
+	res.page = textgrid.Page{Number: i, Width: run.width, Height: run.height, Words: words(run.glyphs)}
+	for _, s := range run.rulings {
+		res.page.Rulings = append(res.page.Rulings, textgrid.Ruling{X0: round2(s.x0), Y0: round2(s.y0), X1: round2(s.x1), Y1: round2(s.y1)})
+	}
+	return res, nil
+}
+
+func round2(f float64) float64 { return math.Round(f*100) / 100 }
+
+func pageTooBig(i int) error {
+	return &raw.Error{Msg: fmt.Sprintf("第 %d 页内容过多，超过读取上限 (page %d holds more content than the reader's limits)", i, i)}
+}
+
+func damaged(detail string) error {
+	return &raw.Error{Msg: fmt.Sprintf("PDF 文件已损坏或不完整，无法读取 (the PDF file is damaged or truncated): %s", detail)}
+}
+
+// openError says why the file could not be opened.
+func openError(err error) error {
+	switch {
+	case errors.Is(err, errPassword):
+		return &raw.Error{Msg: "PDF 文件设有打开密码，请用密码打开后另存为不加密的文件再读取 (the PDF is protected by a password needed to open it: save an unprotected copy first)"}
+	case errors.Is(err, errTooBig):
+		return &raw.Error{Msg: "PDF 文件超过读取上限 (the PDF is larger than the reader's limits)"}
+	}
+	return damaged(err.Error())
 }

@@ -21,9 +21,10 @@ func (r *recognizer) projectForm(t *templates.Table, form model.Table, rows []ra
 	if m := t.TitleMatch(form.Title); len(m) == 3 {
 		p.Seq, p.Name = m[1], m[2]
 	}
-	all := append([]raw.Row{}, rows...)
+	// forms are read as printed: a merged cell once
+	all := raw.Unmerged(rows)
 	for _, g := range more {
-		all = append(all, g.Rows...)
+		all = append(all, raw.Unmerged(g.Rows)...)
 	}
 	where := p.Name
 	if where == "" {

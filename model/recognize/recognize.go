@@ -68,7 +68,7 @@ func pickFamily(doc *raw.Document, lib *templates.Library, opt Options) (*templa
 			continue
 		}
 		// a workbook may hold any family's tables; text exports come in one layout
-		if s.Layout != "" && s.Layout != doc.Layout && doc.Layout != "xlsx" {
+		if !layoutFits(s.Layout, doc.Layout) {
 			continue
 		}
 		score, all := 0, true
@@ -133,6 +133,7 @@ func tocLine(blocks []raw.Block, titles []*templates.Table, i, j int, sentences 
 // header set apart by a text export: short, no sentence, no note.
 func headerFragment(s string) bool {
 	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "其中："), "其中:")
 	return s != "" && len([]rune(s)) <= 16 && !strings.ContainsAny(s, "。，；：:") && !noteStart.MatchString(s)
 }
 

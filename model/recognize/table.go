@@ -621,6 +621,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 	// Split header and body.
 	var header [][]string
 	body := -1
+	filled := raw.FilledTexts(rows) // a merged header cell heads every column it covers
 	for i, row := range rows {
 		if isLanci(row) {
 			out.Numbered = true
@@ -631,7 +632,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			body = i
 			break
 		}
-		header = append(header, row.Texts())
+		header = append(header, filled[i])
 	}
 	if body < 0 {
 		body = len(rows)

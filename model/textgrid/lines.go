@@ -13,8 +13,10 @@ type line struct {
 	words             []Word
 	top, bottom, base float64
 	size              float64
-	// no is the line's number within its page (1-based).
-	no int
+	// no is the line's number within its page (1-based), page the page.
+	no, page int
+	// furniture marks a page number standing above or below the text.
+	furniture bool
 }
 
 func (l *line) add(w Word) {

@@ -17,13 +17,28 @@ type segment struct {
 }
 
 // segments splits a line where words stand a column gap apart (about
-// one font size); closer words are one cell's text.
+// one font size); closer words are one cell's text. Two amounts are
+// always two cells, and in a line that has columns (a column gap
+// somewhere) so are an amount and the word beside it: pdftotext and
+// tight PDF tables leave as little as one space between columns. In a
+// line of prose, "经费 131.33 万元" stays one sentence.
 func segments(l line) []segment {
+	gap := func(i int) bool {
+		a, b := l.words[i-1], l.words[i]
+		return b.X0-a.X1 >= 0.9*math.Max(a.Size, b.Size)
+	}
+	columns := false
+	for i := 1; i < len(l.words); i++ {
+		columns = columns || gap(i)
+	}
 	var out []segment
 	start := 0
 	for i := 1; i <= len(l.words); i++ {
-		if i < len(l.words) && l.words[i].X0-l.words[i-1].X1 < 0.9*math.Max(l.words[i].Size, l.words[i-1].Size) {
-			continue
+		if i < len(l.words) && !gap(i) {
+			a, b := isAmount(l.words[i-1].Text), isAmount(l.words[i].Text)
+			if !(a && b || columns && (a || b)) {
+				continue
+			}
 		}
 		ws := l.words[start:i]
 		text := joinWords(ws)
@@ -31,6 +46,13 @@ func segments(l line) []segment {
 		start = i
 	}
 	return out
+}
+
+// isAmount reports whether s is a figure written with a decimal point or
+// thousands commas: a plain integer beside a word is as often a year or a
+// count in a sentence.
+func isAmount(s string) bool {
+	return isNumber(s) && strings.ContainsAny(s, ".,") && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ",")
 }
 
 // isNumber reports whether s is a figure: digits with thousands commas,
@@ -63,21 +85,25 @@ type sline struct {
 // lines holding two or more segments, with single-segment lines between
 // them that line up with the table's cells (a label without figures). The
 // rest are prose lines, one text block each.
-func (b *builder) stream(page int, lines []line) []item {
-	sl := make([]sline, len(lines))
-	for i, l := range lines {
-		sl[i] = sline{line: l, segs: segments(l)}
+func (b *builder) stream(lines []line) []item {
+	var out []item
+	text := func(l line) {
+		a := b.anchor(l.page, l.no)
+		t := l.text()
+		out = append(out, item{block: raw.Block{Line: a, Page: l.page, Text: t}, page: l.page, top: l.top, furniture: isFurniture(t)})
+	}
+	sl := make([]sline, 0, len(lines))
+	for _, l := range lines {
+		if l.furniture {
+			text(l)
+			continue
+		}
+		sl = append(sl, sline{line: l, segs: segments(l)})
 	}
 	multi := func(i int) bool { return len(sl[i].segs) >= 2 }
-	var out []item
-	text := func(l sline) {
-		a := b.anchor(page, l.no)
-		t := l.text()
-		out = append(out, item{block: raw.Block{Line: a, Page: page, Text: t}, top: l.top, furniture: isFurniture(t)})
-	}
 	for i := 0; i < len(sl); {
 		if !multi(i) {
-			text(sl[i])
+			text(sl[i].line)
 			i++
 			continue
 		}
@@ -85,7 +111,11 @@ func (b *builder) stream(page int, lines []line) []item {
 		j := i + 1
 	grow:
 		for j < len(sl) {
-			if gapAbove(sl, j) > 2.5*sl[j].size {
+			// A table found from alignment ends with its page: pdftotext
+			// may place the next page's columns elsewhere, and a title at
+			// the top of that page must not join the table. stitch joins
+			// a table that goes on with the same columns.
+			if sl[j].page != sl[j-1].page || gapAbove(sl, j) > 2.5*sl[j].size {
 				break
 			}
 			if multi(j) {
@@ -108,7 +138,7 @@ func (b *builder) stream(page int, lines []line) []item {
 				break
 			}
 			for k := j; k < len(sl) && k < j+min(maxSingles, max(3, 4*nm)); k++ {
-				if k > j && gapAbove(sl, k) > 2.5*sl[k].size {
+				if k > j && (sl[k].page != sl[k-1].page || gapAbove(sl, k) > 2.5*sl[k].size) {
 					break
 				}
 				if multi(k) {
@@ -131,15 +161,22 @@ func (b *builder) stream(page int, lines []line) []item {
 			break
 		}
 		region := sl[i : last+1]
-		if blk, cols, ok := b.streamGrid(page, region); ok {
-			out = append(out, item{block: blk, cols: cols, top: region[0].top})
+		if blk, cols, ok := b.streamGrid(region); ok {
+			out = append(out, item{block: blk, cols: cols, page: region[0].page, top: region[0].top})
 		} else {
 			for _, l := range region {
-				text(l)
+				text(l.line)
 			}
 		}
 		i = last + 1
 	}
+	// Page numbers were set aside: put them back in reading order.
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].page != out[j].page {
+			return out[i].page < out[j].page
+		}
+		return out[i].top < out[j].top
+	})
 	return out
 }
 
@@ -149,7 +186,7 @@ const maxSingles = 40
 
 // gapAbove is the empty space between line j and the line before it.
 func gapAbove(sl []sline, j int) float64 {
-	if j == 0 {
+	if j == 0 || sl[j].page != sl[j-1].page {
 		return 0
 	}
 	return sl[j].top - sl[j-1].bottom
@@ -188,7 +225,7 @@ func alignsWith(l sline, before, after []sline, multiOnly bool) bool {
 
 // streamGrid makes a grid of the region's lines, its columns found from
 // where text lines up. It declines a region too small to be a table.
-func (b *builder) streamGrid(page int, region []sline) (raw.Block, []float64, bool) {
+func (b *builder) streamGrid(region []sline) (raw.Block, []float64, bool) {
 	nMulti, maxSegs, figures := 0, 0, 0
 	for _, l := range region {
 		if len(l.segs) >= 2 {
@@ -226,9 +263,9 @@ func (b *builder) streamGrid(page int, region []sline) (raw.Block, []float64, bo
 	}
 	seps = kept
 	nc := len(seps) + 1
-	blk := raw.Block{Page: page, Rows: make([]raw.Row, 0, len(region))}
+	blk := raw.Block{Page: region[0].page, Rows: make([]raw.Row, 0, len(region))}
 	for _, l := range region {
-		a := b.anchor(page, l.no)
+		a := b.anchor(l.page, l.no)
 		row := raw.Row{Line: a, Cells: make([]raw.Cell, nc)}
 		for k := range row.Cells {
 			row.Cells[k].Line = a

@@ -90,6 +90,7 @@ func Build(layout string, pages []Page) (*raw.Document, error) {
 		}
 		b.page(p)
 	}
+	b.flush()
 	b.doc.Blocks = stitch(b.items)
 	if b.doc.Blocks == nil {
 		b.doc.Blocks = []raw.Block{}
@@ -103,6 +104,8 @@ type builder struct {
 	doc     *raw.Document
 	anchors map[raw.Place]int
 	items   []item
+	// run holds the lines outside ruled tables not yet looked at.
+	run []line
 }
 
 // item is one block of a page with what stitching needs to know of it.
@@ -113,8 +116,9 @@ type item struct {
 	cols []float64
 	// furniture marks a text line that only numbers the page.
 	furniture bool
-	// top is where the block starts on its page, for reading order.
-	top float64
+	// page and top are where the block starts, for reading order.
+	page int
+	top  float64
 }
 
 func (b *builder) anchor(page, line int) int {
@@ -177,10 +181,10 @@ func (b *builder) page(p Page) {
 	}
 	// Words inside a ruled table go to its cells; the lines left over
 	// are prose or tables without rulings.
-	var rest []line
 	for i := range tables {
 		tables[i].fill(lines)
 	}
+	var rest []line
 	for _, l := range lines {
 		var keep []Word
 		for _, w := range l.words {
@@ -191,16 +195,38 @@ func (b *builder) page(p Page) {
 		if len(keep) > 0 {
 			nl := l
 			nl.words = keep
+			nl.page = p.Number
 			rest = append(rest, nl)
 		}
 	}
-	var its []item
-	for _, t := range tables {
-		if blk, ok := t.block(b, p.Number); ok {
-			its = append(its, item{block: blk, cols: t.xs, top: t.ys[0]})
+	// A page number above or below the text does not interrupt a table
+	// running on to the next page.
+	for k := range rest {
+		if k == 0 || k == len(rest)-1 {
+			rest[k].furniture = isFurniture(rest[k].text())
 		}
 	}
-	its = append(its, b.stream(p.Number, rest)...)
-	sort.SliceStable(its, func(i, j int) bool { return its[i].top < its[j].top })
-	b.items = append(b.items, its...)
+	sort.SliceStable(rest, func(i, j int) bool { return rest[i].top < rest[j].top })
+	// Lines go on collecting, across pages, until a ruled table comes:
+	// a table without rulings may run on to the next page.
+	k := 0
+	for _, t := range tables {
+		for k < len(rest) && rest[k].top < t.y0 {
+			b.run = append(b.run, rest[k])
+			k++
+		}
+		if blk, ok := t.block(b, p.Number); ok {
+			b.flush()
+			b.items = append(b.items, item{block: blk, cols: t.xs, top: t.y0, page: p.Number})
+		}
+	}
+	b.run = append(b.run, rest[k:]...)
+}
+
+// flush finds the tables and prose among the lines collected so far.
+func (b *builder) flush() {
+	if len(b.run) > 0 {
+		b.items = append(b.items, b.stream(b.run)...)
+	}
+	b.run = b.run[:0]
 }

@@ -1,6 +1,7 @@
 package xlsxin_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"strings"
@@ -56,7 +57,7 @@ func comparable(t testing.TB, doc *model.Document) string {
 	strip = func(o any) any {
 		switch x := o.(type) {
 		case map[string]any:
-			for _, k := range []string{"line", "layout", "source", "printed", "remarks"} {
+			for _, k := range []string{"line", "layout", "source", "printed", "remarks", "places"} {
 				delete(x, k)
 			}
 			for k, e := range x {
@@ -174,6 +175,10 @@ func TestEditedWorkbook(t *testing.T) {
 	for _, fd := range fs {
 		if fd.Severity == check.Error && strings.Contains(fd.Row, "2060101") && fd.Rule == "sum.columns" {
 			found = true
+			// the finding says where the row stands in the workbook
+			if want := "工作表“支出总表” "; !strings.HasPrefix(fd.Place, want) {
+				t.Errorf("finding place %q, want %s…", fd.Place, want)
+			}
 		}
 	}
 	if !found {
@@ -237,6 +242,14 @@ func FuzzRead(f *testing.F) {
 	var buf bytes.Buffer
 	_ = wb.Write(&buf)
 	f.Add(buf.Bytes())
+	// small valid workbooks, stored: mutations reach the sheet's XML
+	table := `<row r="1"><c r="A1" t="inlineStr"><is><t>部门预算支出总表</t></is></c></row>` +
+		`<row r="3"><c r="A3" t="inlineStr"><is><t>科目</t></is></c><c r="B3" t="inlineStr"><is><t>金额</t></is></c></row>` +
+		`<row r="4"><c r="B4" t="inlineStr"><is><t>合计</t></is></c><c r="C4" t="inlineStr"><is><t>基本</t></is></c></row>` +
+		`<row r="5"><c r="A5"><v>205</v></c><c r="B5"><f>C5+1</f></c><c r="C5"><v>2.5</v></c></row>`
+	merges := `<mergeCells count="3"><mergeCell ref="A1:C1"/><mergeCell ref="A3:A4"/><mergeCell ref="B3:C3"/></mergeCells>`
+	f.Add(handmadeWith(f, table, merges, zip.Store))
+	f.Add(handmadeWith(f, `<row r="2"><c r="A2" t="inlineStr"><is><t>一、概况\n说明</t></is></c></row>`, `<mergeCells><mergeCell ref="A2:A9"/></mergeCells>`, zip.Store))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := xlsxin.Read(data)
 		if err != nil {
@@ -246,6 +259,31 @@ func FuzzRead(f *testing.F) {
 			if b.IsGrid() && len(b.Rows) == 0 {
 				t.Fatal("empty grid")
 			}
+			if b.Line < 1 || b.Line > len(doc.Places) {
+				t.Fatalf("anchor %d of %d places", b.Line, len(doc.Places))
+			}
+			for _, r := range b.Rows {
+				if len(r.Cells) != len(b.Rows[0].Cells) {
+					t.Fatal("ragged grid")
+				}
+			}
 		}
 	})
+}
+
+// TestErrorPlace: an error in a workbook says the sheet and the cell.
+func TestErrorPlace(t *testing.T) {
+	f := hebeiPack(t)
+	at := cellOf(t, f, "支出总表", "2060101", 5)
+	if err := f.SetCellStr("支出总表", at, "一百八十"); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	_, err := parse.Bytes("edited.xlsx", buf.Bytes(), parse.Options{})
+	if err == nil || !strings.Contains(err.Error(), "工作表“支出总表” "+at) || !strings.Contains(err.Error(), "一百八十") {
+		t.Errorf("error %v, want it to say 工作表“支出总表” %s", err, at)
+	}
 }

@@ -10,6 +10,9 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"budgetpack/check"
 	"budgetpack/fix"
@@ -210,27 +213,50 @@ func captionRow(n int, items []string) grid.Row {
 	return grid.Row{Cells: cells}
 }
 
-// namer hands out unique Excel sheet names.
+// namer hands out Excel sheet names: never blank, at most 31 characters,
+// none of []:*?/\ or a control character, no apostrophe at either end,
+// and unique without regard to case (as Excel compares them).
 type namer struct{ used map[string]bool }
 
-func newNamer() *namer { return &namer{used: map[string]bool{}} }
+func newNamer() *namer {
+	// History is reserved by Excel for its change tracking
+	return &namer{used: map[string]bool{"history": true}}
+}
+
+// sheetNameMax is Excel's limit on a sheet name, in UTF-16 code units.
+const sheetNameMax = 31
 
 func (n *namer) take(name string) string {
 	name = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`[]:*?/\`, r) {
+		if strings.ContainsRune(`[]:*?/\`, r) || unicode.IsControl(r) || r == utf8.RuneError {
 			return '-'
 		}
 		return r
 	}, name)
-	name = strings.Trim(name, "'")
-	base := truncRunes(name, 31)
-	cand := base
-	for i := 2; n.used[cand]; i++ {
-		suffix := fmt.Sprintf("(%d)", i)
-		cand = truncRunes(base, 31-len(suffix)) + suffix
+	clean := func(s string) string { return strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "'")) }
+	base := clean(truncUnits(clean(name), sheetNameMax))
+	if base == "" {
+		base = "表"
 	}
-	n.used[cand] = true
+	cand := base
+	for i := 2; n.used[strings.ToLower(cand)]; i++ {
+		suffix := fmt.Sprintf("(%d)", i)
+		cand = clean(truncUnits(base, sheetNameMax-len(suffix))) + suffix
+	}
+	n.used[strings.ToLower(cand)] = true
 	return cand
+}
+
+// truncUnits cuts s to at most n UTF-16 code units, on a character boundary.
+func truncUnits(s string, n int) string {
+	units := 0
+	for i, r := range s {
+		units += utf16.RuneLen(r)
+		if units > n {
+			return s[:i]
+		}
+	}
+	return s
 }
 
 func truncRunes(s string, n int) string {

@@ -233,15 +233,25 @@ func (fs *fontSet) check(b *grid.Book, extra string) error {
 // and advance widths are the face's own.
 func (fs *fontSet) register(pdf *fpdf.Fpdf, b *grid.Book, extra string) error {
 	var err error
-	if fs.mainSub, err = fs.main.Subset(fs.mainRunes); err != nil {
-		return fmt.Errorf("pdf: 字体 %s 无法嵌入：%v (cannot embed the font)", fs.main.Source, err)
-	}
-	pdf.AddUTF8FontFromBytes(fs.mainKey, "", fs.mainSub.Data)
-	if fs.usesFallback {
-		if fs.fbSub, err = fs.fb.Subset(fs.fbRunes); err != nil {
-			return fmt.Errorf("pdf: 后备字体 %s 无法嵌入：%v (cannot embed the fallback font)", fs.fb.Source, err)
+	switch {
+	case embedWholeFaces:
+		pdf.AddUTF8FontFromBytes(fs.mainKey, "", fs.main.Data)
+	default:
+		if fs.mainSub, err = fs.main.Subset(fs.mainRunes); err != nil {
+			return fmt.Errorf("pdf: 字体 %s 无法嵌入：%v (cannot embed the font)", fs.main.Source, err)
 		}
-		pdf.AddUTF8FontFromBytes(fs.fbKey, "", fs.fbSub.Data)
+		pdf.AddUTF8FontFromBytes(fs.mainKey, "", fs.mainSub.Data)
+	}
+	if fs.usesFallback {
+		switch {
+		case embedWholeFaces:
+			pdf.AddUTF8FontFromBytes(fs.fbKey, "", fs.fb.Data)
+		default:
+			if fs.fbSub, err = fs.fb.Subset(fs.fbRunes); err != nil {
+				return fmt.Errorf("pdf: 后备字体 %s 无法嵌入：%v (cannot embed the fallback font)", fs.fb.Source, err)
+			}
+			pdf.AddUTF8FontFromBytes(fs.fbKey, "", fs.fbSub.Data)
+		}
 	}
 	// fpdf only prints a font it cannot parse; it shows up as an error
 	// once the font is selected.
@@ -292,6 +302,10 @@ func (fs *fontSet) register(pdf *fpdf.Fpdf, b *grid.Book, extra string) error {
 	pdf.SetFont(fs.mainKey, "", 10)
 	return pdf.Error()
 }
+
+// embedWholeFaces hands fpdf the whole font files, as before faces were
+// cut; tests set it to compare the pages drawn both ways.
+var embedWholeFaces = false
 
 // renames are the font names fpdf writes ("utf8" and the key in lower
 // case) and the subset names that replace them ("ABCDEF+Key"), each

@@ -12,25 +12,65 @@ import (
 	"compress/zlib"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"sync"
 )
 
-// zlibPool holds zlib writers for reuse; Reset points one at a new buffer
-// without allocating its tables again.
-var zlibPool = sync.Pool{New: func() any {
-	w, _ := zlib.NewWriterLevel(nil, zlib.BestCompression)
-	return w
-}}
+// Compression levels: pages are small and compress well at the default
+// level; the font program, which fpdf compresses at its fastest level, is
+// compressed again at a middle level, which takes about a tenth off it
+// for a few milliseconds.
+const (
+	pageLevel = zlib.DefaultCompression
+	fontLevel = 4
+)
+
+// zlibPools hold zlib writers for reuse, by level; Reset points one at a
+// new buffer without allocating its tables again.
+var zlibPools = map[int]*sync.Pool{pageLevel: newZlibPool(pageLevel), fontLevel: newZlibPool(fontLevel)}
+
+func newZlibPool(level int) *sync.Pool {
+	return &sync.Pool{New: func() any {
+		w, _ := zlib.NewWriterLevel(nil, level)
+		return w
+	}}
+}
 
 // deflate compresses b with a pooled writer, appending to dst.
-func deflate(dst *bytes.Buffer, b []byte) {
-	w := zlibPool.Get().(*zlib.Writer)
+func deflate(dst *bytes.Buffer, b []byte, level int) {
+	pool := zlibPools[level]
+	w := pool.Get().(*zlib.Writer)
 	w.Reset(dst)
 	w.Write(b) // a bytes.Buffer does not fail
 	w.Close()
-	zlibPool.Put(w)
+	pool.Put(w)
+}
+
+// inflaters holds zlib readers for reuse.
+var inflaters sync.Pool
+
+// inflate decompresses a zlib stream into dst.
+func inflate(dst *bytes.Buffer, b []byte) error {
+	var r io.ReadCloser
+	if v := inflaters.Get(); v != nil {
+		r = v.(io.ReadCloser)
+		if err := r.(zlib.Resetter).Reset(bytes.NewReader(b), nil); err != nil {
+			return err
+		}
+	} else {
+		var err error
+		if r, err = zlib.NewReader(bytes.NewReader(b)); err != nil {
+			return err
+		}
+	}
+	_, err := dst.ReadFrom(r)
+	if err == nil {
+		err = r.Close()
+	}
+	inflaters.Put(r)
+	return err
 }
 
 // finish rewrites fpdf's output: plain streams compressed, renames applied
@@ -79,17 +119,31 @@ func finish(raw []byte, renames [][2]string) ([]byte, error) {
 		return nil, errors.New("pdf: no objects")
 	}
 
-	var out bytes.Buffer
-	out.Grow(len(raw) / 2)
-	out.Write(raw[:objs[0].off])
-	offsets := make([]int, count)
+	// Each object is rewritten on its own; a font program, the largest
+	// piece of work, in a goroutine of its own while the pages are
+	// compressed.
+	parts := make([][]byte, len(objs))
+	var wg sync.WaitGroup
 	for i, o := range objs {
 		end := xrefAt
 		if i+1 < len(objs) {
 			end = objs[i+1].off
 		}
+		obj := raw[o.off:end]
+		if isFontProgram(obj) {
+			wg.Go(func() { parts[i] = rewriteObject(obj, renames) })
+			continue
+		}
+		parts[i] = rewriteObject(obj, renames)
+	}
+	wg.Wait()
+	var out bytes.Buffer
+	out.Grow(len(raw))
+	out.Write(raw[:objs[0].off])
+	offsets := make([]int, count)
+	for i, o := range objs {
 		offsets[o.num] = out.Len()
-		writeObject(&out, raw[o.off:end], renames)
+		out.Write(parts[i])
 	}
 	at := out.Len()
 	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", count)
@@ -104,13 +158,29 @@ func finish(raw []byte, renames [][2]string) ([]byte, error) {
 var (
 	streamKW   = []byte(">>\nstream\n")
 	plainDict  = []byte("<</Length ")
+	fontDict   = []byte("\n/Filter /FlateDecode\n/Length1 ")
 	endstream  = []byte("\nendstream\n")
 	flateDict  = []byte("<</Filter /FlateDecode /Length ")
 	streamHead = []byte(">>\nstream\n")
 )
 
-// writeObject copies one object, compressing its stream if it is plain
-// (its dictionary is only a /Length) and renaming in its dictionary.
+// isFontProgram reports whether an object is an embedded font program.
+func isFontProgram(o []byte) bool {
+	s := bytes.Index(o, streamKW)
+	return s >= 0 && bytes.Contains(o[:s], fontDict)
+}
+
+// rewriteObject returns one object, its stream compressed if it is plain
+// (its dictionary is only a /Length) or compressed again if it is a font
+// program, and the fonts renamed in its dictionary.
+func rewriteObject(o []byte, renames [][2]string) []byte {
+	var out bytes.Buffer
+	out.Grow(len(o))
+	writeObject(&out, o, renames)
+	return out.Bytes()
+}
+
+// writeObject writes one object as rewriteObject returns it.
 func writeObject(out *bytes.Buffer, o []byte, renames [][2]string) {
 	s := bytes.Index(o, streamKW)
 	dict := o
@@ -133,13 +203,34 @@ func writeObject(out *bytes.Buffer, o []byte, renames [][2]string) {
 		if err == nil && n <= len(body) && bytes.HasPrefix(body[n:], endstream) {
 			out.Write(dict[:d])
 			var z bytes.Buffer
-			deflate(&z, body[:n])
+			deflate(&z, body[:n], pageLevel)
 			out.Write(flateDict)
 			out.WriteString(strconv.Itoa(z.Len()))
 			out.Write(streamHead)
 			out.Write(z.Bytes())
 			out.Write(body[n:])
 			return
+		}
+	}
+	// A font program: "<</Length n\n/Filter /FlateDecode\n/Length1 m\n".
+	if d >= 0 && bytes.Contains(dict, fontDict) {
+		rest := dict[d+len(plainDict):]
+		nl := bytes.IndexByte(rest, '\n')
+		n, err := strconv.Atoi(string(rest[:max(nl, 0)]))
+		if nl > 0 && err == nil && n <= len(body) && bytes.HasPrefix(body[n:], endstream) {
+			var plain, z bytes.Buffer
+			if inflate(&plain, body[:n]) == nil {
+				deflate(&z, plain.Bytes(), fontLevel)
+				if z.Len() < n {
+					out.Write(dict[:d+len(plainDict)])
+					out.WriteString(strconv.Itoa(z.Len()))
+					out.Write(rest[nl:])
+					out.Write(o[s : s+len(streamKW)])
+					out.Write(z.Bytes())
+					out.Write(body[n:])
+					return
+				}
+			}
 		}
 	}
 	out.Write(dict)

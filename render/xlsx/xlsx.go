@@ -72,6 +72,7 @@ func Write(w io.Writer, b *grid.Book) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newOrderedZip(w) })
 	wr := &writer{f: f, styles: map[styleKey]int{}}
 	if err := wr.book(b); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
@@ -107,7 +108,8 @@ func (wr *writer) book(b *grid.Book) error {
 			return fmt.Errorf("工作表 %q: %w", s.Name, err)
 		}
 	}
-	f.SetActiveSheet(0)
+	// the first sheet is the active one already (SetActiveSheet would
+	// read every sheet back)
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title:          b.Title,
 		Subject:        b.Subject,
@@ -136,75 +138,116 @@ func descr(b *grid.Book) string {
 	return fmt.Sprintf("%s（共 %d 张表）", d, len(b.Sheets))
 }
 
+// sheet writes a sheet: its page setup, links and comments (a few calls
+// each), then its cells through a stream writer, which looks the sheet up
+// once rather than once per cell (excelize finds a sheet by a scan of all
+// sheets, which made the workbook quadratic in sheets).
 func (wr *writer) sheet(s *grid.Sheet) error {
 	f, name := wr.f, s.Name
 	ncol := len(s.Widths)
 	for _, r := range s.Rows {
 		ncol = max(ncol, len(r.Cells))
 	}
+	// What is set on the sheet before the stream writer starts is kept
+	// (the stream writer replaces the sheet and ignores later changes).
+	if err := wr.page(s); err != nil {
+		return err
+	}
+	for i, r := range s.Rows {
+		for j, c := range r.Cells {
+			if !c.Covered && (c.Link != "" || c.Comment != "") {
+				if err := wr.notes(name, cellName(j, i), c); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
 	widths := columnWidths(s, ncol)
 	for j, w := range widths {
-		col, _ := excelize.ColumnNumberToName(j + 1)
-		if err := f.SetColWidth(name, col, col, w); err != nil {
+		if err := sw.SetColWidth(j+1, j+1, w); err != nil {
 			return err
 		}
 	}
-	heights := rowHeights(s, widths)
-	for i, h := range heights {
-		if err := f.SetRowHeight(name, i+1, h); err != nil {
+	if !s.Contents && s.BodyFrom > 0 && s.BodyFrom < len(s.Rows) {
+		top := cellName(0, s.BodyFrom)
+		if err := sw.SetPanes(&excelize.Panes{
+			Freeze: true, YSplit: s.BodyFrom, TopLeftCell: top, ActivePane: "bottomLeft",
+			Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}},
+		}); err != nil {
 			return err
 		}
 	}
+	// The style of every position: a merged range takes its anchor's
+	// style throughout, as Excel draws each cell's own borders.
+	styles := make([][]int, len(s.Rows))
+	for i, r := range s.Rows {
+		styles[i] = make([]int, len(r.Cells))
+	}
+	type merge struct{ from, to string }
+	var merges []merge
 	for i, r := range s.Rows {
 		for j, c := range r.Cells {
 			if c.Covered {
 				continue
 			}
-			if err := wr.cell(s, i, j, c); err != nil {
+			st, err := wr.style(keyOf(c))
+			if err != nil {
 				return err
+			}
+			rs, cs := max(c.RowSpan, 1), max(c.ColSpan, 1)
+			rs = min(rs, len(s.Rows)-i)
+			cs = min(cs, len(r.Cells)-j)
+			for y := i; y < i+rs; y++ {
+				for x := j; x < min(j+cs, len(styles[y])); x++ {
+					styles[y][x] = st
+				}
+			}
+			if rs > 1 || cs > 1 {
+				merges = append(merges, merge{cellName(j, i), cellName(j+cs-1, i+rs-1)})
 			}
 		}
 	}
-	return wr.page(s)
+	heights := rowHeights(s, widths)
+	for i, r := range s.Rows {
+		values := make([]any, len(r.Cells))
+		for j, c := range r.Cells {
+			cell := excelize.Cell{StyleID: styles[i][j]}
+			switch {
+			case c.Covered:
+			case c.IsNumber():
+				v := c.Value.Decimal()
+				if c.Percent {
+					v = v.Shift(-2)
+				}
+				cell.Value = v.InexactFloat64()
+			case c.Text != "":
+				cell.Value = c.Text
+			}
+			values[j] = cell
+		}
+		var opts []excelize.RowOpts
+		if i < len(heights) {
+			opts = append(opts, excelize.RowOpts{Height: heights[i]})
+		}
+		if err := sw.SetRow(cellName(0, i), values, opts...); err != nil {
+			return err
+		}
+	}
+	for _, m := range merges {
+		if err := sw.MergeCell(m.from, m.to); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
 }
 
-// cell writes one cell that is not covered: its value, its merge, the style
-// over the whole merged range, its link and its comment.
-func (wr *writer) cell(s *grid.Sheet, i, j int, c grid.Cell) error {
-	f, name := wr.f, s.Name
-	ref := cellName(j, i)
-	last := ref
-	rs, cs := max(c.RowSpan, 1), max(c.ColSpan, 1)
-	rs = min(rs, len(s.Rows)-i)
-	cs = min(cs, len(s.Rows[i].Cells)-j)
-	if rs > 1 || cs > 1 {
-		last = cellName(j+cs-1, i+rs-1)
-		if err := f.MergeCell(name, ref, last); err != nil {
-			return err
-		}
-	}
-	switch {
-	case c.IsNumber():
-		v := c.Value.Decimal()
-		if c.Percent {
-			v = v.Shift(-2)
-		}
-		if err := f.SetCellFloat(name, ref, v.InexactFloat64(), -1, 64); err != nil {
-			return err
-		}
-	case c.Text != "":
-		if err := f.SetCellStr(name, ref, c.Text); err != nil {
-			return err
-		}
-	}
-	// Style the whole merged range: Excel draws each cell's own borders.
-	st, err := wr.style(keyOf(c))
-	if err != nil {
-		return err
-	}
-	if err := f.SetCellStyle(name, ref, last, st); err != nil {
-		return err
-	}
+// notes adds a cell's link and comment.
+func (wr *writer) notes(name, ref string, c grid.Cell) error {
+	f := wr.f
 	if c.Link != "" {
 		tip := "转到 " + c.Link
 		target := quoteSheet(c.Link) + "!" + cellName(max(c.LinkCol, 0), max(c.LinkRow, 0))
@@ -255,27 +298,33 @@ func (wr *writer) page(s *grid.Sheet) error {
 		return err
 	}
 	if s.HeaderTo > s.HeaderFrom && s.HeaderFrom >= 0 {
-		if err := f.SetDefinedName(&excelize.DefinedName{
-			Name:     "_xlnm.Print_Titles",
-			RefersTo: fmt.Sprintf("%s!$%d:$%d", quoteSheet(name), s.HeaderFrom+1, s.HeaderTo),
-			Scope:    name,
-		}); err != nil {
+		if err := wr.printTitles(name, fmt.Sprintf("%s!$%d:$%d", quoteSheet(name), s.HeaderFrom+1, s.HeaderTo)); err != nil {
 			return err
 		}
 	}
 	noGrid := false
-	if err := f.SetSheetView(name, 0, &excelize.ViewOptions{ShowGridLines: &noGrid}); err != nil {
-		return err
+	return f.SetSheetView(name, 0, &excelize.ViewOptions{ShowGridLines: &noGrid})
+}
+
+// printTitles sets the rows a sheet repeats on every printed page. The
+// first is set with SetDefinedName; the others are copies of it appended
+// to the workbook's defined names, because SetDefinedName compares a new
+// name with every name there, looking each one's sheet up by a scan of
+// all sheets: cubic in the number of sheets. Each sheet sets its own
+// once, so there are no duplicates to look for.
+func (wr *writer) printTitles(sheet, refersTo string) error {
+	f := wr.f
+	wb := f.WorkBook
+	if wb == nil || wb.DefinedNames == nil || len(wb.DefinedNames.DefinedName) == 0 {
+		return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: refersTo, Scope: sheet})
 	}
-	if !s.Contents && s.BodyFrom > 0 && s.BodyFrom < len(s.Rows) {
-		top := cellName(0, s.BodyFrom)
-		if err := f.SetPanes(name, &excelize.Panes{
-			Freeze: true, YSplit: s.BodyFrom, TopLeftCell: top, ActivePane: "bottomLeft",
-			Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}},
-		}); err != nil {
-			return err
-		}
+	idx, err := f.GetSheetIndex(sheet)
+	if err != nil || idx < 0 {
+		return fmt.Errorf("没有工作表 %q (no such sheet)", sheet)
 	}
+	d := wb.DefinedNames.DefinedName[0]
+	d.Name, d.Data, d.LocalSheetID, d.Comment = "_xlnm.Print_Titles", refersTo, &idx, ""
+	wb.DefinedNames.DefinedName = append(wb.DefinedNames.DefinedName, d)
 	return nil
 }
 

@@ -532,15 +532,15 @@ func TestWriteHandMade(t *testing.T) {
 		ref, raw, shown, fill, numFmt string
 		typ                           excelize.CellType
 	}{
-		{"A4", "042", "042", "", "@", excelize.CellTypeSharedString},
-		{"B4", "2060101", "2060101", "FFEB9C", "", excelize.CellTypeSharedString},
+		{"A4", "042", "042", "", "@", excelize.CellTypeInlineString},
+		{"B4", "2060101", "2060101", "FFEB9C", "", excelize.CellTypeInlineString},
 		{"C4", "1673.35", "1673.35", "FFC7CE", "0.00", excelize.CellTypeUnset},
 		{"D4", "0.63", "63%", "", "0%", excelize.CellTypeUnset},
-		{"A5", "13062524P000015104046", "13062524P000015104046", "", "@", excelize.CellTypeSharedString},
-		{"B5", "其他", "其他", otherMarkFill, "", excelize.CellTypeSharedString},
+		{"A5", "13062524P000015104046", "13062524P000015104046", "", "@", excelize.CellTypeInlineString},
+		{"B5", "其他", "其他", otherMarkFill, "", excelize.CellTypeInlineString},
 		{"C5", "", "", "", "", excelize.CellTypeUnset},
 		{"D5", "0.125", "12.5%", "C6EFCE", "0.0%", excelize.CellTypeUnset},
-		{"A6", "小计", "小计", "DDEBF7", "", excelize.CellTypeSharedString},
+		{"A6", "小计", "小计", "DDEBF7", "", excelize.CellTypeInlineString},
 		{"B6", "-2", "-2", "", "0", excelize.CellTypeUnset},
 		{"C6", "0.3", "0.300", "", "0.000", excelize.CellTypeUnset},
 		{"D6", "99999999.99", "99999999.99", "", "0.00", excelize.CellTypeUnset},

@@ -1,0 +1,572 @@
+package pdfin
+
+import (
+	"errors"
+	"math"
+)
+
+// matrix is a PDF transformation [a b c d e f]: a point (x, y) goes to
+// (a·x + c·y + e, b·x + d·y + f).
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+// mul returns m then n (m × n in the PDF's row-vector convention).
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+func (m matrix) apply(x, y float64) (float64, float64) {
+	return m[0]*x + m[2]*y + m[4], m[1]*x + m[3]*y + m[5]
+}
+
+// glyph is one drawn character in the frame of its writing direction: u
+// runs along the text, v across it (the baseline, or the column's middle
+// in vertical writing); [t0, t1] is its extent across.
+type glyph struct {
+	text      string
+	dir       int
+	u0, u1, v float64
+	t0, t1    float64
+	size      float64
+	seq       int
+}
+
+// Writing directions in the page's displayed orientation.
+const (
+	dirRight = iota // left to right, upright
+	dirDown         // top to bottom (turned clockwise, or vertical writing)
+	dirLeft         // right to left (upside down)
+	dirUp           // bottom to top (turned counter-clockwise)
+)
+
+// toFrame and fromFrame convert between page coordinates (x right, y
+// down) and a direction's frame.
+func toFrame(dir int, x, y float64) (u, v float64) {
+	switch dir {
+	case dirDown:
+		return y, -x
+	case dirLeft:
+		return -x, -y
+	case dirUp:
+		return -y, x
+	}
+	return x, y
+}
+
+func fromFrame(dir int, u, v float64) (x, y float64) {
+	switch dir {
+	case dirDown:
+		return -v, u
+	case dirLeft:
+		return -u, -v
+	case dirUp:
+		return v, -u
+	}
+	return u, v
+}
+
+// gstate is the graphics state the reader follows.
+type gstate struct {
+	ctm      matrix
+	font     *font
+	fontSize float64
+	tc, tw   float64 // character and word spacing
+	th       float64 // horizontal scaling (Tz / 100)
+	tl       float64 // leading
+	rise     float64
+}
+
+// pageRun interprets the content of one page.
+type pageRun struct {
+	o       objects
+	fonts   map[any]*font // by font object (reference or dictionary)
+	pageM   matrix        // user space to displayed page (y down)
+	width   float64       // displayed size
+	height  float64
+	glyphs  []glyph
+	rulings []segment
+	// imageArea is the largest area covered by one image, in square points.
+	imageArea float64
+	// undecodable counts glyphs whose text could not be told.
+	undecodable int
+	ops         int
+	err         error
+	// textStart is the first glyph of the current text object.
+	textStart int
+}
+
+// segment is a ruling in page coordinates.
+type segment struct{ x0, y0, x1, y1 float64 }
+
+var (
+	errTooBig     = errors.New("limit exceeded")
+	errTooComplex = errors.New("too many operators")
+)
+
+// point is a path point with how the segment to it was drawn.
+type point struct {
+	x, y  float64
+	curve bool
+}
+
+// run interprets content with resources at form depth depth.
+func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
+	l := &lexer{b: content}
+	var stack []gstate
+	var args []any
+	var tm, tlm matrix = identity, identity
+	var path [][]point
+	var cur []point
+	var startX, startY float64
+	codes := make([]glyphCode, 0, 64)
+
+	flushSub := func() {
+		if len(cur) > 0 {
+			path = append(path, cur)
+			cur = nil
+		}
+	}
+	show := func(s string) {
+		f := g.font
+		if f == nil {
+			f = fallbackFont
+		}
+		codes = f.codes(s, codes)
+		for _, c := range codes {
+			p.glyph(&g, &tm, f, c)
+		}
+	}
+	for p.err == nil {
+		t, ok := l.next()
+		if !ok {
+			break
+		}
+		o, isOp := t.(op)
+		if !isOp {
+			if len(args) < maxArgs {
+				args = append(args, t)
+			}
+			continue
+		}
+		p.ops++
+		if p.ops > maxOps {
+			p.err = errTooComplex
+			return
+		}
+		n := func(i int) float64 {
+			if i < len(args) {
+				if f, ok := args[i].(float64); ok && !math.IsNaN(f) && !math.IsInf(f, 0) {
+					return f
+				}
+			}
+			return 0
+		}
+		mat := func() matrix { return matrix{n(0), n(1), n(2), n(3), n(4), n(5)} }
+		switch o {
+		case "q":
+			if len(stack) < maxStack {
+				stack = append(stack, g)
+			}
+		case "Q":
+			if len(stack) > 0 {
+				g = stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+			}
+		case "cm":
+			if len(args) >= 6 {
+				g.ctm = mat().mul(g.ctm)
+			}
+		case "BT":
+			tm, tlm = identity, identity
+			p.textStart = len(p.glyphs)
+		case "Tf":
+			if len(args) >= 2 {
+				if fn, ok := args[0].(name); ok {
+					g.font = p.font(res, string(fn))
+				}
+				g.fontSize = n(1)
+			}
+		case "Tc":
+			g.tc = n(0)
+		case "Tw":
+			g.tw = n(0)
+		case "Tz":
+			g.th = n(0) / 100
+		case "TL":
+			g.tl = n(0)
+		case "Ts":
+			g.rise = n(0)
+		case "Td":
+			tlm = matrix{1, 0, 0, 1, n(0), n(1)}.mul(tlm)
+			tm = tlm
+		case "TD":
+			g.tl = -n(1)
+			tlm = matrix{1, 0, 0, 1, n(0), n(1)}.mul(tlm)
+			tm = tlm
+		case "Tm":
+			if len(args) >= 6 {
+				tlm = mat()
+				tm = tlm
+			}
+		case "T*":
+			tlm = matrix{1, 0, 0, 1, 0, -g.tl}.mul(tlm)
+			tm = tlm
+		case "Tj":
+			if len(args) >= 1 {
+				if s, ok := args[len(args)-1].(string); ok {
+					show(s)
+				}
+			}
+		case "'", "\"":
+			if o == "\"" && len(args) >= 3 {
+				g.tw, g.tc = n(0), n(1)
+			}
+			tlm = matrix{1, 0, 0, 1, 0, -g.tl}.mul(tlm)
+			tm = tlm
+			if len(args) >= 1 {
+				if s, ok := args[len(args)-1].(string); ok {
+					show(s)
+				}
+			}
+		case "TJ":
+			if len(args) >= 1 {
+				arr, _ := args[len(args)-1].([]any)
+				for _, e := range arr {
+					switch e := e.(type) {
+					case string:
+						show(e)
+					case float64:
+						adv := -e / 1000 * g.fontSize
+						if g.font != nil && g.font.vertical {
+							tm = matrix{1, 0, 0, 1, 0, adv}.mul(tm)
+						} else {
+							tm = matrix{1, 0, 0, 1, adv * g.th, 0}.mul(tm)
+						}
+					}
+				}
+			}
+		case "m":
+			flushSub()
+			x, y := p.toPage(g.ctm, n(0), n(1))
+			cur = []point{{x: x, y: y}}
+			startX, startY = x, y
+		case "l":
+			if cur == nil {
+				cur = []point{{x: startX, y: startY}}
+			}
+			x, y := p.toPage(g.ctm, n(0), n(1))
+			if len(cur) < maxPathPoints {
+				cur = append(cur, point{x: x, y: y})
+			}
+		case "c", "v", "y":
+			if cur == nil {
+				cur = []point{{x: startX, y: startY}}
+			}
+			k := 4
+			if o != "c" {
+				k = 2
+			}
+			x, y := p.toPage(g.ctm, n(k), n(k+1))
+			if len(cur) < maxPathPoints {
+				cur = append(cur, point{x: x, y: y, curve: true})
+			}
+		case "h":
+			if len(cur) > 1 {
+				cur = append(cur, point{x: cur[0].x, y: cur[0].y})
+			}
+		case "re":
+			flushSub()
+			x, y, w, h := n(0), n(1), n(2), n(3)
+			var pts []point
+			for _, c := range [][2]float64{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}, {x, y}} {
+				px, py := p.toPage(g.ctm, c[0], c[1])
+				pts = append(pts, point{x: px, y: py})
+			}
+			if len(path) < maxPathPoints {
+				path = append(path, pts)
+			}
+			startX, startY = pts[0].x, pts[0].y
+		case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n":
+			if o == "s" || o == "b" || o == "b*" {
+				if len(cur) > 1 {
+					cur = append(cur, point{x: cur[0].x, y: cur[0].y})
+				}
+			}
+			flushSub()
+			switch o {
+			case "S", "s":
+				p.stroke(path)
+			case "f", "F", "f*":
+				p.fill(path)
+			case "B", "B*", "b", "b*":
+				p.stroke(path)
+				p.fill(path)
+			}
+			path, cur = nil, nil
+		case "Do":
+			if len(args) >= 1 {
+				if xn, ok := args[0].(name); ok {
+					p.xobject(res, string(xn), g, depth)
+				}
+			}
+		case "BI":
+			l.skipInlineDict()
+		case "ID":
+			l.skipInlineImage()
+			p.image(g.ctm)
+		}
+		args = args[:0]
+	}
+}
+
+// fallbackFont stands in when text is shown before any font is set.
+var fallbackFont = &font{widths: map[uint32]float64{}, defaultWidth: 500, scale: 0.001, encoding: winAnsi, cache: map[uint64]string{}}
+
+// toPage maps a user-space point to the displayed page.
+func (p *pageRun) toPage(ctm matrix, x, y float64) (float64, float64) {
+	return ctm.mul(p.pageM).apply(x, y)
+}
+
+// glyph records one shown code and advances the text matrix.
+func (p *pageRun) glyph(g *gstate, tm *matrix, f *font, c glyphCode) {
+	fs := g.fontSize
+	spacing := g.tc
+	if c.n == 1 && c.code == 32 {
+		spacing += g.tw
+	}
+	trm := matrix{fs * g.th, 0, 0, fs, 0, g.rise}.mul(*tm).mul(g.ctm).mul(p.pageM)
+	if f.vertical {
+		*tm = matrix{1, 0, 0, 1, 0, -fs + spacing}.mul(*tm)
+	} else {
+		*tm = matrix{1, 0, 0, 1, (c.width*fs + spacing) * g.th, 0}.mul(*tm)
+	}
+	if c.text == "" || c.text == " " || c.text == "\u00a0" || c.text == "\u3000" {
+		return
+	}
+	if len(p.glyphs) >= maxGlyphsPage {
+		p.err = errTooBig
+		return
+	}
+	ox, oy := trm.apply(0, 0)
+	ax, ay := trm[0], trm[1] // the text's direction on the page
+	ux, uy := trm[2], trm[3] // its up
+	size := math.Hypot(ux, uy)
+	if f.vertical {
+		ax, ay = -trm[2], -trm[3]
+		size = math.Hypot(trm[0], trm[1]) / g.th
+	}
+	if size == 0 || math.IsNaN(size) || math.IsInf(size, 0) || math.IsNaN(ox) || math.IsNaN(oy) {
+		return
+	}
+	dir := dirRight
+	switch {
+	case math.Abs(ax) >= math.Abs(ay) && ax < 0:
+		dir = dirLeft
+	case math.Abs(ay) > math.Abs(ax) && ay > 0:
+		dir = dirDown
+	case math.Abs(ay) > math.Abs(ax):
+		dir = dirUp
+	}
+	gl := glyph{text: c.text, dir: dir, size: size, seq: len(p.glyphs)}
+	u0, v := toFrame(dir, ox, oy)
+	if f.vertical {
+		ex, ey := trm.apply(0, -1)
+		u1, _ := toFrame(dir, ex, ey)
+		gl.u0, gl.u1, gl.v = u0, u1, v
+		gl.t0, gl.t1 = v-size/2, v+size/2
+	} else {
+		ex, ey := trm.apply(c.width, 0)
+		u1, _ := toFrame(dir, ex, ey)
+		gl.u0, gl.u1, gl.v = u0, math.Max(u1, u0), v
+		gl.t0, gl.t1 = v-0.88*size, v+0.12*size
+	}
+	if c.text == "\uFFFD" {
+		p.undecodable++
+	}
+	// A glyph the pen moved onto before the previous one ended (a font
+	// whose widths are wider than the advances the text uses) ends the
+	// previous one's box.
+	if k := len(p.glyphs) - 1; k >= 0 && p.glyphs[k].seq >= p.textStart {
+		if q := &p.glyphs[k]; q.dir == dir && math.Abs(q.v-gl.v) < 0.1*size && gl.u0 > q.u0 && gl.u0 < q.u1 {
+			q.u1 = gl.u0
+		}
+	}
+	p.glyphs = append(p.glyphs, gl)
+}
+
+// font returns the font named fn in the resources, loading it once.
+func (p *pageRun) font(res dict, fn string) *font {
+	fonts, _ := p.o.resolve(res["Font"]).(dict)
+	if fonts == nil {
+		return nil
+	}
+	key := fonts[fn]
+	if r, ok := key.(ref); ok {
+		if f, ok := p.fonts[r]; ok {
+			return f
+		}
+		d, _ := p.o.resolve(r).(dict)
+		if d == nil {
+			return nil
+		}
+		f := loadFont(p.o, d)
+		p.fonts[r] = f
+		return f
+	}
+	d, _ := key.(dict)
+	if d == nil {
+		return nil
+	}
+	return loadFont(p.o, d)
+}
+
+// xobject draws the XObject named xn: a form's content, or an image's area.
+func (p *pageRun) xobject(res dict, xn string, g gstate, depth int) {
+	xs, _ := p.o.resolve(res["XObject"]).(dict)
+	if xs == nil {
+		return
+	}
+	s, _ := p.o.resolve(xs[xn]).(*stream)
+	if s == nil {
+		return
+	}
+	switch st, _ := p.o.resolve(s.dict["Subtype"]).(name); st {
+	case "Image":
+		p.image(g.ctm)
+	case "Form":
+		if depth >= maxFormDepth {
+			return
+		}
+		b, err := p.o.data(s, maxStreamBytes)
+		if err != nil {
+			if errors.Is(err, errTooBig) {
+				p.err = err
+			}
+			return
+		}
+		if m, ok := p.o.resolve(s.dict["Matrix"]).([]any); ok && len(m) == 6 {
+			var fm matrix
+			for i := range m {
+				fm[i], _ = num(p.o.resolve(m[i]))
+			}
+			g.ctm = fm.mul(g.ctm)
+		}
+		fres, _ := p.o.resolve(s.dict["Resources"]).(dict)
+		if fres == nil {
+			fres = res
+		}
+		p.run(b, fres, g, depth+1)
+	}
+}
+
+// image records the area an image covers (the unit square under the CTM).
+func (p *pageRun) image(ctm matrix) {
+	m := ctm.mul(p.pageM)
+	x0, y0 := m.apply(0, 0)
+	x1, y1 := m.apply(1, 1)
+	x2, y2 := m.apply(1, 0)
+	x3, y3 := m.apply(0, 1)
+	w := math.Max(math.Max(x0, x1), math.Max(x2, x3)) - math.Min(math.Min(x0, x1), math.Min(x2, x3))
+	h := math.Max(math.Max(y0, y1), math.Max(y2, y3)) - math.Min(math.Min(y0, y1), math.Min(y2, y3))
+	w = math.Min(w, p.width)
+	h = math.Min(h, p.height)
+	if a := w * h; a > p.imageArea {
+		p.imageArea = a
+	}
+}
+
+// stroke takes the straight horizontal and vertical pieces of a stroked
+// path as rulings.
+func (p *pageRun) stroke(path [][]point) {
+	for _, sub := range path {
+		for i := 1; i < len(sub); i++ {
+			if sub[i].curve {
+				continue
+			}
+			p.addRuling(sub[i-1].x, sub[i-1].y, sub[i].x, sub[i].y)
+		}
+	}
+}
+
+// fill takes thin filled rectangles (at most maxRulingThickness across) as
+// rulings along their middle; thicker fills are shading.
+func (p *pageRun) fill(path [][]point) {
+	for _, sub := range path {
+		if len(sub) < 4 || len(sub) > 5 {
+			continue
+		}
+		x0, y0, x1, y1 := sub[0].x, sub[0].y, sub[0].x, sub[0].y
+		axis := true
+		for i, q := range sub {
+			if q.curve {
+				axis = false
+			}
+			if i > 0 && math.Abs(q.x-sub[i-1].x) > 0.01 && math.Abs(q.y-sub[i-1].y) > 0.01 {
+				axis = false
+			}
+			x0, y0 = math.Min(x0, q.x), math.Min(y0, q.y)
+			x1, y1 = math.Max(x1, q.x), math.Max(y1, q.y)
+		}
+		if !axis {
+			continue
+		}
+		w, h := x1-x0, y1-y0
+		switch {
+		case h <= maxRulingThickness && w >= h:
+			p.addRuling(x0, (y0+y1)/2, x1, (y0+y1)/2)
+		case w <= maxRulingThickness && h > w:
+			p.addRuling((x0+x1)/2, y0, (x0+x1)/2, y1)
+		}
+	}
+}
+
+// addRuling keeps a segment that is horizontal or vertical and lies on
+// the page.
+func (p *pageRun) addRuling(x0, y0, x1, y1 float64) {
+	if len(p.rulings) >= maxRulingsPage {
+		return
+	}
+	dx, dy := math.Abs(x1-x0), math.Abs(y1-y0)
+	switch {
+	case dy <= 0.5 && dx >= 0.5:
+		y := (y0 + y1) / 2
+		y0, y1 = y, y
+	case dx <= 0.5 && dy >= 0.5:
+		x := (x0 + x1) / 2
+		x0, x1 = x, x
+	default:
+		return
+	}
+	if x0 > x1 {
+		x0, x1 = x1, x0
+	}
+	if y0 > y1 {
+		y0, y1 = y1, y0
+	}
+	// Clip to the page.
+	x0, x1 = math.Max(x0, 0), math.Min(x1, p.width)
+	y0, y1 = math.Max(y0, 0), math.Min(y1, p.height)
+	if x1 < x0 || y1 < y0 || (x1-x0 < 0.5 && y1-y0 < 0.5) {
+		return
+	}
+	p.rulings = append(p.rulings, segment{x0, y0, x1, y1})
+}
+
+// skipInlineDict moves past an inline image's dictionary up to ID.
+func (l *lexer) skipInlineDict() {
+	for n := 0; n < 4096; n++ {
+		t, ok := l.next()
+		if !ok {
+			return
+		}
+		if o, isOp := t.(op); isOp && o == "ID" {
+			l.pos -= 2
+			return
+		}
+	}
+}

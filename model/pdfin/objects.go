@@ -1,0 +1,296 @@
+package pdfin
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+)
+
+// The object layer: the file's cross-reference table, objects, page tree,
+// decryption and stream filters. The interpreter sees it only through the
+// small interface below and the plain values it returns, so the library
+// behind it can be exchanged.
+
+// A value is a PDF object: nil, bool, float64 (every number), name, string
+// (the bytes of a string object), []any, dict, ref or *stream.
+type (
+	name string
+	dict map[string]any
+	ref  struct{ num, gen int }
+)
+
+// stream is a stream object: its dictionary and a handle the object layer
+// uses to decode its data.
+type stream struct {
+	dict dict
+	id   ref
+	src  any
+}
+
+// pageInfo is what the interpreter needs of one page.
+type pageInfo struct {
+	// box is the visible area (CropBox within MediaBox): llx, lly, urx, ury.
+	box [4]float64
+	// rotate is the page's /Rotate, a multiple of 90 in 0..270.
+	rotate int
+	// resources is the page's (inherited) resource dictionary.
+	resources dict
+	// content is the page's decoded content, all streams joined.
+	content []byte
+}
+
+// objects is the object layer.
+type objects interface {
+	// numPages is the number of pages.
+	numPages() int
+	// page returns page n (1-based).
+	page(n int) (pageInfo, error)
+	// resolve follows a reference to its object; other values pass as they are.
+	resolve(v any) any
+	// data decodes a stream's data, at most limit bytes.
+	data(s *stream, limit int) ([]byte, error)
+}
+
+// Errors of the object layer the reader tells the user apart.
+var (
+	errPassword = errors.New("user password")
+	errDamaged  = errors.New("damaged file")
+)
+
+// pdfcpuObjects is the object layer of github.com/pdfcpu/pdfcpu.
+type pdfcpuObjects struct {
+	ctx     *model.Context
+	cache   map[ref]any
+	decoded map[ref][]byte
+	budget  int // bytes of decoded stream data still allowed
+}
+
+// openObjects opens the file with pdfcpu, decrypting it when only an owner
+// password is set.
+func openObjects(data []byte) (o *pdfcpuObjects, err error) {
+	conf := &model.Configuration{
+		Reader15:                  true,
+		ValidationMode:            model.ValidationRelaxed,
+		UnsupportedResourcePolicy: model.UnsupportedResourceSkip,
+		Eol:                       types.EolLF,
+		Limits:                    model.DefaultResourceLimits(),
+	}
+	conf.Limits.MaxStreamBytes = maxStreamBytes
+	conf.Limits.MaxDecodeBytes = maxStreamBytes
+	conf.Limits.MaxObjectCount = maxObjects
+	conf.Limits.MaxXRefEntries = maxObjects
+	conf.Limits.MaxObjectStreamCount = maxObjects
+	conf.Limits.MaxRecursionDepth = 64
+	defer func() {
+		if r := recover(); r != nil {
+			o, err = nil, fmt.Errorf("%w: %v", errDamaged, r)
+		}
+	}()
+	ctx, err := pdfcpu.Read(bytes.NewReader(data), conf)
+	if err != nil {
+		if errors.Is(err, pdfcpu.ErrWrongPassword) || strings.Contains(err.Error(), "password") {
+			return nil, errPassword
+		}
+		return nil, fmt.Errorf("%w: %v", errDamaged, err)
+	}
+	if err := ctx.EnsurePageCount(); err != nil {
+		return nil, fmt.Errorf("%w: %v", errDamaged, err)
+	}
+	return &pdfcpuObjects{ctx: ctx, cache: map[ref]any{}, decoded: map[ref][]byte{}, budget: maxDecodedTotal}, nil
+}
+
+func (o *pdfcpuObjects) numPages() int { return o.ctx.PageCount }
+
+func (o *pdfcpuObjects) page(n int) (pageInfo, error) {
+	var p pageInfo
+	d, _, attrs, err := o.ctx.PageDict(n, false)
+	if err != nil {
+		return p, err
+	}
+	if d == nil || attrs == nil {
+		return p, fmt.Errorf("page %d missing", n)
+	}
+	box := attrs.MediaBox
+	if box == nil {
+		box = types.RectForFormat("A4")
+	}
+	p.box = [4]float64{box.LL.X, box.LL.Y, box.UR.X, box.UR.Y}
+	if c := attrs.CropBox; c != nil {
+		// The visible area is the crop box clipped to the media box.
+		p.box = [4]float64{max(p.box[0], c.LL.X), max(p.box[1], c.LL.Y), min(p.box[2], c.UR.X), min(p.box[3], c.UR.Y)}
+		if p.box[2] <= p.box[0] || p.box[3] <= p.box[1] {
+			p.box = [4]float64{box.LL.X, box.LL.Y, box.UR.X, box.UR.Y}
+		}
+	}
+	p.rotate = ((attrs.Rotate % 360) + 360) % 360 / 90 * 90
+	if attrs.Resources != nil {
+		p.resources, _ = o.convert(attrs.Resources, 0).(dict)
+	}
+	contents, ok := d.Find("Contents")
+	if !ok || contents == nil {
+		return p, nil
+	}
+	var parts []any
+	switch c := o.resolve(o.convert(contents, 0)).(type) {
+	case *stream:
+		parts = []any{c}
+	case []any:
+		parts = c
+	}
+	var buf []byte
+	for _, part := range parts {
+		s, ok := o.resolve(part).(*stream)
+		if !ok {
+			continue
+		}
+		b, err := o.data(s, maxStreamBytes-len(buf))
+		if err != nil {
+			return p, err
+		}
+		buf = append(buf, b...)
+		buf = append(buf, '\n')
+	}
+	p.content = buf
+	return p, nil
+}
+
+func (o *pdfcpuObjects) resolve(v any) any {
+	for depth := 0; depth < 16; depth++ {
+		r, ok := v.(ref)
+		if !ok {
+			return v
+		}
+		if c, ok := o.cache[r]; ok {
+			v = c
+			continue
+		}
+		obj, err := o.ctx.Dereference(types.IndirectRef{ObjectNumber: types.Integer(r.num), GenerationNumber: types.Integer(r.gen)})
+		if err != nil {
+			obj = nil
+		}
+		if sd, ok := obj.(types.StreamDict); ok {
+			c := &stream{id: r, src: sd}
+			c.dict, _ = o.convert(sd.Dict, 0).(dict)
+			o.cache[r] = c
+			return c
+		}
+		c := o.convert(obj, 0)
+		o.cache[r] = c
+		v = c
+	}
+	return nil
+}
+
+func (o *pdfcpuObjects) data(s *stream, limit int) ([]byte, error) {
+	if b, ok := o.decoded[s.id]; ok && s.id != (ref{}) {
+		return b, nil
+	}
+	sd, ok := s.src.(types.StreamDict)
+	if !ok {
+		return nil, nil
+	}
+	limit = min(limit, o.budget)
+	if limit <= 0 {
+		return nil, errTooBig
+	}
+	b, err := decodeStream(sd, int64(limit))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > limit {
+		return nil, errTooBig
+	}
+	o.budget -= len(b)
+	if s.id != (ref{}) {
+		o.decoded[s.id] = b
+	}
+	return b, nil
+}
+
+// decodeStream applies the stream's filters, keeping pdfcpu's own panics
+// (there should be none) inside.
+func decodeStream(sd types.StreamDict, limit int64) (b []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			b, err = nil, fmt.Errorf("%w: stream: %v", errDamaged, r)
+		}
+	}()
+	if len(sd.FilterPipeline) == 0 {
+		if int64(len(sd.Raw)) > limit {
+			return nil, errTooBig
+		}
+		return sd.Raw, nil
+	}
+	b, err = sd.DecodeLengthWithLimit(-1, limit)
+	if err != nil {
+		if strings.Contains(err.Error(), "limit") || strings.Contains(err.Error(), "exceed") {
+			return nil, errTooBig
+		}
+		// A damaged stream reads as far as it decodes; what it holds
+		// beyond is lost, as in other readers.
+		return nil, nil
+	}
+	return b, nil
+}
+
+// convert turns a pdfcpu object into a plain value; references stay
+// references (resolved on demand), so the walk only covers the direct
+// objects of one indirect object.
+func (o *pdfcpuObjects) convert(v types.Object, depth int) any {
+	if depth > 32 {
+		return nil
+	}
+	switch v := v.(type) {
+	case nil:
+		return nil
+	case types.Boolean:
+		return bool(v)
+	case types.Integer:
+		return float64(v)
+	case types.Float:
+		return float64(v)
+	case types.Name:
+		return name(v)
+	case types.StringLiteral:
+		b, err := types.Unescape(string(v))
+		if err != nil {
+			return string(v)
+		}
+		return string(b)
+	case types.HexLiteral:
+		b, err := v.Bytes()
+		if err != nil {
+			return ""
+		}
+		return string(b)
+	case types.IndirectRef:
+		return ref{int(v.ObjectNumber), int(v.GenerationNumber)}
+	case *types.IndirectRef:
+		if v == nil {
+			return nil
+		}
+		return ref{int(v.ObjectNumber), int(v.GenerationNumber)}
+	case types.Array:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = o.convert(e, depth+1)
+		}
+		return out
+	case types.Dict:
+		out := make(dict, len(v))
+		for k, e := range v {
+			out[k] = o.convert(e, depth+1)
+		}
+		return out
+	case types.StreamDict:
+		c := &stream{src: v}
+		c.dict, _ = o.convert(v.Dict, depth+1).(dict)
+		return c
+	}
+	return nil
+}

@@ -1,0 +1,264 @@
+package pdfin
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+
+	"budgetpack/model/textgrid"
+)
+
+// Grouping glyphs, as fractions of the font size.
+const (
+	// lineTolerance: a glyph belongs to a line when its baseline lies
+	// within this of the line's mean baseline.
+	lineTolerance = 0.5
+	// wordGap: a gap wider than this between two glyphs of a line breaks
+	// the word.
+	wordGap = 0.12
+	// overstrike: a glyph drawn again with the same text within this of
+	// the first (fake bold) is one glyph.
+	overstrike = 0.3
+)
+
+// words groups the glyphs of a page into words: lines by baseline, then
+// words by the gaps between glyphs, for each writing direction apart.
+//
+// Glyphs on one baseline (within tightTolerance) form a run; runs whose
+// baselines lie within lineTolerance of a line's mean join that line, as
+// long as they do not overlap its glyphs: two texts drawn over each other
+// a few points apart stay two lines.
+func words(glyphs []glyph) []textgrid.Word {
+	var out []textgrid.Word
+	slices.SortFunc(glyphs, func(a, b glyph) int {
+		if a.dir != b.dir {
+			return a.dir - b.dir
+		}
+		if c := cmp.Compare(a.v, b.v); c != 0 {
+			return c
+		}
+		return a.seq - b.seq
+	})
+	for len(glyphs) > 0 {
+		dir := glyphs[0].dir
+		n := 1
+		for n < len(glyphs) && glyphs[n].dir == dir {
+			n++
+		}
+		gs := glyphs[:n]
+		glyphs = glyphs[n:]
+		var open []*textLine
+		for len(gs) > 0 {
+			sum, size := gs[0].v, gs[0].size
+			n := 1
+			for n < len(gs) && math.Abs(gs[n].v-sum/float64(n)) <= tightTolerance*math.Max(size, gs[n].size) {
+				sum += gs[n].v
+				size = math.Max(size, gs[n].size)
+				n++
+			}
+			run := dedupe(gs[:n])
+			gs = gs[n:]
+			mean := sum / float64(n)
+			for _, part := range splitOverlaps(run) {
+				open = placeRun(&out, dir, open, part, mean, size)
+			}
+		}
+		for _, l := range open {
+			out = lineWords(out, dir, l.all())
+		}
+	}
+	return out
+}
+
+// placeRun adds a run of glyphs on one baseline to the first open line it
+// fits, or to a new line, first finishing the lines it has left behind.
+func placeRun(out *[]textgrid.Word, dir int, open []*textLine, run []glyph, mean, size float64) []*textLine {
+	k := 0
+	for _, l := range open {
+		if mean-l.mean() > lineTolerance*math.Max(l.size, size) {
+			*out = lineWords(*out, dir, l.all())
+			continue
+		}
+		open[k] = l
+		k++
+	}
+	open = open[:k]
+	for _, l := range open {
+		if math.Abs(mean-l.mean()) <= lineTolerance*math.Max(l.size, size) && !l.overlaps(run) {
+			l.add(run)
+			return open
+		}
+	}
+	l := &textLine{}
+	l.add(run)
+	return append(open, l)
+}
+
+// dedupe drops overstruck duplicates (a glyph drawn again with the same
+// text a fraction of its width away: fake bold) from a run on one baseline.
+func dedupe(run []glyph) []glyph {
+	slices.SortStableFunc(run, func(a, b glyph) int {
+		if c := cmp.Compare(a.u0, b.u0); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.seq, b.seq)
+	})
+	kept := run[:0]
+	for _, g := range run {
+		dup := false
+		for k := len(kept) - 1; k >= 0 && k >= len(kept)-4; k-- {
+			q := kept[k]
+			if q.text == g.text && math.Abs(q.u0-g.u0) < overstrike*math.Max(q.u1-q.u0, 0.3*q.size) &&
+				math.Abs(q.v-g.v) < overstrike*q.size {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			kept = append(kept, g)
+		}
+	}
+	return kept
+}
+
+// splitOverlaps returns the run as it is when no two of its glyphs lie
+// over each other; otherwise it splits the run, in drawing order, where the
+// pen goes back behind the glyph it drew last, so that texts drawn over each other
+// become lines apart (pieces that do not collide join again as one line).
+func splitOverlaps(run []glyph) [][]glyph {
+	overlap := false
+	for i := 1; i < len(run); i++ {
+		if run[i-1].u1-run[i].u0 > 0.3*math.Max(run[i].size, run[i-1].size) {
+			overlap = true
+			break
+		}
+	}
+	if !overlap {
+		return [][]glyph{run}
+	}
+	slices.SortStableFunc(run, func(a, b glyph) int { return cmp.Compare(a.seq, b.seq) })
+	var out [][]glyph
+	start := 0
+	for i := 1; i <= len(run); i++ {
+		if i == len(run) || run[i].u0 < run[i-1].u0 {
+			out = append(out, run[start:i])
+			start = i
+		}
+	}
+	return out
+}
+
+// tightTolerance: glyphs within this (of the font size) share a baseline.
+const tightTolerance = 0.15
+
+// textLine is a line being gathered.
+type textLine struct {
+	runs  [][]glyph // pieces of the page's glyph slice
+	n     int
+	sum   float64
+	size  float64
+	spans [][2]float64 // the covered stretches along the line, sorted
+}
+
+func (l *textLine) mean() float64 { return l.sum / float64(l.n) }
+
+// all returns the line's glyphs in one slice.
+func (l *textLine) all() []glyph {
+	if len(l.runs) == 1 {
+		return l.runs[0]
+	}
+	out := make([]glyph, 0, l.n)
+	for _, r := range l.runs {
+		out = append(out, r...)
+	}
+	return out
+}
+
+// overlaps reports whether a glyph of run lies over a glyph of the line.
+func (l *textLine) overlaps(run []glyph) bool {
+	for _, g := range run {
+		margin := 0.3 * g.size
+		i, _ := slices.BinarySearchFunc(l.spans, g.u0, func(s [2]float64, u float64) int { return cmp.Compare(s[1], u) })
+		for ; i < len(l.spans) && l.spans[i][0] < g.u1; i++ {
+			if math.Min(l.spans[i][1], g.u1)-math.Max(l.spans[i][0], g.u0) > margin {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (l *textLine) add(run []glyph) {
+	l.runs = append(l.runs, run)
+	for _, g := range run {
+		l.n++
+		l.sum += g.v
+		l.size = math.Max(l.size, g.size)
+		l.spans = append(l.spans, [2]float64{g.u0, g.u1})
+	}
+	slices.SortFunc(l.spans, func(a, b [2]float64) int { return cmp.Compare(a[0], b[0]) })
+	merged := l.spans[:1]
+	for _, s := range l.spans[1:] {
+		last := &merged[len(merged)-1]
+		if s[0] <= last[1] {
+			last[1] = math.Max(last[1], s[1])
+			continue
+		}
+		merged = append(merged, s)
+	}
+	l.spans = merged
+}
+
+// lineWords splits one line into words and appends them.
+func lineWords(out []textgrid.Word, dir int, line []glyph) []textgrid.Word {
+	slices.SortStableFunc(line, func(a, b glyph) int {
+		if c := cmp.Compare(a.u0, b.u0); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.seq, b.seq)
+	})
+	kept := line
+	start := 0
+	for i := 1; i <= len(kept); i++ {
+		if i < len(kept) {
+			gap := kept[i].u0 - kept[i-1].u1
+			if gap <= wordGap*math.Max(kept[i].size, kept[i-1].size) {
+				continue
+			}
+		}
+		out = append(out, makeWord(dir, kept[start:i]))
+		start = i
+	}
+	return out
+}
+
+// makeWord builds a word from its glyphs, its box on the displayed page.
+func makeWord(dir int, gs []glyph) textgrid.Word {
+	var b strings.Builder
+	u0, u1 := gs[0].u0, gs[0].u1
+	t0, t1 := gs[0].t0, gs[0].t1
+	var vsum, size float64
+	for _, g := range gs {
+		b.WriteString(g.text)
+		u0, u1 = math.Min(u0, g.u0), math.Max(u1, g.u1)
+		t0, t1 = math.Min(t0, g.t0), math.Max(t1, g.t1)
+		vsum += g.v
+		size = math.Max(size, g.size)
+	}
+	xa, ya := fromFrame(dir, u0, t0)
+	xb, yb := fromFrame(dir, u1, t1)
+	w := textgrid.Word{
+		Text: b.String(),
+		X0:   math.Min(xa, xb), X1: math.Max(xa, xb),
+		Top: math.Min(ya, yb), Bottom: math.Max(ya, yb),
+		Size: size,
+	}
+	if dir == dirRight {
+		w.Baseline = vsum / float64(len(gs))
+	} else {
+		// Turned text has no horizontal baseline: its middle stands in.
+		w.Baseline = (w.Top + w.Bottom) / 2
+	}
+	return w
+}

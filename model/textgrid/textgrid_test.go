@@ -1,0 +1,293 @@
+package textgrid
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"budgetpack/model/raw"
+)
+
+// w places a word of size 10 with its baseline at y, as a PDF reader does.
+func w(text string, x0, x1, y float64) Word {
+	return Word{Text: text, X0: x0, X1: x1, Top: y - 8, Bottom: y + 2, Baseline: y, Size: 10}
+}
+
+func hr(x0, x1, y float64) Ruling { return Ruling{X0: x0, Y0: y, X1: x1, Y1: y} }
+func vr(x, y0, y1 float64) Ruling { return Ruling{X0: x, Y0: y0, X1: x, Y1: y1} }
+
+// cellSpec renders a row as the test expects it: text, "<" for a covered
+// cell, a span as text{c×r}.
+func rowSpec(r raw.Row) string {
+	var cs []string
+	for _, c := range r.Cells {
+		s := c.Text
+		if c.Covered {
+			s = "<"
+		}
+		if c.ColSpan > 1 || c.RowSpan > 1 {
+			s += fmt.Sprintf("{%d×%d}", max(c.ColSpan, 1), max(c.RowSpan, 1))
+		}
+		cs = append(cs, s)
+	}
+	return strings.Join(cs, "|")
+}
+
+// blocksSpec renders the blocks: "T:text" for a text line, "G" and its
+// rows for a grid, "^" before a row after a page break.
+func blocksSpec(doc *raw.Document) []string {
+	var out []string
+	for _, b := range doc.Blocks {
+		if !b.IsGrid() {
+			out = append(out, "T:"+b.Text)
+			continue
+		}
+		out = append(out, "G")
+		for _, r := range b.Rows {
+			p := "  "
+			if r.AfterBreak {
+				p = "  ^"
+			}
+			out = append(out, p+rowSpec(r))
+		}
+	}
+	return out
+}
+
+// checkAnchors asserts that every Line field is an anchor into Places
+// naming a page.
+func checkAnchors(t *testing.T, doc *raw.Document) {
+	t.Helper()
+	ok := func(what string, a int) {
+		if a <= 0 || a > len(doc.Places) || doc.Places[a-1].Page <= 0 {
+			t.Errorf("%s: anchor %d is not a place with a page (places %d)", what, a, len(doc.Places))
+		}
+	}
+	for bi, b := range doc.Blocks {
+		ok(fmt.Sprintf("block %d", bi), b.Line)
+		if b.Page <= 0 {
+			t.Errorf("block %d: no page", bi)
+		}
+		for ri, r := range b.Rows {
+			ok(fmt.Sprintf("block %d row %d", bi, ri), r.Line)
+			for ci, c := range r.Cells {
+				ok(fmt.Sprintf("block %d row %d cell %d", bi, ri, ci), c.Line)
+			}
+		}
+	}
+}
+
+func TestBuild(t *testing.T) {
+	tests := []struct {
+		name  string
+		pages []Page
+		want  []string
+	}{
+		{
+			name: "ruled table with a merged header, title and prose around it",
+			pages: []Page{{Number: 1, Width: 400, Height: 400,
+				Words: []Word{
+					w("表一", 100, 120, 20), w("收支总表", 125, 165, 20),
+					w("收入", 40, 60, 110), w("合计", 240, 260, 120),
+					w("项目", 40, 60, 130), w("金额", 140, 160, 130),
+					w("一、拨款", 20, 60, 150), w("1,234.56", 140, 190, 150), w("7.00", 270, 290, 150),
+					w("说明：以上为预算数。", 20, 120, 200),
+				},
+				Rulings: []Ruling{
+					hr(0, 300, 100), hr(0, 200, 120), hr(0, 300, 140), hr(0, 300, 160),
+					vr(0, 100, 160), vr(100, 120, 160), vr(200, 100, 160), vr(300, 100, 160),
+				}}},
+			want: []string{
+				"T:表一 收支总表",
+				"G",
+				"  收入{2×1}|<|合计{1×2}",
+				"  项目|金额|<",
+				"  一、拨款|1,234.56|7.00",
+				"T:说明：以上为预算数。",
+			},
+		},
+		{
+			name: "open outer sides closed where the horizontals reach; stacked tables stay apart",
+			pages: []Page{{Number: 1, Width: 400, Height: 400,
+				Words: []Word{
+					w("甲", 20, 30, 15), w("1.00", 120, 140, 15), w("2.00", 220, 240, 15),
+					w("乙", 20, 30, 35), w("3.00", 120, 140, 35), w("4.00", 220, 240, 35),
+					w("丙", 20, 30, 115), w("5.00", 120, 140, 115), w("6.00", 220, 240, 115),
+				},
+				Rulings: []Ruling{
+					hr(0, 300, 0), hr(0, 300, 20), hr(0, 300, 40), vr(100, 0, 40), vr(200, 0, 40),
+					hr(0, 300, 100), hr(0, 300, 120), vr(100, 100, 120), vr(200, 100, 120),
+				}}},
+			want: []string{
+				"G", "  甲|1.00|2.00", "  乙|3.00|4.00",
+				"G", "  丙|5.00|6.00",
+			},
+		},
+		{
+			name: "unruled table from aligned text",
+			pages: []Page{{Number: 1, Width: 400, Height: 400,
+				Words: []Word{
+					w("部门收入总表", 120, 180, 10),
+					w("项目", 20, 40, 30), w("合计", 160, 180, 30), w("拨款", 240, 260, 30),
+					w("一、一般公共服务支出", 20, 120, 45), w("1,100.00", 140, 180, 45), w("1,000.00", 220, 260, 45),
+					w("二、教育支出", 20, 80, 60), w("50.00", 155, 180, 60), w("50.00", 235, 260, 60),
+					w("合计", 20, 40, 75), w("1,150.00", 140, 180, 75), w("1,050.00", 220, 260, 75),
+					w("以上数据为年初预算。", 20, 120, 110),
+				}}},
+			want: []string{
+				"T:部门收入总表",
+				"G",
+				"  项目|合计|拨款",
+				"  一、一般公共服务支出|1,100.00|1,000.00",
+				"  二、教育支出|50.00|50.00",
+				"  合计|1,150.00|1,050.00",
+				"T:以上数据为年初预算。",
+			},
+		},
+		{
+			name: "table continued on the next page with its header repeated",
+			pages: []Page{
+				{Number: 1, Width: 400, Height: 400, Words: []Word{
+					w("支出总表", 120, 160, 10),
+					w("科目", 20, 40, 30), w("金额", 160, 180, 30),
+					w("一、工资", 20, 60, 45), w("10.00", 155, 180, 45),
+					w("二、商品", 20, 60, 60), w("20.00", 155, 180, 60),
+					w("- 1 -", 140, 160, 390),
+				}},
+				{Number: 2, Width: 400, Height: 400, Words: []Word{
+					w("科目", 20, 40, 30), w("金额", 160, 180, 30),
+					w("三、补助", 20, 60, 45), w("30.00", 155, 180, 45),
+					w("合计", 20, 40, 60), w("60.00", 155, 180, 60),
+				}},
+			},
+			want: []string{
+				"T:支出总表",
+				"G",
+				"  科目|金额",
+				"  一、工资|10.00",
+				"  二、商品|20.00",
+				"  ^三、补助|30.00",
+				"  合计|60.00",
+				"T:- 1 -",
+			},
+		},
+		{
+			name: "a table with a new title on the next page is a new table",
+			pages: []Page{
+				{Number: 1, Width: 400, Height: 400, Words: []Word{
+					w("科目", 20, 40, 30), w("金额", 160, 180, 30),
+					w("一、工资", 20, 60, 45), w("10.00", 155, 180, 45),
+				}},
+				{Number: 2, Width: 400, Height: 400, Words: []Word{
+					w("收入总表", 120, 160, 10),
+					w("科目", 20, 40, 30), w("金额", 160, 180, 30),
+					w("一、拨款", 20, 60, 45), w("30.00", 155, 180, 45),
+				}},
+			},
+			want: []string{
+				"G", "  科目|金额", "  一、工资|10.00",
+				"T:收入总表",
+				"G", "  科目|金额", "  一、拨款|30.00",
+			},
+		},
+		{
+			name: "a number split over two lines and one drawn in two pieces",
+			pages: []Page{{Number: 1, Width: 400, Height: 400,
+				Words: []Word{
+					w("项目", 20, 40, 30), w("预算数", 150, 180, 30), w("上年数", 230, 260, 30),
+					w("一、本年收入", 20, 80, 45), w("244,895", 145, 180, 45), w("24,1", 215, 235, 45), w("69.74", 235.5, 260, 45),
+					w(".02", 180, 195, 57),
+					w("二、上年结转", 20, 80, 75), w("1.00", 160, 180, 75), w("2.00", 240, 260, 75),
+				}}},
+			want: []string{
+				"G",
+				"  项目|预算数|上年数",
+				"  一、本年收入|244,895.02|24,169.74",
+				"  二、上年结转|1.00|2.00",
+			},
+		},
+		{
+			name: "prose only, a figure inside a sentence",
+			pages: []Page{{Number: 1, Width: 400, Height: 400,
+				Words: []Word{
+					w("一、部门职能", 20, 80, 20),
+					w("本部门公用经费", 20, 90, 40), w("131.33", 92, 120, 40), w("万元。", 122, 150, 40),
+				}}},
+			want: []string{"T:一、部门职能", "T:本部门公用经费131.33万元。"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := Build("test", tc.pages)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := blocksSpec(doc)
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+			checkAnchors(t, doc)
+		})
+	}
+}
+
+// TestBuildPlaces checks that anchors name the page and the line within
+// it: the source's own line where words carry one, else the line's rank.
+func TestBuildPlaces(t *testing.T) {
+	pages := []Page{
+		{Number: 1, Words: []Word{w("标题", 20, 40, 10)}},
+		{Number: 2, Words: []Word{
+			{Text: "甲", X0: 0, X1: 1, Top: 4, Bottom: 5, Baseline: 4.8, Size: 1, Line: 5},
+			{Text: "1.00", X0: 10, X1: 14, Top: 4, Bottom: 5, Baseline: 4.8, Size: 1, Line: 5},
+			{Text: "乙", X0: 0, X1: 1, Top: 6, Bottom: 7, Baseline: 6.8, Size: 1, Line: 7},
+			{Text: "2.00", X0: 10, X1: 14, Top: 6, Bottom: 7, Baseline: 6.8, Size: 1, Line: 7},
+		}},
+	}
+	doc, err := Build("test", pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Blocks) != 2 || !doc.Blocks[1].IsGrid() {
+		t.Fatalf("blocks: %v", blocksSpec(doc))
+	}
+	tests := []struct {
+		anchor int
+		want   raw.Place
+	}{
+		{doc.Blocks[0].Line, raw.Place{Page: 1, Line: 1}},
+		{doc.Blocks[1].Line, raw.Place{Page: 2, Line: 5}},
+		{doc.Blocks[1].Rows[1].Line, raw.Place{Page: 2, Line: 7}},
+		{doc.Blocks[1].Rows[1].Cells[1].Line, raw.Place{Page: 2, Line: 7}},
+	}
+	for _, tc := range tests {
+		if got := doc.Places[tc.anchor-1]; got != tc.want {
+			t.Errorf("anchor %d = %+v, want %+v", tc.anchor, got, tc.want)
+		}
+	}
+	if doc.Blocks[1].Page != 2 {
+		t.Errorf("grid page = %d, want 2", doc.Blocks[1].Page)
+	}
+}
+
+// TestBuildLimits checks that Build refuses more than it bounds and
+// survives coordinates that are not numbers.
+func TestBuildLimits(t *testing.T) {
+	if _, err := Build("test", make([]Page, MaxPages+1)); err == nil {
+		t.Error("too many pages: no error")
+	}
+	if _, err := Build("test", []Page{{Number: 1, Words: make([]Word, MaxWords+1)}}); err == nil {
+		t.Error("too many words: no error")
+	}
+	nan := math.NaN()
+	doc, err := Build("test", []Page{{Number: 1,
+		Words:   []Word{{Text: "x", X0: nan, X1: 1}, w("ok", 0, 10, 10), {Text: "", X0: 0, X1: 1}},
+		Rulings: []Ruling{{X0: nan}, hr(0, math.Inf(1), 3)},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := blocksSpec(doc); len(got) != 1 || got[0] != "T:ok" {
+		t.Errorf("got %v", got)
+	}
+}
