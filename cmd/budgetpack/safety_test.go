@@ -119,13 +119,16 @@ func TestInputLimits(t *testing.T) {
 	big := filepath.Join(dir, "big.txt")
 	data, _ := os.ReadFile(henan)
 	os.WriteFile(big, bytes.Repeat(data, 80), 0o644) // about 2.5 MB
+	// a folder is read for its documents; one without any is an input error
+	empty := filepath.Join(dir, "empty")
+	os.Mkdir(empty, 0o755)
 	tests := []struct {
 		args []string
 		code int
 		want string
 	}{
 		{[]string{"parse", "/dev/zero"}, exitInput, "/dev/zero: 不是普通文件（设备 device）"},
-		{[]string{"check", dir}, exitInput, "不是普通文件（文件夹 folder）"},
+		{[]string{"check", empty}, exitInput, "不是普通文件（文件夹 folder）"},
 		{[]string{"check", "--max-size", "1", big}, exitInput, "文件太大：2.5 MB，上限 1.0 MB"},
 		{[]string{"render", "-o", filepath.Join(dir, "out"), "--max-size", "1", big}, exitInput, "--max-size"},
 		{[]string{"check", "--max-size", "0", big}, exitUsage, "--max-size"},
