@@ -25,6 +25,11 @@ type Options struct {
 
 // Recognize builds the model of a raw document.
 func Recognize(doc *raw.Document, lib *templates.Library, opt Options) (*model.Document, error) {
+	if fb := lib.Fallback(); fb != nil {
+		d := *doc
+		d.Blocks = titlesOutOfGrids(fb, doc.Blocks)
+		doc = &d
+	}
 	set, err := pickFamily(doc, lib, opt)
 	if err != nil {
 		return nil, err
@@ -106,6 +111,55 @@ func pickFamily(doc *raw.Document, lib *templates.Library, opt Options) (*templa
 		return nil, &model.InputError{File: opt.File, Msg: "未找到可识别的预算表：没有一个表标题与格式模板相符 (no recognizable budget table: no title matches a template)"}
 	}
 	return best, nil
+}
+
+// titlesOutOfGrids takes a table's title out of its grid where a reader
+// drew the ruled box round the title too (a first row of one cell that
+// is a title): the title becomes a line of its own before the grid.
+func titlesOutOfGrids(set *templates.Set, blocks []raw.Block) []raw.Block {
+	var out []raw.Block
+	for _, b := range blocks {
+		if !b.IsGrid() {
+			out = append(out, b)
+			continue
+		}
+		// split the grid at each row that is a title alone (several
+		// tables, or one form per project, in one ruled box)
+		start := 0
+		flush := func(end int) {
+			rows := b.Rows[start:end]
+			for len(rows) > 0 && rows[0].IsBlank() {
+				rows = rows[1:]
+			}
+			if len(rows) > 0 {
+				g := b
+				g.Rows = rows
+				g.Line = rows[0].Line
+				out = append(out, g)
+			}
+		}
+		for ri, row := range b.Rows {
+			var only *raw.Cell
+			n := 0
+			for i := range row.Cells {
+				if c := &row.Cells[i]; strings.TrimSpace(c.Text) != "" {
+					only, n = c, n+1
+				}
+			}
+			if n != 1 || len(only.Text) > maxTitleBytes || set.MatchTitle(only.Text) == nil {
+				continue
+			}
+			flush(ri)
+			out = append(out, raw.Block{Line: only.Line, Text: strings.TrimSpace(only.Text), Page: b.Page, Sheet: b.Sheet})
+			start = ri + 1
+		}
+		if start == 0 {
+			out = append(out, b)
+			continue
+		}
+		flush(len(b.Rows))
+	}
+	return out
 }
 
 // tocLine reports whether the title at i is a line of the table of
