@@ -104,6 +104,27 @@ func (c *tableContext) anyNumeric(keys []string) bool {
 	return false
 }
 
+// codesWhole reports whether every code of the table has a length its
+// classification gives a level (类 3, 款 5, 项 7 digits).
+func (c *tableContext) codesWhole() bool {
+	for _, r := range c.t.Rows {
+		if r.Code == "" || r.Role == model.RoleUnit || r.Level == "单位" {
+			continue
+		}
+		switch c.tpl.Code {
+		case "function":
+			if n := len(r.Code); n != 3 && n != 5 && n != 7 {
+				return false
+			}
+		case "economic":
+			if n := len(r.Code); n != 3 && n != 5 && n != 7 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // uncoded reports whether a coded form's body has detail rows without a
 // code while others have one, or none at all with several levels named.
 func uncoded(rows []model.Row) bool {
@@ -153,11 +174,14 @@ func (c *tableContext) eachRelation(yield func(*Relation)) {
 			yield(&rel)
 		}
 	}
-	if ch.Hierarchy {
+	// the national vocabulary reads codes as printed: where a form prints
+	// 款 and 项 as their last digits only (01, 50), the levels are unknown
+	trusted := !c.lenient || c.codesWhole()
+	if ch.Hierarchy && trusted {
 		c.hierarchy(yield)
 	}
 	var out []Relation
-	if ch.Footing {
+	if ch.Footing && trusted {
 		out = append(out, c.footing()...)
 	}
 	for _, rs := range ch.Rows {
