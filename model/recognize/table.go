@@ -88,6 +88,11 @@ func (r *recognizer) table(t *templates.Table, title raw.Block, caption []raw.Bl
 	var err error
 	switch t.Form {
 	case "project":
+		if r.set.Lenient {
+			// forms of many shapes: kept as printed, not read into projects
+			// by a reader made for one province's form
+			return r.asPrinted(t, out, grids, fmt.Errorf("项目绩效目标表的表样因地而异 (the project form varies by province)"))
+		}
 		err = r.projectForm(t, out, rows, grids[1:])
 	case "overall":
 		err = r.overallForm(t, out, rows)
