@@ -24,7 +24,7 @@ func headerPaths(rows [][]string, w int) [][]string {
 	grid := make([][]string, len(rows))
 	for r := len(rows) - 1; r >= 0; r-- {
 		switch {
-		case len(rows[r]) >= w || r == len(rows)-1:
+		case len(rows[r]) >= w || r == len(rows)-1 || alignedRows:
 			grid[r] = pad(rows[r], w)
 		default:
 			grid[r] = spread(trimRight(rows[r]), grid[r+1], w)
@@ -259,6 +259,11 @@ func total(cols []templates.Column, paths [][]string, assign []int) int {
 	}
 	return t
 }
+
+// alignedRows is set while a grid whose rows keep their columns (a PDF's
+// or a layout text's, where a short row only lacks its trailing cells) is
+// read: a narrower header row is padded, not spread as merged cells.
+var alignedRows bool
 
 // anyOrder is set while a table whose columns provinces print in
 // different orders is matched.

@@ -667,7 +667,9 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 	for w > 0 && r.doc.Ragged && columnBlank(header, data, w-1) && someShorter(data, w) {
 		w--
 	}
+	alignedRows = r.doc.Layout == "pdf" || r.doc.Layout == "layout-text"
 	paths := headerPaths(header, w)
+	alignedRows = false
 	leafScoring, anyOrder = r.set.Lenient, t.AnyOrder
 	assign := matchColumns(t.Columns, paths)
 	leafScoring, anyOrder = false, false
