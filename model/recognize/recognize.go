@@ -183,6 +183,22 @@ func tocLine(blocks []raw.Block, titles []*templates.Table, i, j int, sentences 
 	return false
 }
 
+// spaced is a space a justified line put between two characters of a
+// word or figure (1 5 5 , 7 2 3 . 3 9 万 元, 江 苏 省).
+var spaced = regexp.MustCompile(`([\p{Han}\d,.，。、；：（）“”%]) +([\p{Han}\d,.，。、；：（）“”%])`)
+
+// closeSpacing removes the spaces a text export put inside words and
+// figures of a Chinese sentence.
+func closeSpacing(s string) string {
+	for {
+		t := spaced.ReplaceAllString(s, "$1$2")
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
 // headerFragment reports whether a prose line can be a piece of a table
 // header set apart by a text export: short, no sentence, no note.
 func headerFragment(s string) bool {
@@ -445,6 +461,9 @@ func (r *recognizer) prose(b raw.Block) {
 	if r.section == nil {
 		r.out.Sections = append(r.out.Sections, model.Section{Heading: "", Line: b.Line, Paragraphs: []model.Paragraph{}})
 		r.section = &r.out.Sections[len(r.out.Sections)-1]
+	}
+	if r.set.Lenient {
+		text = closeSpacing(text)
 	}
 	if ps := r.section.Paragraphs; r.set.Lenient && len(ps) > 0 && !paragraphEnd.MatchString(ps[len(ps)-1].Text) && !listStart.MatchString(text) {
 		// a text export breaks a paragraph at each printed line
