@@ -199,10 +199,20 @@ func closeSpacing(s string) string {
 	}
 }
 
+// runningHead reports whether a line is the running head a page prints
+// above the continuation of a table (无锡市统计局 2026 年度部门预算公开).
+func runningHead(s string) bool {
+	n := len([]rune(s))
+	return n <= 40 && !strings.ContainsAny(s, "。，；") && (strings.Contains(s, "预算公开") || strings.HasSuffix(s, "部门预算"))
+}
+
 // headerFragment reports whether a prose line can be a piece of a table
 // header set apart by a text export: short, no sentence, no note.
 func headerFragment(s string) bool {
 	s = strings.TrimSpace(s)
+	if runningHead(s) {
+		return true
+	}
 	s = strings.TrimPrefix(strings.TrimPrefix(s, "其中："), "其中:")
 	return s != "" && len([]rune(s)) <= 16 && !strings.ContainsAny(s, "。，；：:") && !noteStart.MatchString(s)
 }
@@ -223,6 +233,9 @@ func linesAsRows(above raw.Block, lines []raw.Block) raw.Block {
 	}
 	b := raw.Block{Line: above.Line, Rows: []raw.Row{}}
 	for _, l := range lines {
+		if runningHead(strings.TrimSpace(l.Text)) {
+			continue
+		}
 		cells := make([]raw.Cell, w)
 		for j := range cells {
 			cells[j].Line = l.Line
@@ -323,7 +336,7 @@ var (
 	deptField    = regexp.MustCompile(`部门名称[：:]\s*(.+?)\s*(单\s*位[：:].*)?$`)
 	deptCoded    = regexp.MustCompile(`^(\d{2,})\s*(\S.*)$`)
 	noteStart    = regexp.MustCompile(`^(注|备注|说明)\s*[：:]`)
-	paragraphEnd = regexp.MustCompile(`[。！？；：:!?;]\s*$`)
+	paragraphEnd = regexp.MustCompile(`[。！？!?]\s*$`)
 	listStart    = regexp.MustCompile(`^\s*([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[、．]|\d+\.[^\d]|第[一二三四五六七八九十]+部分|附件|注[：:])`)
 	sectionHd    = regexp.MustCompile(`^([一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)`)
 )

@@ -552,7 +552,7 @@ func isCaptionRow(row raw.Row) bool {
 func isLanci(row raw.Row) bool {
 	for _, c := range row.Cells {
 		if s := norm(c.Text); s != "" {
-			return s == "栏次"
+			return s == "栏次" || s == "*" || s == "**" || s == "***"
 		}
 	}
 	return false
@@ -868,6 +868,11 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		if m := codeAndName.FindStringSubmatch(norm(mr.Name)); m != nil && mr.Code == "" && r.set.Lenient && t.Code != "" {
 			// 2120803-城市建设支出: the code and the name in one cell
 			mr.Code, mr.Name = m[1], m[2]
+		}
+		if r.set.Lenient && mr.Code == "" && mr.Name == "" && len(out.Rows) > 0 && (mr.Texts["econ_dept"] != "" || mr.Texts["econ_gov"] != "") {
+			// a 功能分类 cell merged down over the economic items of one 科目
+			prev := out.Rows[len(out.Rows)-1]
+			mr.Code, mr.Name = prev.Code, prev.Name
 		}
 		if mr.Code == "" && mr.Name == "" && mr.Texts["unit_name"] != "" {
 			// a unit's row of a 汇总 table: 单位名称 printed in its own column
