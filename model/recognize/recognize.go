@@ -478,7 +478,7 @@ func (r *recognizer) prose(b raw.Block) {
 	if r.set.Lenient {
 		text = closeSpacing(text)
 	}
-	if ps := r.section.Paragraphs; r.set.Lenient && len(ps) > 0 && !paragraphEnd.MatchString(ps[len(ps)-1].Text) && !listStart.MatchString(text) {
+	if ps := r.section.Paragraphs; r.set.Lenient && len(ps) > 0 && (!paragraphEnd.MatchString(ps[len(ps)-1].Text) && !listStart.MatchString(text) || strings.HasPrefix(text, "其中")) {
 		// a text export breaks a paragraph at each printed line
 		ps[len(ps)-1].Text += text
 		return
