@@ -93,7 +93,7 @@ func prepare(b *testing.B, path string, read func([]byte) (*raw.Document, error)
 	if p.findings, err = check.Run(p.doc, p.set); err != nil {
 		b.Fatal(err)
 	}
-	if p.book, err = layout.Build(p.doc, layout.Options{Set: p.set, Findings: p.findings, Appendix: true}); err != nil {
+	if p.book, err = layout.Build(p.doc, layout.Options{Set: p.set, Findings: p.findings, Review: true}); err != nil {
 		b.Fatal(err)
 	}
 	return p
@@ -131,7 +131,7 @@ func BenchmarkCheck(b *testing.B) {
 func BenchmarkLayout(b *testing.B) {
 	each(b, func(b *testing.B, p *prepared) {
 		loop(b, func() error {
-			_, err := layout.Build(p.doc, layout.Options{Set: p.set, Findings: p.findings, Appendix: true})
+			_, err := layout.Build(p.doc, layout.Options{Set: p.set, Findings: p.findings, Review: true})
 			return err
 		})
 	})
@@ -168,7 +168,7 @@ func BenchmarkPack(b *testing.B) {
 				if err != nil {
 					return err
 				}
-				book, err := layout.Build(doc, layout.Options{Set: set, Findings: fs, Appendix: true})
+				book, err := layout.Build(doc, layout.Options{Set: set, Findings: fs, Review: true})
 				if err != nil {
 					return err
 				}
@@ -190,7 +190,7 @@ func BenchmarkCheck7500(b *testing.B) {
 func BenchmarkLayout7500(b *testing.B) {
 	p := prepare(b, seeds[0].path, seeds[0].read, 7500)
 	loop(b, func() error {
-		_, err := layout.Build(p.doc, layout.Options{Set: p.set, Findings: p.findings, Appendix: true})
+		_, err := layout.Build(p.doc, layout.Options{Set: p.set, Findings: p.findings, Review: true})
 		return err
 	})
 }

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"budgetpack/model"
@@ -38,13 +39,31 @@ func tableCompleteness(doc *model.Document, ti int, tpl *templates.Table, lenien
 	t := &doc.Tables[ti]
 	var out []Finding
 	// what the reader had to interpret is said, so that the clerk checks it
-	for _, r := range t.Remarks {
+	// one finding per cause: rows the reader realigned the same way are
+	// reported together
+	for _, g := range groupRemarks(t.Remarks) {
+		r := g[0]
+		text := r.Text
+		if len(g) > 1 {
+			var lines []string
+			for _, o := range g {
+				lines = append(lines, strconv.Itoa(o.Line))
+			}
+			if _, rest, ok := strings.Cut(r.Text, "行："); ok {
+				text = fmt.Sprintf("第 %s 行（共 %d 行）：%s", strings.Join(lines, "、"), len(g), rest)
+			}
+		}
 		f := Finding{Rule: "recognize.realigned", Severity: Info, Table: t.Title, Kind: t.Kind, Line: r.Line,
-			Message: fmt.Sprintf("「%s」%s", t.Title, r.Text)}
+			Message: fmt.Sprintf("「%s」%s", t.Title, text)}
 		if r.Row < len(t.Rows) && len(r.Keys) > 0 {
 			row := &t.Rows[r.Row]
 			f.Row, f.Column, f.Ref = rowName(row.Label, row), headerOf(t, r.Keys[0]), model.CellRef(ti, r.Row, r.Keys[0])
 			f.Actual = row.Values[r.Keys[0]]
+			for _, o := range g[1:] {
+				if o.Row < len(t.Rows) {
+					f.Row += "、" + rowName(t.Rows[o.Row].Label, &t.Rows[o.Row])
+				}
+			}
 		}
 		out = append(out, f)
 	}
@@ -69,7 +88,8 @@ func tableCompleteness(doc *model.Document, ti int, tpl *templates.Table, lenien
 				Rule: "complete.empty_note", Severity: Error, Table: t.Title, Kind: t.Kind, Line: t.Line,
 				Message: fmt.Sprintf("「%s」（第 %d 行）是空表，但表下没有说明为何为空（应注明如“注：无…预算，空表列示。”）。", t.Title, t.Line),
 			})
-		case len(tpl.EmptyNames) > 0 && !containsAny(note.Text, tpl.EmptyNames):
+		case len(tpl.EmptyNames) > 0 && !containsAny(note.Text, tpl.EmptyNames) && !containsAny(t.Title, tpl.EmptyNames):
+			// a note under a table whose title names the budget says enough
 			out = append(out, Finding{
 				Rule: "complete.empty_note_name", Severity: Info, Table: t.Title, Kind: t.Kind, Line: note.Line,
 				Message: fmt.Sprintf("「%s」的空表说明“%s”（第 %d 行）没有写明是哪类预算为空（如“%s”），建议写明。", t.Title, note.Text, note.Line, strings.Join(tpl.EmptyNames, "、")),
@@ -169,4 +189,24 @@ func proseExplains(doc *model.Document, tpl *templates.Table) bool {
 		}
 	}
 	return false
+}
+
+// groupRemarks groups the remarks that say the same thing of different
+// rows (the text after “第 N 行：” is the same).
+func groupRemarks(rs []model.Remark) [][]model.Remark {
+	var out [][]model.Remark
+	index := map[string]int{}
+	for _, r := range rs {
+		key := r.Text
+		if _, rest, ok := strings.Cut(r.Text, "行："); ok {
+			key = rest
+		}
+		if i, ok := index[key]; ok {
+			out[i] = append(out[i], r)
+			continue
+		}
+		index[key] = len(out)
+		out = append(out, []model.Remark{r})
+	}
+	return out
 }

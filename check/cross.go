@@ -145,7 +145,9 @@ func (rv *resolver) resolve(c templates.Cell) []figure {
 			return []figure{{value: model.NewAmount(decimal.Zero, 2), loc: location{table: t.Title, kind: t.Kind, column: header}}}
 		}
 		loc := at(first, t.Rows[first].Label)
-		loc.row = fmt.Sprintf("“%s”以 %s 开头的各行合计", rv.header(t, colKey), prefix)
+		loc.row = fmt.Sprintf("%s以 %s 开头各行的合计", rv.header(t, colKey), prefix)
+		// a sum of several rows is no one cell: nothing is shaded for it
+		loc.ref = ""
 		return []figure{{value: amount(sum(parts), places(parts...)), parts: parts, loc: loc}}
 	}
 	return nil

@@ -63,7 +63,6 @@ func costCheck(doc *model.Document, p *model.Project, pi int) []Finding {
 	toWan := doc.Unit != "元"
 	total := decimal.Zero
 	var shown []string
-	tol := half(budget)
 	line := 0
 	for _, ind := range p.Indicators {
 		if !strings.Contains(ind.Level1, "成本") && !strings.Contains(ind.Level2, "成本") {
@@ -77,22 +76,22 @@ func costCheck(doc *model.Document, p *model.Project, pi int) []Finding {
 		if err != nil {
 			continue
 		}
-		a, _ := model.ParseAmount(m[1])
-		h := half(a)
 		if m[2] == "元" && toWan {
-			v, h = v.Shift(-4), h.Shift(-4)
+			v = v.Shift(-4)
 		}
 		if m[2] == "万元" && !toWan {
-			v, h = v.Shift(4), h.Shift(4)
+			v = v.Shift(4)
 		}
 		total = total.Add(v)
-		tol = tol.Add(h)
 		shown = append(shown, ind.Level3+" "+ind.Value)
 		if line == 0 {
 			line = ind.Line
 		}
 	}
-	over := total.Sub(budget.Decimal())
+	// compared at the digits the budget is published with: 5.2049 万元 of
+	// indicators in 元 is the published 5.20, not more
+	digits := budget.Places()
+	over := total.Round(digits).Sub(budget.Decimal())
 	if len(shown) == 0 || !over.IsPositive() {
 		return nil
 	}
@@ -100,17 +99,14 @@ func costCheck(doc *model.Document, p *model.Project, pi int) []Finding {
 	if unit == "" {
 		unit = "万元"
 	}
-	sev, note := Error, "成本指标不应超过项目预算。"
-	if over.LessThanOrEqual(tol) {
-		sev, note = Warning, fmt.Sprintf("超出部分在预算数的舍入误差（±%s %s）内，建议核对成本指标或预算数。", tol.String(), unit)
-	}
+	sum := model.NewAmount(total.Round(digits), digits)
+	diff := model.NewAmount(over, digits)
 	return []Finding{{
-		Rule: "perf.cost_over_budget", Severity: sev, Table: projectWhere(p), Row: p.Name, Column: "成本指标", Line: line,
-		Expected: budget, Actual: model.NewAmount(total, max(budget.Places(), int32(-total.Exponent()))),
-		Difference: model.NewAmount(over, max(budget.Places(), int32(-over.Exponent()))),
-		Ref:        model.ProjectRef(pi, "total"),
-		Message: fmt.Sprintf("项目「%s」的成本指标（%s）合计 %s %s，超过项目预算数 %s %s，超出 %s %s。%s",
-			p.Name, strings.Join(shown, "；"), total.String(), unit, budget.String(), unit, over.String(), unit, note),
+		Rule: "perf.cost_over_budget", Severity: Error, Table: projectWhere(p), Row: p.Name, Column: "成本指标", Line: line,
+		Expected: budget, Actual: sum, Difference: diff,
+		Ref: model.ProjectRef(pi, "total"),
+		Message: fmt.Sprintf("项目「%s」的成本指标（%s）合计 %s %s，超过项目预算数 %s %s，超出 %s %s。成本指标不应超过项目预算。",
+			p.Name, strings.Join(shown, "；"), sum, unit, budget, unit, diff, unit),
 	}}
 }
 
@@ -147,10 +143,18 @@ func planCheck(p *model.Project, pi int) []Finding {
 		out = append(out, Finding{
 			Rule: "perf.plan_incomplete", Severity: Error, Table: projectWhere(p), Row: p.Name, Column: "资金支出计划 " + last.Period, Line: p.Line,
 			Expected: model.MustAmount("100"), Actual: last.Percent, Ref: model.ProjectRef(pi, fmt.Sprintf("plan%d", len(p.Plan)-1)),
-			Message: fmt.Sprintf("项目「%s」资金支出计划到%s为 %s，应达到 100%%（全年预算应支出完毕）。", p.Name, last.Period, percentText(last.Percent)),
+			Message: fmt.Sprintf("项目「%s」资金支出计划到%s%s，应达到 100%%（全年预算应支出完毕）。", p.Name, last.Period, planText(last.Percent)),
 		})
 	}
 	return out
+}
+
+// planText says a plan's figure: “为 80%”, or “未填写” for a blank.
+func planText(a model.Amount) string {
+	if a.IsBlank() {
+		return "未填写（空白）"
+	}
+	return "为 " + a.String() + "%"
 }
 
 func percentText(a model.Amount) string {

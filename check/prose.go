@@ -97,7 +97,10 @@ func proseRule(rv *resolver, rule *templates.ProseRule, where string, p model.Pa
 
 func rowCol(l location) string {
 	s := ""
-	if l.row != "" {
+	switch {
+	case strings.HasSuffix(l.row, "的合计"):
+		s += "“" + l.row + "”"
+	case l.row != "":
 		s += "“" + l.row + "”行"
 	}
 	if l.column != "" {

@@ -291,7 +291,7 @@ func load(fsys fs.FS, where string) (*Library, error) {
 	}
 	families := map[string]string{}
 	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
+		data, err := readTemplate(fsys, name)
 		if err != nil {
 			return nil, err
 		}
@@ -534,7 +534,7 @@ func TitleKey(s string) string {
 var (
 	leadingNumber   = regexp.MustCompile(`^(-|[一二三四五六七八九十]+、|\d+[、.．]|[（(][一二三四五六七八九十\d]+[)）])`)
 	formNumber      = regexp.MustCompile(`^((附表|单位预算|部门预算|预算|公开)表?[0-9一二三四五六七八九十\-－—]+表?|表[0-9一二三四五六七八九十\-－—]+)[：:、.．]?`)
-	leadingYearWord = regexp.MustCompile(`^\d{4}年度?`)
+	leadingYearWord = regexp.MustCompile(`^(\d{4}|\d{2})年度?`)
 	quotes          = strings.NewReplacer("\"", "", "“", "", "”", "", "‘", "", "’", "", "'", "")
 	noCarryover     = regexp.MustCompile(`[-－—，,]?不含上年结转(资金)?`)
 	trailingYear    = regexp.MustCompile(`[（(]\d{4}年度?[)）]$`)

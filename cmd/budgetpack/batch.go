@@ -204,20 +204,20 @@ func summarize(w io.Writer, outs []*outcome, formats []string, elapsed time.Dura
 			packs++
 		}
 	}
-	fmt.Fprintf(w, "\n共 %d 个文件，用时 %s (%d files, %s)\n", len(outs), elapsed.Round(10*time.Millisecond), len(outs), elapsed.Round(10*time.Millisecond))
+	fmt.Fprintf(w, "\n共 %d 个文件，用时 %s\n", len(outs), elapsed.Round(10*time.Millisecond))
 	if len(formats) > 0 {
 		var parts []string
 		for _, f := range formats {
 			parts = append(parts, fmt.Sprintf("%s %d", f, written[f]))
 		}
-		fmt.Fprintf(w, "生成 %d 套（%s） (%d packs written)\n", packs, strings.Join(parts, "，"), packs)
+		fmt.Fprintf(w, "生成 %d 套（%s）\n", packs, strings.Join(parts, "，"))
 	}
-	fmt.Fprintf(w, "核对 %d 个文件，差异：错误 %d，警告 %d，提示 %d (%d checked: %d errors, %d warnings, %d notes)\n", checked, e, wn, in, checked, e, wn, in)
+	fmt.Fprintf(w, "核对 %d 个文件，差异：错误 %d，警告 %d，提示 %d\n", checked, e, wn, in)
 	if len(failed) == 0 {
-		fmt.Fprintln(w, "全部成功 (no file failed)")
+		fmt.Fprintln(w, "全部成功")
 		return
 	}
-	fmt.Fprintf(w, "失败 %d 个文件 (%d failed):\n", len(failed), len(failed))
+	fmt.Fprintf(w, "失败 %d 个文件：\n", len(failed))
 	for _, o := range failed {
 		fmt.Fprintf(w, "  %s：%s\n", o.path, strings.TrimSpace(o.reason))
 	}

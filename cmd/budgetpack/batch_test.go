@@ -77,13 +77,13 @@ func TestBatchMatchesSequential(t *testing.T) {
 	if seq.out != par.out {
 		t.Errorf("stdout differs:\n-j 1:\n%s\n-j 4:\n%s", seq.out, par.out)
 	}
-	if len(seq.files) != 2*3*2 {
+	if len(seq.files) != 2*3*2*2 { // 2 seeds × 3 copies × 公开版/审核版 × xlsx/pdf
 		var names []string
 		for n := range seq.files {
 			names = append(names, n)
 		}
 		sort.Strings(names)
-		t.Errorf("wrote %d files, want 12: %v", len(seq.files), names)
+		t.Errorf("wrote %d files, want 24: %v", len(seq.files), names)
 	}
 	for name, data := range seq.files {
 		if !bytes.Equal(data, par.files[name]) {

@@ -88,17 +88,20 @@ func writeReport(w io.Writer, path string, doc *model.Document, findings []check
 	e, wn, i := check.Count(findings)
 	fmt.Fprintf(w, "%s\n%s %d 年（格式 %s）\n", path, doc.Department.Name, doc.Year, familyLabel(doc.Family))
 	if len(findings) == 0 {
-		fmt.Fprintf(w, "未发现数据差异。No discrepancy found.\n\n")
+		fmt.Fprintf(w, "未发现数据差异。\n\n")
 		return
 	}
-	fmt.Fprintf(w, "共 %d 条：错误 %d，警告 %d，提示 %d (errors, warnings, notes)\n\n", len(findings), e, wn, i)
+	fmt.Fprintf(w, "共 %d 条：错误 %d，警告 %d，提示 %d\n\n", len(findings), e, wn, i)
 	for n, f := range findings {
 		fmt.Fprintf(w, "%d. [%s] %s\n", n+1, check.SeverityName(f.Severity), f.Message)
 		var facts []string
-		if !f.Expected.IsBlank() || !f.Actual.IsBlank() {
+		switch {
+		case !f.Expected.IsBlank():
 			facts = append(facts, fmt.Sprintf("应为 %s，实为 %s，差额 %s", orDash(f.Expected), orDash(f.Actual), orDash(f.Difference)))
+		case !f.Actual.IsBlank():
+			facts = append(facts, "所涉数字 "+f.Actual.String())
 		}
-		facts = append(facts, "规则 "+f.Rule)
+		facts = append(facts, "核对项目："+check.RuleName(f.Rule))
 		fmt.Fprintf(w, "   %s\n", strings.Join(facts, "；"))
 	}
 	fmt.Fprintln(w)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -37,6 +38,7 @@ budgetpack — budget disclosure tables: read, check, lay out
   budgetpack check [选项] 文件...     核对数字，列出差异 (list every discrepancy)
   budgetpack templates [选项]         列出格式模板 (list the template sets)
   budgetpack help                    显示本说明 (this help)
+  budgetpack --version               显示版本 (print the version)
 
 输入文件 (input): DOCX 导出的文本、PDF 导出的文本、budgetpack 生成的 .xlsx 公开表，或 parse 输出的 JSON。
 查看某个命令的选项：budgetpack 命令 --help (a command's options)
@@ -58,6 +60,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdTemplates(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
+		return exitOK
+	case "version", "-v", "--version":
+		fmt.Fprintln(stdout, versionLine())
 		return exitOK
 	}
 	fmt.Fprintf(stderr, "未知命令 %q (unknown command)\n\n%s", args[0], usage)
@@ -139,7 +144,7 @@ func parseInputs(fs *pflag.FlagSet, in *inputFlags, args []string, stdout, stder
 // parseFlags parses a command's flags; when it returns false the command
 // ends with the code (0 after --help, 2 for a usage error).
 func parseFlags(fs *pflag.FlagSet, args []string, stdout, stderr io.Writer) (int, bool) {
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(joinFixValue(args)); err != nil {
 		fmt.Fprintln(stderr, "budgetpack:", err)
 		return exitUsage, false
 	}
@@ -149,6 +154,55 @@ func parseFlags(fs *pflag.FlagSet, args []string, stdout, stderr io.Writer) (int
 		return exitOK, false
 	}
 	return exitOK, true
+}
+
+// joinFixValue reads "--fix balance" (a space instead of "=") as
+// "--fix=balance", so that the value is taken, not read as an input file.
+func joinFixValue(args []string) []string {
+	var out []string
+	for i := 0; i < len(args); i++ {
+		if args[i] == "--" {
+			return append(out, args[i:]...)
+		}
+		if args[i] == "--fix" && i+1 < len(args) && (args[i+1] == "balance" || args[i+1] == "derive") {
+			out = append(out, "--fix="+args[i+1])
+			i++
+			continue
+		}
+		out = append(out, args[i])
+	}
+	return out
+}
+
+// version is the release; a build may set it with
+// -ldflags "-X main.version=…".
+var version = "0.4.0"
+
+// versionLine says the release and, when the build knows it, the commit.
+func versionLine() string {
+	line := "budgetpack 版本 (version) " + version
+	if info, ok := debug.ReadBuildInfo(); ok {
+		rev, dirty := "", false
+		for _, s := range info.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				dirty = s.Value == "true"
+			}
+		}
+		if len(rev) > 12 {
+			rev = rev[:12]
+		}
+		if rev != "" {
+			line += "，提交 (commit) " + rev
+			if dirty {
+				line += "（有未提交的修改）"
+			}
+		}
+		line += "，" + info.GoVersion
+	}
+	return line
 }
 
 // newFlagSet makes a command's flag set. Its usage goes to stderr after a

@@ -118,13 +118,14 @@ func TestExitCodesAndMessages(t *testing.T) {
 }
 
 func TestParseFix(t *testing.T) {
-	code, out, errs := runCmd("parse", "--fix", hebei)
+	code, out, errs := runCmd("parse", "--fix", "balance", hebei)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	// the corrected model states 2060199's total recomputed from its details
-	if !strings.Contains(out, `"total": "577.88"`) {
-		t.Error("parse --fix did not print the corrected figure 577.88")
+	// the balanced model keeps 2060199's total and moves the rounding
+	// difference into its 基本支出
+	if !strings.Contains(out, `"basic": "530.21"`) || !strings.Contains(out, `"total": "577.87"`) {
+		t.Error("parse --fix balance did not print the balanced figure 530.21")
 	}
 	if code, _, _ := runCmd("parse", "--fix=maybe", hebei); code != 2 {
 		t.Errorf("parse --fix=maybe: exit %d, want 2", code)

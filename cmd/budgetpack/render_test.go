@@ -18,7 +18,7 @@ func TestRenderSeeds(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	for _, stem := range []string{"hebei-xushui-gongxin-2024", "henan-hongqi-gongxin-2023"} {
-		path := filepath.Join(dir, stem+".xlsx")
+		path := filepath.Join(dir, stem+"-审核版.xlsx")
 		if !strings.Contains(out, path) {
 			t.Errorf("stdout does not name %s: %s", path, out)
 		}
@@ -52,8 +52,8 @@ func TestRenderIsDeterministic(t *testing.T) {
 			t.Fatalf("exit %d: %s", code, errs)
 		}
 	}
-	x, _ := os.ReadFile(filepath.Join(a, "henan-hongqi-gongxin-2023.xlsx"))
-	y, _ := os.ReadFile(filepath.Join(b, "henan-hongqi-gongxin-2023.xlsx"))
+	x, _ := os.ReadFile(filepath.Join(a, "henan-hongqi-gongxin-2023-审核版.xlsx"))
+	y, _ := os.ReadFile(filepath.Join(b, "henan-hongqi-gongxin-2023-审核版.xlsx"))
 	if len(x) == 0 || !bytes.Equal(x, y) {
 		t.Error("two runs gave different workbooks")
 	}
@@ -61,10 +61,10 @@ func TestRenderIsDeterministic(t *testing.T) {
 
 func TestRenderFixAndReadBack(t *testing.T) {
 	dir := t.TempDir()
-	if code, out, errs := runCmd("render", "--fix", "-o", dir, "--format", "xlsx", hebei); code != 0 || !strings.Contains(out, "更正 20 处") {
+	if code, out, errs := runCmd("render", "--fix=balance", "-o", dir, "--format", "xlsx", hebei); code != 0 || !strings.Contains(out, "更正 6 处") {
 		t.Fatalf("exit %d: %s %s", code, out, errs)
 	}
-	pack := filepath.Join(dir, "hebei-xushui-gongxin-2024.xlsx")
+	pack := filepath.Join(dir, "hebei-xushui-gongxin-2024-舍位平衡-公开版.xlsx")
 	// the corrected pack is input again: check it
 	code, out, errs := runCmd("check", "--json", pack)
 	if code != 1 {
@@ -75,13 +75,14 @@ func TestRenderFixAndReadBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range rep.Findings {
+		// the 基本支出表's total, 人员经费 and 公用经费 are all stated in the
+		// narrative, which itself does not add up: balance leaves them
+		if strings.Contains(f.Table, "基本支出表") {
+			continue
+		}
 		if strings.HasPrefix(f.Rule, "sum.columns") || strings.HasPrefix(f.Rule, "sum.hierarchy") || strings.HasPrefix(f.Rule, "sum.total_row") {
 			t.Errorf("corrected pack still does not foot: %s", f.Message)
 		}
-	}
-	// rendering the pack into its own folder would overwrite it
-	if code, _, errs := runCmd("render", "-o", dir, "--format", "xlsx", pack); code != 2 || !strings.Contains(errs, "覆盖输入文件") {
-		t.Errorf("render over its input: exit %d, %s", code, errs)
 	}
 }
 
@@ -104,7 +105,7 @@ func TestRenderUsage(t *testing.T) {
 
 func TestCheckCommand(t *testing.T) {
 	code, out, _ := runCmd("check", hebei)
-	if code != 1 || !strings.Contains(out, "错误 2，警告 15") || !strings.Contains(out, "864.58") {
+	if code != 1 || !strings.Contains(out, "错误 2，警告 12") || !strings.Contains(out, "864.58") {
 		t.Errorf("check: exit %d\n%s", code, out)
 	}
 	code, out, _ = runCmd("check", "--json", henan)
@@ -112,7 +113,7 @@ func TestCheckCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("check --json printed no JSON: %v", err)
 	}
-	if code != 1 || rep.Summary.Errors != 2 || len(rep.Findings) != 12 || rep.Department != "新乡市红旗区工业和信息化局" {
+	if code != 1 || rep.Summary.Errors != 2 || len(rep.Findings) != 8 || rep.Department != "新乡市红旗区工业和信息化局" {
 		t.Errorf("check --json: exit %d, summary %+v, %d findings", code, rep.Summary, len(rep.Findings))
 	}
 	dir := t.TempDir()
@@ -129,7 +130,7 @@ func TestRenderPDFAndFonts(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	for _, ext := range []string{".xlsx", ".pdf"} {
-		if st, err := os.Stat(filepath.Join(dir, "henan-hongqi-gongxin-2023"+ext)); err != nil || st.Size() == 0 {
+		if st, err := os.Stat(filepath.Join(dir, "henan-hongqi-gongxin-2023-公开版"+ext)); err != nil || st.Size() == 0 {
 			t.Errorf("no %s written: %v", ext, err)
 		}
 	}
@@ -140,6 +141,19 @@ func TestRenderPDFAndFonts(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(bad); len(entries) != 0 {
 		t.Errorf("a failed render left files: %v", entries)
+	}
+	// a font without the document's characters stops the run, naming the
+	// font and the characters, and writes nothing
+	const latin = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+	if _, err := os.Stat(latin); err == nil {
+		latinDir := filepath.Join(dir, "latin")
+		code, _, errs := runCmd("render", "-o", latinDir, "--font", latin, henan)
+		if code != 3 || !strings.Contains(errs, "DejaVu Sans") || !strings.Contains(errs, "缺少本文件要用的字符") || !strings.Contains(errs, "新乡市") {
+			t.Errorf("render --font %s: exit %d, %s", latin, code, errs)
+		}
+		if entries, _ := os.ReadDir(latinDir); len(entries) != 0 {
+			t.Errorf("a refused font left files: %v", entries)
+		}
 	}
 	const ttc = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 	if _, err := os.Stat(ttc); err != nil {

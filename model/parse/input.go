@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"budgetpack/internal/oserr"
 	"budgetpack/model"
 )
 
@@ -24,7 +25,7 @@ func readInput(path string, max int64) ([]byte, error) {
 	fail := func(msg string) error { return &model.InputError{File: path, Msg: msg} }
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, fail(fmt.Sprintf("无法读取文件 (cannot read the file): %v", err))
+		return nil, fail("无法读取文件：" + oserr.Reason(err))
 	}
 	if !info.Mode().IsRegular() {
 		return nil, fail(fmt.Sprintf("不是普通文件（%s），不读取 (not a regular file: a folder, device or pipe is not read)", kind(info.Mode())))
@@ -34,7 +35,7 @@ func readInput(path string, max int64) ([]byte, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fail(fmt.Sprintf("无法读取文件 (cannot read the file): %v", err))
+		return nil, fail("无法读取文件：" + oserr.Reason(err))
 	}
 	defer f.Close()
 	if info, err = f.Stat(); err != nil || !info.Mode().IsRegular() {
@@ -43,7 +44,7 @@ func readInput(path string, max int64) ([]byte, error) {
 	var b bytes.Buffer
 	b.Grow(int(min(info.Size(), max)) + bytes.MinRead)
 	if _, err := b.ReadFrom(io.LimitReader(f, max+1)); err != nil {
-		return nil, fail(fmt.Sprintf("无法读取文件 (cannot read the file): %v", err))
+		return nil, fail("无法读取文件：" + oserr.Reason(err))
 	}
 	if int64(b.Len()) > max {
 		return nil, fail(tooBig("超过 ", int64(b.Len())-1, max))

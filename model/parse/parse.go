@@ -4,6 +4,7 @@
 package parse
 
 import (
+	"budgetpack/model/narrative"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -96,6 +97,7 @@ func Bytes(name string, data []byte, opt Options) (*model.Document, error) {
 	}
 	out.Source = filepath.Base(name)
 	out.Places = doc.Places
+	out.Sections = narrative.Clean(out.Sections, layout == pdftext.Layout || layout == pdfin.Layout || layout == layouttext.Layout)
 	return out, nil
 }
 

@@ -25,8 +25,9 @@ const Layout = "pdf"
 const (
 	maxPages            = 2000
 	maxObjects          = 2_000_000
-	maxStreamBytes      = 64 << 20  // one decoded stream, one page's content
-	maxDecodedTotal     = 512 << 20 // all decoded streams of a file
+	maxStreamBytes      = 16 << 20 // one decoded stream, one page's content
+	maxDecodedTotal     = 1 << 30  // all decoded streams of a file (work, not memory held)
+	maxFormCache        = 64 << 20 // decoded forms kept for the pages that share them
 	maxCMapBytes        = 4 << 20
 	maxCMapEntries      = 200_000
 	maxWidths           = 70_000
@@ -36,12 +37,18 @@ const (
 	maxRulingsPage      = 200_000
 	maxPathPoints       = 100_000
 	maxFormDepth        = 12
+	maxTreeDepth        = 64 // page tree levels
+	maxContentParts     = 10_000
 	maxStack            = 256
 	maxArgs             = 64
 	maxNesting          = 32
+	maxArrayLen         = 100_000 // elements of one array in a content stream
 	maxRulingThickness  = 3.0
 	scannedPageCoverage = 0.5
 )
+
+// recoverPanics turns a panic while reading into a "damaged file" error.
+var recoverPanics = true
 
 // Read turns a PDF file into raw blocks, every anchor a page and position.
 func Read(data []byte) (*raw.Document, error) {
@@ -56,11 +63,15 @@ func Read(data []byte) (*raw.Document, error) {
 // error is a *raw.Error saying, in Chinese with English beside, what keeps
 // the file from being read and on which page.
 func Pages(data []byte) (pages []textgrid.Page, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			pages, err = nil, damaged(fmt.Sprint(r))
-		}
-	}()
+	if recoverPanics {
+		// A last resort: the reader is written not to panic on any input
+		// (FuzzRead turns this off to find out).
+		defer func() {
+			if r := recover(); r != nil {
+				pages, err = nil, damaged(fmt.Sprint(r))
+			}
+		}()
+	}
 	if !Looks(data) {
 		return nil, &raw.Error{Msg: "不是 PDF 文件：文件开头没有 %PDF- 标记 (not a PDF file: no %PDF- header)"}
 	}
@@ -68,19 +79,23 @@ func Pages(data []byte) (pages []textgrid.Page, err error) {
 	if err != nil {
 		return nil, openError(err)
 	}
-	n := o.numPages()
+	infos, err := pageTree(o)
 	switch {
-	case n <= 0:
+	case errors.Is(err, errTooManyPages):
+		return nil, &raw.Error{Msg: fmt.Sprintf("PDF 文件超过 %d 页，超过读取上限 (the PDF has more than the %d pages read)", maxPages, maxPages)}
+	case err != nil:
+		return nil, damaged(err.Error())
+	case len(infos) == 0:
 		return nil, damaged("no pages")
-	case n > maxPages:
-		return nil, &raw.Error{Msg: fmt.Sprintf("PDF 文件有 %d 页，超过上限 %d 页 (the PDF has %d pages, more than the %d read)", n, maxPages, n, maxPages)}
 	}
 	fonts := map[any]*font{}
+	forms := newFormCache()
 	var buf []glyph // glyphs of a page, reused
 	glyphs := 0
 	scanned := 0
-	for i := 1; i <= n; i++ {
-		pg, err := pageWords(o, fonts, i, buf[:0])
+	for k, info := range infos {
+		i := k + 1
+		pg, err := pageWords(o, fonts, forms, i, info, buf[:0])
 		if err != nil {
 			return nil, err
 		}
@@ -115,9 +130,9 @@ type pageResult struct {
 }
 
 // pageWords interprets page i.
-func pageWords(o objects, fonts map[any]*font, i int, buf []glyph) (pageResult, error) {
+func pageWords(o objects, fonts map[any]*font, forms *formCache, i int, info pageInfo, buf []glyph) (pageResult, error) {
 	var res pageResult
-	info, err := o.page(i)
+	page, err := content(o, info)
 	if err != nil {
 		if errors.Is(err, errTooBig) {
 			return res, pageTooBig(i)
@@ -129,7 +144,7 @@ func pageWords(o objects, fonts map[any]*font, i int, buf []glyph) (pageResult, 
 		w, h = 595, 842
 		info.box = [4]float64{0, 0, w, h}
 	}
-	run := &pageRun{o: o, fonts: fonts, glyphs: buf}
+	run := &pageRun{o: o, fonts: fonts, forms: forms, glyphs: buf}
 	shift := matrix{1, 0, 0, 1, -info.box[0], -info.box[1]}
 	var rot matrix
 	switch info.rotate {
@@ -148,7 +163,7 @@ func pageWords(o objects, fonts map[any]*font, i int, buf []glyph) (pageResult, 
 	}
 	run.pageM = shift.mul(rot)
 	g := gstate{ctm: identity, th: 1}
-	run.run(info.content, info.resources, g, 0)
+	run.run(page, info.resources, g, 0)
 	if run.err != nil {
 		return res, pageTooBig(i)
 	}

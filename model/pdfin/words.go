@@ -31,15 +31,7 @@ const (
 // a few points apart stay two lines.
 func words(glyphs []glyph) []textgrid.Word {
 	var out []textgrid.Word
-	slices.SortFunc(glyphs, func(a, b glyph) int {
-		if a.dir != b.dir {
-			return a.dir - b.dir
-		}
-		if c := cmp.Compare(a.v, b.v); c != 0 {
-			return c
-		}
-		return a.seq - b.seq
-	})
+	glyphs = sortByBaseline(glyphs)
 	for len(glyphs) > 0 {
 		dir := glyphs[0].dir
 		n := 1
@@ -149,6 +141,34 @@ func splitOverlaps(run []glyph) [][]glyph {
 	return out
 }
 
+// sortByBaseline orders the glyphs by direction, then baseline, then
+// drawing order. It sorts small keys and moves each glyph once.
+func sortByBaseline(glyphs []glyph) []glyph {
+	type key struct {
+		v   float64
+		dir int32
+		i   int32
+	}
+	keys := make([]key, len(glyphs))
+	for i, g := range glyphs {
+		keys[i] = key{g.v, int32(g.dir), int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.dir != b.dir {
+			return int(a.dir - b.dir)
+		}
+		if a.v != b.v {
+			return cmp.Compare(a.v, b.v)
+		}
+		return int(a.i - b.i)
+	})
+	out := make([]glyph, len(glyphs))
+	for k, key := range keys {
+		out[k] = glyphs[key.i]
+	}
+	return out
+}
+
 // tightTolerance: glyphs within this (of the font size) share a baseline.
 const tightTolerance = 0.15
 
@@ -223,7 +243,7 @@ func lineWords(out []textgrid.Word, dir int, line []glyph) []textgrid.Word {
 	for i := 1; i <= len(kept); i++ {
 		if i < len(kept) {
 			gap := kept[i].u0 - kept[i-1].u1
-			if gap <= wordGap*math.Max(kept[i].size, kept[i-1].size) {
+			if gap <= wordGap*math.Max(kept[i].size, kept[i-1].size) && drawnTogether(kept[i-1], kept[i]) {
 				continue
 			}
 		}
@@ -232,6 +252,20 @@ func lineWords(out []textgrid.Word, dir int, line []glyph) []textgrid.Word {
 	}
 	return out
 }
+
+// drawnTogether reports whether two glyphs side by side were drawn one
+// after the other (a few glyphs apart, for fake bold drawn twice). A word
+// is drawn in one go: a glyph drawn elsewhere in the content that happens
+// to touch it (a figure ending where the next column's text begins)
+// starts a word of its own, as in poppler.
+func drawnTogether(a, b glyph) bool {
+	d := b.seq - a.seq
+	return d >= -maxSeqGap && d <= maxSeqGap
+}
+
+// maxSeqGap is how far apart in the drawing order two glyphs of one word
+// may be.
+const maxSeqGap = 4
 
 // makeWord builds a word from its glyphs, its box on the displayed page.
 func makeWord(dir int, gs []glyph) textgrid.Word {

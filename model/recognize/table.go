@@ -472,8 +472,8 @@ func (r *recognizer) asPrinted(t *templates.Table, out model.Table, grids []raw.
 		msg = ie.Msg
 	}
 	out.Remarks = append(out.Remarks, model.Remark{Text: "按原样保留，未能按表样读出各列（" + msg + "），请核对表样 (kept as printed)", Line: out.Line})
-	if t.Form != "project" && r.continues(t, out) {
-		return nil
+	if (t.Form != "project" || sameHeadRow(r.out.Tables, out)) && r.continues(t, out) {
+		return nil // (a list of projects over pages repeats its header row; a form per project does not)
 	}
 	r.out.Tables = append(r.out.Tables, out)
 	return nil
@@ -529,6 +529,32 @@ func hasFigure(row raw.Row) bool {
 		if a, err := model.ParseAmount(strings.TrimSuffix(s, "%")); err == nil && !a.IsBlank() {
 			return true
 		}
+	}
+	return false
+}
+
+// sameHeadRow reports whether a table kept as printed opens with the same
+// row as the last table of its kind: the header of one list printed again
+// on its next page.
+func sameHeadRow(tables []model.Table, out model.Table) bool {
+	for k := len(tables) - 1; k >= 0; k-- {
+		prev := tables[k]
+		if prev.Kind == "other" {
+			continue
+		}
+		if prev.Kind != out.Kind || len(prev.Rows) == 0 || len(out.Rows) == 0 {
+			return false
+		}
+		a, b := prev.Rows[0].Texts, out.Rows[0].Texts
+		if len(a) != len(b) || len(a) == 0 {
+			return false
+		}
+		for key, v := range a {
+			if norm(b[key]) != norm(v) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

@@ -208,6 +208,21 @@ func TestBuild(t *testing.T) {
 			},
 		},
 		{
+			name: "a figure glued to the next cell's text, a unit kept with its figure",
+			pages: []Page{{Number: 1, Width: 400, Height: 400,
+				Words: []Word{
+					w("项目", 20, 40, 30), w("金额", 150, 170, 30), w("说明", 200, 220, 30),
+					w("一、收入", 20, 60, 45), w("0.00一是确保场所安全", 140, 260, 45),
+					w("二、支出", 20, 60, 60), w("1.50", 144, 164, 60), w("共计1.5万元", 200, 250, 60),
+				}}},
+			want: []string{
+				"G",
+				"  项目|金额|说明",
+				"  一、收入|0.00|一是确保场所安全",
+				"  二、支出|1.50|共计1.5万元",
+			},
+		},
+		{
 			name: "prose only, a figure inside a sentence",
 			pages: []Page{{Number: 1, Width: 400, Height: 400,
 				Words: []Word{
@@ -229,6 +244,28 @@ func TestBuild(t *testing.T) {
 			}
 			checkAnchors(t, doc)
 		})
+	}
+}
+
+func TestDropRepeatedHeader(t *testing.T) {
+	row := func(cells ...raw.Cell) raw.Row { return raw.Row{Cells: cells} }
+	txt := func(s string) raw.Cell { return raw.Cell{Text: s} }
+	cov := raw.Cell{Covered: true}
+	tall := raw.Cell{Text: "项目", RowSpan: 2}
+	first := []raw.Row{row(tall, txt("金额")), row(cov, txt("本年")), row(txt("甲"), txt("1.00"))}
+	tests := []struct {
+		name string
+		next []raw.Row
+		want int
+	}{
+		{"whole header repeated", []raw.Row{row(tall, txt("金额")), row(cov, txt("本年")), row(txt("乙"), txt("2.00"))}, 1},
+		{"no header", []raw.Row{row(txt("乙"), txt("2.00"))}, 1},
+		{"a merged cell is not cut", []raw.Row{row(tall, txt("金额")), row(cov, txt("上年")), row(txt("乙"), txt("2.00"))}, 3},
+	}
+	for _, tc := range tests {
+		if got := dropRepeatedHeader(first, tc.next); len(got) != tc.want {
+			t.Errorf("%s: %d rows left, want %d", tc.name, len(got), tc.want)
+		}
 	}
 }
 

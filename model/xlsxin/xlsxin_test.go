@@ -29,7 +29,7 @@ func pack(t testing.TB, doc *model.Document) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	book, err := layout.Build(doc, layout.Options{Findings: fs, Appendix: true})
+	book, err := layout.Build(doc, layout.Options{Findings: fs, Review: true})
 	if err != nil {
 		t.Fatal(err)
 	}

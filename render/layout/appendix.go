@@ -66,7 +66,7 @@ func appendix(findings []check.Finding, targets []target) *grid.Sheet {
 	s.Rows = append(s.Rows, spanRow(n, "附录 数据差异说明", grid.Style{Class: grid.Title, Bold: true, Align: grid.Center}))
 	e, w, i := check.Count(findings)
 	if len(findings) == 0 {
-		s.Rows = append(s.Rows, spanRow(n, "经核对，未发现数据差异。No discrepancy found.", grid.Style{Class: grid.Caption, Align: grid.Center}))
+		s.Rows = append(s.Rows, spanRow(n, "经核对，未发现数据差异。", grid.Style{Class: grid.Caption, Align: grid.Center}))
 		finish(s)
 		return s
 	}
@@ -217,36 +217,53 @@ func refIndex(book *grid.Book) map[string]target {
 	return index
 }
 
-// correctionList appends 更正清单 to the appendix: each changed figure with
-// its original and corrected value and what it was corrected from.
-func correctionList(s *grid.Sheet, corrections []fix.Correction, targets []target) {
-	n := len(s.Widths)
-	s.Rows = append(s.Rows, spanRow(n, "", grid.Style{Class: grid.Note}))
-	s.Rows = append(s.Rows, spanRow(n, fmt.Sprintf("更正清单（共 %d 处；文字说明未改写，与更正后表格不符的句子见上文差异）", len(corrections)),
-		grid.Style{Class: grid.Caption, Bold: true}))
+// CorrectionsName is the name of the sheet listing a fix's corrections.
+const CorrectionsName = "更正清单"
+
+// correctionList lays out 更正清单, a sheet of its own with its own header
+// on every page: each changed figure with its original and corrected value
+// and how it was obtained, then each difference the fix left to the user.
+func correctionList(corrections []fix.Correction, targets []target, skipped []fix.Skip) *grid.Sheet {
+	const n = 10
+	s := &grid.Sheet{Title: "更正清单", Widths: []float64{5, 10, 22, 18, 14, 10, 10, 10, 56, 6}}
+	s.Rows = append(s.Rows, spanRow(n, "更正清单", grid.Style{Class: grid.Title, Bold: true, Align: grid.Center}))
+	s.Rows = append(s.Rows, spanRow(n, fmt.Sprintf("更正 %d 处，未更正、请自行核对 %d 处。文字说明未改写，与更正后表格不符的句子见差异附录。",
+		len(corrections), len(skipped)), grid.Style{Class: grid.Caption}))
+	s.HeaderFrom = len(s.Rows)
 	s.Rows = append(s.Rows, grid.Row{Cells: []grid.Cell{
 		hdr("序号"), hdr("规则"), hdr("表"), hdr("行"), hdr("列"), hdr("原值"), hdr("更正值"), hdr("差额"), hdr("依据"), hdr("定位"),
 	}})
+	s.HeaderTo, s.BodyFrom = len(s.Rows), len(s.Rows)
+	money := func(a model.Amount) grid.Cell {
+		return grid.Cell{Value: a, Style: grid.Style{Class: grid.Amount, Align: grid.Right}}
+	}
+	text := func(t string) grid.Cell { return grid.Cell{Text: t, Style: grid.Style{Class: grid.Body, Wrap: true}} }
 	for k, c := range corrections {
-		table := grid.Cell{Text: c.Table, Style: grid.Style{Class: grid.Body, Wrap: true}}
 		diff := model.Blank
 		if !c.Original.IsBlank() || !c.Corrected.IsBlank() {
 			p := max(c.Original.Places(), c.Corrected.Places())
 			diff = model.NewAmount(c.Corrected.Decimal().Sub(c.Original.Decimal()), p)
 		}
-		money := func(a model.Amount) grid.Cell {
-			return grid.Cell{Value: a, Style: grid.Style{Class: grid.Amount, Align: grid.Right}}
-		}
+		rule := text(check.RuleName(c.Rule))
+		rule.Mark = "corrected"
 		s.Rows = append(s.Rows, grid.Row{Cells: []grid.Cell{
 			{Text: strconv.Itoa(k + 1), Style: grid.Style{Class: grid.Seq, Align: grid.Center}},
-			{Text: c.Rule, Mark: "corrected", Style: grid.Style{Class: grid.Body, Wrap: true}},
-			table,
-			{Text: c.Row, Style: grid.Style{Class: grid.Body, Wrap: true}},
-			{Text: c.Column, Style: grid.Style{Class: grid.Body, Wrap: true}},
+			rule, text(c.Table), text(c.Row), text(c.Column),
 			money(c.Original), money(c.Corrected), money(diff),
-			{Text: c.Basis, Style: grid.Style{Class: grid.Body, Wrap: true}},
+			text(c.Basis),
 			linkTo(targets[k]),
 		}})
 	}
+	for k, sk := range skipped {
+		rule := text(check.RuleName(sk.Rule) + "（未更正）")
+		s.Rows = append(s.Rows, grid.Row{Cells: []grid.Cell{
+			{Text: strconv.Itoa(len(corrections) + k + 1), Style: grid.Style{Class: grid.Seq, Align: grid.Center}},
+			rule, text(sk.Table), text(sk.Row), text(sk.Column),
+			money(sk.Published), money(sk.Published), money(model.Blank),
+			text(sk.Reason),
+			{Style: grid.Style{Class: grid.Body}},
+		}})
+	}
 	finish(s)
+	return s
 }

@@ -26,16 +26,45 @@ type Options struct {
 	// Set is the template family of the document; nil looks it up in the
 	// embedded templates by the document's family.
 	Set *templates.Set
-	// Findings are the document's discrepancies: the cells they concern
-	// are marked and an appendix lists them. Nil leaves the appendix out.
+	// Review lays out the 审核版 (review pack): the cells the findings
+	// and corrections concern are shaded and carry comments, and the
+	// discrepancy appendix (with the 更正清单) follows the tables. Without
+	// it the book is the 公开版 (publishable pack): the official tables
+	// only, with no shading, comment, appendix or link into one, whatever
+	// Findings and Corrections hold.
+	Review bool
+	// Findings are the document's discrepancies (drawn only with Review).
 	Findings []check.Finding
-	// Appendix adds the appendix even when Findings is empty (it then
-	// says that nothing was found).
-	Appendix bool
-	// Corrections are the figures a fix changed: their cells are marked
-	// and the appendix lists them (更正清单).
+	// Corrections are the figures a fix changed (drawn only with Review):
+	// their cells are marked and the appendix lists them (更正清单).
 	Corrections []fix.Correction
+	// Skipped are the differences a fix left for the user to decide
+	// (drawn only with Review, in the 更正清单).
+	Skipped []fix.Skip
 }
+
+// PackName is the file name, without extension, of one pack made from a
+// source whose name without extension is stem: 河北 gives 河北-公开版 and
+// 河北-审核版. A corrected pack says how it was corrected (fixMode "derive":
+// 河北-重算更正-公开版; "balance": 河北-舍位平衡-公开版), so that it never
+// replaces the uncorrected one; fixMode "" is no correction.
+func PackName(stem, fixMode, pack string) string {
+	switch fixMode {
+	case "derive":
+		return stem + "-重算更正-" + pack
+	case "balance":
+		return stem + "-舍位平衡-" + pack
+	}
+	return stem + "-" + pack
+}
+
+// Pack names the two products of one run.
+const (
+	// PublicPack is the publishable pack: the official tables only.
+	PublicPack = "公开版"
+	// ReviewPack is the review pack: shading, comments and the appendix.
+	ReviewPack = "审核版"
+)
 
 // Build lays out the whole document.
 func Build(doc *model.Document, opt Options) (*grid.Book, error) {
@@ -103,15 +132,17 @@ func Build(doc *model.Document, opt Options) (*grid.Book, error) {
 		ns.Name = names.take(NarrativeName)
 		book.Sheets = append(book.Sheets, ns)
 	}
-	if opt.Appendix || len(opt.Findings) > 0 || len(opt.Corrections) > 0 {
+	if opt.Review {
 		targets := markFindings(book, opt.Findings)
 		ctargets := markCorrections(book, opt.Corrections)
 		ap := appendix(opt.Findings, targets)
-		if len(opt.Corrections) > 0 {
-			correctionList(ap, opt.Corrections, ctargets)
-		}
 		ap.Name = names.take(AppendixName)
 		book.Sheets = append(book.Sheets, ap)
+		if len(opt.Corrections) > 0 || len(opt.Skipped) > 0 {
+			cl := correctionList(opt.Corrections, ctargets, opt.Skipped)
+			cl.Name = names.take(CorrectionsName)
+			book.Sheets = append(book.Sheets, cl)
+		}
 	}
 	fillContents(contents, book.Sheets[1:], book.Title)
 	return book, nil
@@ -323,7 +354,10 @@ const NarrativeName = "文字说明"
 // paragraphs, one wrapped paragraph a row, so that the pack carries the
 // sentences its figures are checked against.
 func narrative(doc *model.Document) *grid.Sheet {
-	s := &grid.Sheet{Title: "文字说明", Widths: []float64{90}}
+	// 66 units print within A4 upright at full size in every spreadsheet
+	// program (LibreOffice's column unit is the widest), so the text wraps
+	// inside the page instead of relying on fit-to-width
+	s := &grid.Sheet{Title: "文字说明", Widths: []float64{66}}
 	s.Rows = append(s.Rows, spanRow(1, "文字说明", grid.Style{Class: grid.Title, Bold: true, Align: grid.Center}))
 	for _, sec := range doc.Sections {
 		if sec.Heading != "" {

@@ -74,7 +74,7 @@ func TestBuildSeeds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		book, err := Build(doc, Options{Findings: fs, Appendix: true})
+		book, err := Build(doc, Options{Findings: fs, Review: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -127,7 +127,7 @@ func TestAppendixWithoutFindings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	book, err := Build(doc, Options{Appendix: true})
+	book, err := Build(doc, Options{Review: true})
 	if err != nil {
 		t.Fatal(err)
 	}

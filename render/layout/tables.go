@@ -93,6 +93,9 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 				if unitInName && typ != "pair" {
 					cell.Text = r.Code
 				}
+				if typ != "pair" && isTotal(side.Role) && labelInText(r, t.Columns, colType) {
+					cell.Text = "" // 合计 stands once, in the text column the source prints it in
+				}
 				nameSeen = true
 				cell.Style = grid.Style{Class: grid.Name, Bold: bold, Indent: indent(side), Wrap: true}
 				if isTotal(side.Role) && side.Code == "" && t.Kind != "three_public" {
@@ -122,6 +125,7 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 		}
 		s.Rows = append(s.Rows, grid.Row{Cells: cells})
 	}
+	alignWithin(s, body)
 	if tpl != nil && tpl.Continuation {
 		mergeContinuations(s, t, body)
 	}
@@ -196,7 +200,12 @@ func headerRows(cols []model.Column) []grid.Row {
 	paths := make([][]string, n)
 	depth := 1
 	for j, c := range cols {
-		for _, p := range strings.Split(c.Header, " / ") {
+		// the header as the source prints it (2024年预留中小微企业份额), where known
+		h := c.Header
+		if c.Printed != "" && len(strings.Split(c.Printed, " / ")) == len(strings.Split(c.Header, " / ")) {
+			h = c.Printed
+		}
+		for _, p := range strings.Split(h, " / ") {
 			paths[j] = append(paths[j], strings.TrimSpace(p))
 		}
 		depth = max(depth, len(paths[j]))
@@ -348,4 +357,56 @@ func cellText(c grid.Cell) string {
 		return c.Value.String()
 	}
 	return c.Text
+}
+
+// labelInText reports whether a row's name is also the text of one of its
+// text columns (a 合计 row of the procurement table names itself in the
+// 项目名称 column).
+func labelInText(r *model.Row, cols []model.Column, colType func(string) (string, int)) bool {
+	name := strings.Join(strings.Fields(r.Name), "")
+	if name == "" {
+		return false
+	}
+	for _, c := range cols {
+		if typ, _ := colType(c.Key); typ != model.TypeText && typ != "" {
+			continue
+		}
+		if t := r.Texts[c.Key]; t != "" && strings.Join(strings.Fields(t), "") == name {
+			return true
+		}
+	}
+	return false
+}
+
+// alignWithin lines the rows that follow a “其中：” row up under the
+// text after 其中： (其中：公务用车购置费 / 公务用车运行维护费), as the forms
+// print them: the same level, indented by the width of 其中：, until a
+// row of another level or a new 其中.
+func alignWithin(s *grid.Sheet, from int) {
+	n := 0
+	for _, r := range s.Rows {
+		n = max(n, len(r.Cells))
+	}
+	for j := 0; j < n; j++ {
+		run, level := false, 0
+		for i := from; i < len(s.Rows); i++ {
+			if j >= len(s.Rows[i].Cells) {
+				continue
+			}
+			c := &s.Rows[i].Cells[j]
+			if c.Covered || c.Style.Class != grid.Name {
+				run = false
+				continue
+			}
+			text := strings.TrimSpace(c.Text)
+			switch {
+			case strings.HasPrefix(text, "其中：") || strings.HasPrefix(text, "其中:"):
+				run, level = true, c.Style.Indent
+			case run && text != "" && c.Style.Indent == level && c.Style.Align != grid.Center:
+				c.Style.Indent += 2 // an indent step is somewhat wider than a character
+			default:
+				run = false
+			}
+		}
+	}
 }
