@@ -35,7 +35,7 @@ func TestAlteredCorpus(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			data, err := os.ReadFile("../testdata/" + tc.file)
+			data, err := os.ReadFile("../testdata/corpus/" + tc.file)
 			if err != nil {
 				t.Fatal(err)
 			}
