@@ -1036,6 +1036,8 @@ func codeLevel(scheme, code string) string {
 			return "类"
 		case 5:
 			return "款"
+		case 7:
+			return "项" // a province's own subdivision of a 款 (3010201 规范性津补贴)
 		}
 	case "unit":
 		return "单位"
