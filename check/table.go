@@ -390,16 +390,25 @@ func (c *tableContext) footing() []Relation {
 // topLevel keeps the rows of the highest classification level among items
 // (类 where there are 类 rows, else 款, else 项); rows without a code all count.
 func topLevel(rows []model.Row, items []int) []int {
-	best := 99
+	// a row whose 类 or 款 is printed among the items is inside it; the
+	// others are the top level (a 项 whose 款 a province leaves out too)
+	coded := map[string]bool{}
 	for _, k := range items {
-		if n := len(rows[k].Code); rows[k].Code != "" && rows[k].Level != "" && n < best {
-			best = n
+		if rows[k].Code != "" && rows[k].Level != "" {
+			coded[rows[k].Code] = true
 		}
+	}
+	inside := func(code string) bool {
+		for n := len(code) - 1; n >= 3; n-- {
+			if coded[code[:n]] {
+				return true
+			}
+		}
+		return false
 	}
 	var out []int
 	for _, k := range items {
-		r := &rows[k]
-		if r.Code == "" || r.Level == "" || len(r.Code) == best {
+		if r := &rows[k]; r.Code == "" || r.Level == "" || !inside(r.Code) {
 			out = append(out, k)
 		}
 	}

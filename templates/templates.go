@@ -628,6 +628,16 @@ func (c *Common) Role(name string) string {
 	return ""
 }
 
+// IsFunctionClass reports whether code is a 类 of the functional classification.
+func (c *Common) IsFunctionClass(code string) bool {
+	for _, f := range c.FunctionClasses {
+		if f.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
 // FunctionClass returns the 类 code whose name the printed text holds, or "".
 func (c *Common) FunctionClass(name string) string {
 	n := strings.Join(strings.Fields(name), "")

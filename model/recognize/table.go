@@ -1007,6 +1007,10 @@ func (r *recognizer) label(t *templates.Table, l *model.Label, side string, seen
 			l.Code, l.Key, l.Level = code, "exp."+code, "类"
 		}
 	}
+	if r.set.Lenient && t.Code == "function" && len(l.Code) >= 3 && isDigits(l.Code) && l.Level == "" && !r.set.Common.IsFunctionClass(l.Code[:3]) {
+		// a unit's code (121 西安市信访局) in the code column of a 汇总 table
+		l.Role, l.Level = model.RoleUnit, "单位"
+	}
 	if l.Code != "" && l.Level == "" {
 		l.Level = codeLevel(t.Code, l.Code)
 		if t.Code == "unit" {
