@@ -231,7 +231,9 @@ type Column struct {
 	// Header is the official header path, levels separated by "/".
 	Header string `yaml:"header"`
 	// Words identify the column in a printed header: the more of them a
-	// column's header holds, the better it matches.
+	// column's header holds, the better it matches. A word lists the ways
+	// forms print it (合计|总计); one written =预算 must be a whole header
+	// cell, any other may be part of one.
 	Words []string `yaml:"words"`
 	// Part is the position of a split code column (类 1, 款 2, 项 3).
 	Part int `yaml:"part"`

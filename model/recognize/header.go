@@ -148,12 +148,11 @@ func spread(row, below []string, w int) []string {
 // score tells how well a printed header path matches a template column:
 // all its words present scores high, some of them a little, none zero.
 func score(c templates.Column, path []string) int {
-	joined := strings.Join(path, "/")
 	hit := 0
 	for _, w := range c.Words {
 		// a word may list the ways forms print it: 合计|总计
 		for _, alt := range strings.Split(w, "|") {
-			if alt = norm(alt); alt != "" && strings.Contains(joined, alt) {
+			if wordIn(norm(alt), path...) {
 				hit++
 				break
 			}
@@ -168,6 +167,24 @@ func score(c templates.Column, path []string) int {
 	return 0
 }
 
+// wordIn reports whether one of the header cells holds a header word: a
+// word written =预算 is a whole cell (a form that heads its only money
+// column 预算, where 一般公共预算 heads another column), any other word a
+// part of one.
+func wordIn(alt string, cells ...string) bool {
+	exact := strings.HasPrefix(alt, "=")
+	alt = strings.TrimPrefix(alt, "=")
+	if alt == "" {
+		return false
+	}
+	for _, c := range cells {
+		if exact && c == alt || !exact && strings.Contains(c, alt) {
+			return true
+		}
+	}
+	return false
+}
+
 // leafBonus favours the column whose own (lowest) header cell holds one of
 // the words: a text export may spread an upper header cell over the wrong
 // columns, never the leaf. Only the national vocabulary uses it (the
@@ -179,7 +196,7 @@ func leafBonus(c templates.Column, path []string) int {
 	leaf := path[len(path)-1]
 	for _, w := range c.Words {
 		for _, alt := range strings.Split(w, "|") {
-			if alt = norm(alt); alt != "" && strings.Contains(leaf, alt) {
+			if wordIn(norm(alt), leaf) {
 				return 15
 			}
 		}

@@ -265,6 +265,32 @@ func abs(n int) int {
 	return n
 }
 
+// sameWidth reports whether a grid can be the next piece of the grid
+// before it: as wide, within two columns, or as wide as the part of it
+// its figure rows fill (a table's next page has no header row, and drops
+// the columns the header names that no row fills).
+func sameWidth(next, prev raw.Block) bool {
+	return abs(gridWidth(next)-gridWidth(prev)) <= 2 || abs(gridWidth(next)-filledWidth(prev)) <= 2
+}
+
+// filledWidth is the width of the grid's rows with figures, less their
+// trailing blank cells.
+func filledWidth(b raw.Block) int {
+	w := 0
+	for _, r := range b.Rows {
+		if !hasFigure(r) {
+			continue
+		}
+		for j := len(r.Cells) - 1; j >= w; j-- {
+			if strings.TrimSpace(r.Cells[j].Text) != "" {
+				w = j + 1
+				break
+			}
+		}
+	}
+	return w
+}
+
 func gridWidth(b raw.Block) int {
 	w := 0
 	for _, r := range b.Rows {
@@ -423,7 +449,7 @@ func (r *recognizer) run() error {
 					n++
 				}
 				if n < len(blocks) && blocks[n].IsGrid() && n-k <= 30 &&
-					(abs(gridWidth(blocks[n])-gridWidth(grids[len(grids)-1])) <= 2 || !gridsHaveFigures(grids) || t.TwoSided) {
+					(sameWidth(blocks[n], grids[len(grids)-1]) || !gridsHaveFigures(grids) || t.TwoSided) {
 					if gridsHaveFigures(grids) {
 						grids = append(grids, linesAsRows(grids[len(grids)-1], blocks[k:n]))
 					}

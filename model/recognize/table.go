@@ -190,7 +190,7 @@ func codeDigits(data []raw.Row, j int) bool {
 }
 
 // headerCell is a cell of a header line that a table repeats on each page.
-var headerCell = regexp.MustCompile(`^(项目|项目名称|预算数?|金额|收入|支出|本年收入|本年支出|合计|小计|总计|科目编码|科目名称|功能分类科目|功能科目名称|经济分类科目|栏次|类|款|项|单位名称|预算单位|基本支出|项目支出|人员经费|公用经费|其中|[\d/]+年预算数?|收入预算|支出预算|财政拨款收入|财政拨款支出)$`)
+var headerCell = regexp.MustCompile(`^(项目|项目名称|预算数?|金额|收入|支出|本年收入|本年支出|合计|小计|总计|科目编码|科目名称|功能分类科目|功能科目名称|经济分类科目|(政府|部门)?支出(功能|经济)分类科目|栏次|类|款|项|单位名称|预算单位|基本支出|项目支出|人员经费|公用经费|其中|[\d/]+年预算数?|收入预算|支出预算|财政拨款收入|财政拨款支出)$`)
 
 // repeatedHeader reports whether a body row is the header printed again
 // (on the next page): no figure, and every cell a header word.
@@ -604,7 +604,7 @@ func isDataRow(t *templates.Table, row raw.Row) bool {
 		for _, col := range t.Columns {
 			for _, w := range col.Words {
 				for _, alt := range strings.Split(w, "|") {
-					if alt = norm(alt); alt != "" && strings.Contains(s, alt) {
+					if wordIn(norm(alt), s) {
 						return false
 					}
 				}
@@ -696,6 +696,9 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 	alignedRows = r.doc.Layout == "pdf" || r.doc.Layout == "layout-text"
 	paths := headerPaths(header, w)
 	alignedRows = false
+	if r.set.Lenient {
+		foldHeaders(paths, data)
+	}
 	leafScoring, anyOrder = r.set.Lenient, t.AnyOrder
 	assign := matchColumns(t.Columns, paths)
 	leafScoring, anyOrder = false, false
@@ -1085,6 +1088,26 @@ func hasValue(v map[string]model.Amount) bool {
 		}
 	}
 	return false
+}
+
+// foldHeaders moves the header of a column blank in every body row onto
+// the neighbouring column that has figures and no header of its own: a
+// page centres a header word (预算) over a column whose figures it sets
+// flush right, and the grid reads the word and the figures as two
+// columns.
+func foldHeaders(paths [][]string, data []raw.Row) {
+	for j := range paths {
+		if len(paths[j]) == 0 || !columnBlank(nil, data, j) {
+			continue
+		}
+		for _, k := range []int{j + 1, j - 1} {
+			if k < 0 || k >= len(paths) || len(paths[k]) > 0 || !columnNumeric(data, k) {
+				continue
+			}
+			paths[k], paths[j] = paths[j], nil
+			break
+		}
+	}
 }
 
 func columnBlank(header [][]string, data []raw.Row, j int) bool {

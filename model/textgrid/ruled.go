@@ -293,6 +293,44 @@ func (t *ruled) fill(lines []line) {
 			t.words[j*nc+i] = append(t.words[j*nc+i], w)
 		}
 	}
+	t.overflow()
+}
+
+// overflow gives back to the row above the last line of a cell's text
+// that runs out of its cell over the ruling below it (a wrapped name one
+// line too long for its row, printed over the top of the next row's
+// text): a word that crosses the ruling above its cell and collides with
+// a word of the cell's own printed below it belongs to the cell above.
+func (t *ruled) overflow() {
+	nc := len(t.xs) - 1
+	for j := 1; j < len(t.ys)-1; j++ {
+		for i := 0; i < nc; i++ {
+			ws := t.words[j*nc+i]
+			var keep, up []Word
+			for _, w := range ws {
+				if w.Top < t.ys[j] && collides(w, ws) {
+					up = append(up, w)
+				} else {
+					keep = append(keep, w)
+				}
+			}
+			if len(up) > 0 {
+				t.words[j*nc+i] = keep
+				t.words[(j-1)*nc+i] = append(t.words[(j-1)*nc+i], up...)
+			}
+		}
+	}
+}
+
+// collides reports whether a word of ws starts below w while overlapping
+// it on the page: two lines of one cell never overlap.
+func collides(w Word, ws []Word) bool {
+	for _, v := range ws {
+		if v.Top > w.Top && v.Top < w.Bottom-1 && v.X0 < w.X1 && v.X1 > w.X0 {
+			return true
+		}
+	}
+	return false
 }
 
 // block makes the table's grid. Minimal cells with no ruling between them
