@@ -195,11 +195,17 @@ func parts(where string, p model.Paragraph) []Finding {
 		}
 		before := amounts(sent[:idx])
 		var head amountAt
+		var heads []amountAt // the amounts the list may break down
 		switch {
 		case len(before) > 0:
 			head = before[len(before)-1]
 		case len(prev) > 0:
+			// a list opening a sentence of its own breaks down an amount
+			// of the sentence before: its last, or another that the list
+			// adds up to (收入预算合计 X 万元，包括本年收入 a 万元，上年结转 b
+			// 万元。其中：… lists the parts of X)
 			head = prev[len(prev)-1]
+			heads = prev[:len(prev)-1]
 		default:
 			prev = amounts(sent)
 			continue
@@ -230,12 +236,22 @@ func parts(where string, p model.Paragraph) []Finding {
 			}
 			rest = rest[k+end:]
 		}
-		if f := listFinding(where, p, head, list); f != nil {
+		if f := listFinding(where, p, head, list); f != nil && !addsUpToOne(where, p, heads, list) {
 			out = append(out, *f)
 		}
 		prev = amounts(sent)
 	}
 	return out
+}
+
+// addsUpToOne reports whether the list adds up to one of the amounts.
+func addsUpToOne(where string, p model.Paragraph, heads, list []amountAt) bool {
+	for _, h := range heads {
+		if listFinding(where, p, h, list) == nil {
+			return true
+		}
+	}
+	return false
 }
 
 func listFinding(where string, p model.Paragraph, head amountAt, list []amountAt) *Finding {

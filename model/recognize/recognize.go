@@ -206,6 +206,10 @@ func runningHead(s string) bool {
 	return n <= 40 && !strings.ContainsAny(s, "。，；") && (strings.Contains(s, "预算公开") || strings.HasSuffix(s, "部门预算"))
 }
 
+// pageNumber matches a line that only numbers the page: - 31 -, —3—,
+// 第 3 页, 第 3 页 共 40 页, 3/40.
+var pageNumber = regexp.MustCompile(`^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$`)
+
 // headerFragment reports whether a prose line can be a piece of a table
 // header set apart by a text export: short, no sentence, no note.
 func headerFragment(s string) bool {
@@ -233,7 +237,7 @@ func linesAsRows(above raw.Block, lines []raw.Block) raw.Block {
 	}
 	b := raw.Block{Line: above.Line, Rows: []raw.Row{}}
 	for _, l := range lines {
-		if runningHead(strings.TrimSpace(l.Text)) {
+		if runningHead(strings.TrimSpace(l.Text)) || pageNumber.MatchString(l.Text) {
 			continue
 		}
 		cells := make([]raw.Cell, w)
@@ -489,8 +493,8 @@ func (r *recognizer) ignored(sheet string) bool {
 // prose adds a narrative line to the current section, or starts a section.
 func (r *recognizer) prose(b raw.Block) {
 	text := strings.TrimSpace(b.Text)
-	if text == "" {
-		return
+	if text == "" || pageNumber.MatchString(text) {
+		return // a page's number, between two lines of a paragraph running on
 	}
 	if b.Heading || (sectionHd.MatchString(text) && len([]rune(text)) <= 40 && !strings.ContainsAny(text, "：:。")) {
 		r.out.Sections = append(r.out.Sections, model.Section{Heading: text, Line: b.Line, Paragraphs: []model.Paragraph{}})
