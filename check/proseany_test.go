@@ -137,3 +137,18 @@ func TestEmptyClaims(t *testing.T) {
 		t.Fatalf("an empty table called empty: %v", fs)
 	}
 }
+
+// TestPartsOfTheSentenceBefore: a 其中 list opening a sentence of its own
+// may break down the whole of the sentence before, not its last amount
+// (wuxi-2-2026).
+func TestPartsOfTheSentenceBefore(t *testing.T) {
+	ok := "无锡市水利局 2026 年收入预算合计 87,404.9 万元，包括本年收入 87,404.9 万元，上年结转结余 0 万元。" +
+		"其中：本年一般公共预算收入 64,092.25 万元，占 73.33%；本年政府性基金预算收入 0 万元，占 0%；本年其他收入 23,312.65 万元，占 26.67%；上年结转结余的单位资金 0 万元，占 0%。"
+	if fs := parts("文字说明", model.Paragraph{Text: ok, Line: 7}); len(fs) != 0 {
+		t.Fatalf("a list adding up to the sentence before: %v", fs)
+	}
+	bad := strings.Replace(ok, "23,312.65", "23,412.65", 1)
+	if fs := parts("文字说明", model.Paragraph{Text: bad, Line: 7}); len(fs) != 1 || fs[0].Severity != Error {
+		t.Fatalf("a list adding up to no amount before it: %v", fs)
+	}
+}

@@ -125,6 +125,30 @@ func TestBuild(t *testing.T) {
 			},
 		},
 		{
+			// a name wrapped to two lines in a row too low for them: its
+			// second line crosses the ruling below and is printed over the
+			// top of the next row's own text
+			name: "a cell's last line overflowing into the row below stays in its row",
+			pages: []Page{{Number: 1, Width: 400, Height: 400,
+				Words: []Word{
+					w("2110199-其他事务", 10, 90, 14), w("1.00", 120, 140, 14),
+					w("支出", 10, 30, 26), w("2110199-其他事务", 10, 90, 29), w("2.00", 120, 140, 29),
+					w("支出", 10, 30, 46), w("2110199-其他事务", 10, 90, 49), w("3.00", 120, 140, 49),
+					w("2130301-行政运行", 10, 90, 69), w("4.00", 120, 140, 69),
+				},
+				Rulings: []Ruling{
+					hr(0, 200, 0), hr(0, 200, 20), hr(0, 200, 40), hr(0, 200, 60), hr(0, 200, 80),
+					vr(0, 0, 80), vr(100, 0, 80), vr(200, 0, 80),
+				}}},
+			want: []string{
+				"G",
+				"  2110199-其他事务支出|1.00",
+				"  2110199-其他事务支出|2.00",
+				"  2110199-其他事务|3.00",
+				"  2130301-行政运行|4.00",
+			},
+		},
+		{
 			name: "unruled table from aligned text",
 			pages: []Page{{Number: 1, Width: 400, Height: 400,
 				Words: []Word{
