@@ -19,6 +19,8 @@ import (
 	"time"
 
 	"github.com/spf13/pflag"
+
+	"budgetpack/model/parse"
 )
 
 // inputExts are the file types taken from a folder given as input.
@@ -74,6 +76,16 @@ func expandInputs(args []string, skip string) []string {
 			continue
 		}
 		out = append(out, found...)
+	}
+	return out
+}
+
+// inputFiles lists the files the inputs read: each file of an input
+// joined with "+" (说明.pdf+附表.pdf) on its own.
+func inputFiles(inputs []string) []string {
+	var out []string
+	for _, in := range inputs {
+		out = append(out, parse.Split(in)...)
 	}
 	return out
 }

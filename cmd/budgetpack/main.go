@@ -231,7 +231,7 @@ func cmdParse(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitUsage
 	}
-	doc, err := parse.File(fs.Arg(0), opt)
+	doc, err := parse.Input(fs.Arg(0), opt)
 	if err != nil {
 		return reportInput(stderr, err)
 	}
