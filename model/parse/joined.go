@@ -18,12 +18,22 @@ const Joiner = "+"
 // Split returns the files an input argument names. An argument that is an
 // existing file (or folder) names itself, even with a "+" in its name;
 // otherwise an argument holding "+" between non-empty names names each of
-// them, in order. A later name without a folder stands in the first
-// file's folder: "2024/说明.pdf+附表.pdf" is 2024/说明.pdf and
-// 2024/附表.pdf.
+// them, in order. Where a name itself holds "+", the argument is cut
+// where every part is an existing file. A later name without a folder
+// stands in the first file's folder: "2024/说明.pdf+附表.pdf" is
+// 2024/说明.pdf and 2024/附表.pdf (unless only ./附表.pdf exists).
 func Split(arg string) []string {
-	if _, err := os.Lstat(arg); err == nil || !strings.Contains(arg, Joiner) {
+	if exists(arg) || !strings.Contains(arg, Joiner) {
 		return []string{arg}
+	}
+	var cuts []int // byte offsets of the joiners
+	for i := 0; i < len(arg); i++ {
+		if strings.HasPrefix(arg[i:], Joiner) {
+			cuts = append(cuts, i)
+		}
+	}
+	if parts := existing(arg, cuts); parts != nil {
+		return parts
 	}
 	parts := strings.Split(arg, Joiner)
 	for _, p := range parts {
@@ -31,13 +41,70 @@ func Split(arg string) []string {
 			return []string{arg}
 		}
 	}
+	return inFirstFolder(parts)
+}
+
+// existing cuts arg at some of the cuts so that every part, in the first
+// file's folder, exists; nil when no such cutting is found.
+func existing(arg string, cuts []int) []string {
+	ends := append(append([]int{}, cuts...), len(arg))
+	failed := map[int]bool{} // start offsets known not to lead to a cutting
+	var walk func(start int, dir string) []string
+	walk = func(start int, dir string) []string {
+		if failed[start] {
+			return nil
+		}
+		for _, end := range ends {
+			if end <= start || end == len(arg) && start == 0 {
+				continue
+			}
+			p := arg[start:end]
+			if start > 0 {
+				p = resolve(p, dir)
+			}
+			if !exists(p) {
+				continue
+			}
+			if end == len(arg) {
+				return []string{p}
+			}
+			d := dir
+			if start == 0 {
+				d = filepath.Dir(p)
+			}
+			if rest := walk(end+len(Joiner), d); rest != nil {
+				return append([]string{p}, rest...)
+			}
+		}
+		failed[start] = true
+		return nil
+	}
+	return walk(0, "")
+}
+
+func inFirstFolder(parts []string) []string {
 	dir := filepath.Dir(parts[0])
 	for i := 1; i < len(parts); i++ {
-		if !strings.ContainsAny(parts[i], `/\`) {
-			parts[i] = filepath.Join(dir, parts[i])
-		}
+		parts[i] = resolve(parts[i], dir)
 	}
 	return parts
+}
+
+// resolve finds a later name of a joined argument: one without a folder
+// in the first file's folder dir, unless it is only found as given.
+func resolve(name, dir string) string {
+	if strings.ContainsAny(name, `/\`) {
+		return name
+	}
+	if in := filepath.Join(dir, name); exists(in) || !exists(name) {
+		return in
+	}
+	return name
+}
+
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
 }
 
 // Input reads and recognizes the document an input argument names: one
