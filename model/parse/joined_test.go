@@ -219,8 +219,8 @@ func TestSplit(t *testing.T) {
 		{in("a.pdf"), []string{in("a.pdf")}},
 		{in("a.pdf") + "+b.pdf", []string{in("a.pdf"), in("b.pdf")}},
 		{in("a.pdf") + "+" + in("b.pdf"), []string{in("a.pdf"), in("b.pdf")}},
-		{in("x+y.pdf"), []string{in("x+y.pdf")}},                                 // a file whose name holds +
-		{in("x+y.pdf") + "+a.pdf", []string{in("x+y.pdf"), in("a.pdf")}},         // cut where the files are
+		{in("x+y.pdf"), []string{in("x+y.pdf")}},                         // a file whose name holds +
+		{in("x+y.pdf") + "+a.pdf", []string{in("x+y.pdf"), in("a.pdf")}}, // cut where the files are
 		{in("a.pdf") + "+x+y.pdf+b.pdf", []string{in("a.pdf"), in("x+y.pdf"), in("b.pdf")}},
 		{in("a.pdf") + "+missing.pdf", []string{in("a.pdf"), in("missing.pdf")}}, // reported as unreadable
 		{"a.pdf+", []string{"a.pdf+"}},
