@@ -37,7 +37,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	var in inputFlags
 	var outDir, formats, fixMode, font, packs string
 	var jobs int
-	fs := newFlagSet("render", "render [-o 目录] [--pack 公开版,审核版] [--format xlsx,pdf] [--fix[=balance]] [选项] 文件...", stderr)
+	fs := newFlagSet("render", "render [-o 目录] [--pack 公开版,审核版] [--format xlsx,pdf] [--fix[=balance]] [选项] 文件或文件夹...", stderr)
 	in.register(fs)
 	fs.StringVarP(&outDir, "output", "o", "out", "输出目录 (output folder)")
 	fs.StringVar(&formats, "format", strings.Join(available(), ","), "输出格式，逗号分隔：xlsx、pdf (formats to write)")

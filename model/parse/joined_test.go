@@ -173,6 +173,30 @@ func TestJoinedPDF(t *testing.T) {
 	if len(empty) == 0 || !strings.Contains(empty[0], "附表.pdf 第 11 页") {
 		t.Errorf("an empty table's finding should name 附表.pdf 第 11 页: %q", empty)
 	}
+
+	// files of two formats: the explanation as a PDF, the tables as the
+	// layout text of pages 7-22 (split at the form feeds)
+	text, err := os.ReadFile(strings.TrimSuffix(src, ".pdf") + ".txt")
+	if err != nil {
+		t.Skip(err)
+	}
+	pages := bytes.Split(text, []byte("\f"))
+	os.WriteFile(filepath.Join(dir, "附表.txt"), bytes.Join(pages[6:], []byte("\f")), 0o644)
+	wholeText, err := File(strings.TrimSuffix(src, ".pdf")+".txt", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mixed, err := Input(prose+"+附表.txt", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fix := moved{"说明.pdf", "附表.txt", "页", 6}.fix
+	if a, b := findingTexts(t, wholeText, func(s string) string { return s }), findingTexts(t, mixed, fix); len(a) == 0 || !reflect.DeepEqual(a, b) {
+		t.Errorf("a PDF and a text: findings differ:\n%s\n--\n%s", strings.Join(a, "\n"), strings.Join(b, "\n"))
+	}
+	if len(mixed.Tables) != len(wholeText.Tables) {
+		t.Errorf("a PDF and a text: %d tables, want %d", len(mixed.Tables), len(wholeText.Tables))
+	}
 }
 
 // TestJoinedText splits a seed, a text of lines without places, into its
