@@ -94,6 +94,14 @@ func TestJoinedErrors(t *testing.T) {
 	if got := files(t, out); len(got) != 0 {
 		t.Errorf("written: %v", got)
 	}
+	// the second file of a pair is an input too: no output may replace it
+	victim := filepath.Join(in, "工信局-公开版.xlsx")
+	copyFile(t, tables, victim)
+	before, _ := os.ReadFile(victim)
+	code, _, stderr := runCmd("render", "-o", in, "--format", "xlsx", prose+"+工信局-公开版.xlsx")
+	if after, _ := os.ReadFile(victim); code != exitUsage || !strings.Contains(stderr, "覆盖输入文件") || !bytes.Equal(before, after) {
+		t.Errorf("render over the second input: exit %d, %s", code, stderr)
+	}
 }
 
 // TestBatchJoinsAttachments: in a folder, X-附表.txt is read with X.txt
