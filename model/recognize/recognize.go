@@ -238,7 +238,7 @@ func linesAsRows(above raw.Block, lines []raw.Block) raw.Block {
 	}
 	b := raw.Block{Line: above.Line, Rows: []raw.Row{}}
 	for _, l := range lines {
-		if runningHead(strings.TrimSpace(l.Text)) || pageNumber.MatchString(l.Text) {
+		if runningHead(strings.TrimSpace(l.Text)) {
 			continue
 		}
 		cells := make([]raw.Cell, w)
@@ -272,8 +272,8 @@ func abs(n int) int {
 
 // sameWidth reports whether a grid can be the next piece of the grid
 // before it: as wide, within two columns, or as wide as the part of it
-// its figure rows fill (a table's next page has no header row, and drops
-// the columns the header names that no row fills).
+// its figure rows fill (a table's next page has no header row, and its
+// grid drops the trailing columns the header names that no row fills).
 func sameWidth(next, prev raw.Block) bool {
 	return abs(gridWidth(next)-gridWidth(prev)) <= 2 || abs(gridWidth(next)-filledWidth(prev)) <= 2
 }

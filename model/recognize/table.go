@@ -696,8 +696,8 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 	alignedRows = r.doc.Layout == "pdf" || r.doc.Layout == "layout-text"
 	paths := headerPaths(header, w)
 	alignedRows = false
-	if r.set.Lenient {
-		foldHeaders(paths, data)
+	if r.set.Lenient && r.doc.Layout == "pdf" {
+		foldHeaders(paths, data) // (a text export's columns wander row by row: realign and readSides read them)
 	}
 	leafScoring, anyOrder = r.set.Lenient, t.AnyOrder
 	assign := matchColumns(t.Columns, paths)
@@ -1091,7 +1091,8 @@ func hasValue(v map[string]model.Amount) bool {
 }
 
 // foldHeaders moves the header of a column blank in every body row onto
-// the neighbouring column that has figures and no header of its own: a
+// the neighbouring column that has sums of money and no header of its
+// own: a
 // page centres a header word (预算) over a column whose figures it sets
 // flush right, and the grid reads the word and the figures as two
 // columns.
@@ -1101,13 +1102,33 @@ func foldHeaders(paths [][]string, data []raw.Row) {
 			continue
 		}
 		for _, k := range []int{j + 1, j - 1} {
-			if k < 0 || k >= len(paths) || len(paths[k]) > 0 || !columnNumeric(data, k) {
+			if k < 0 || k >= len(paths) || len(paths[k]) > 0 || !columnMoney(data, k) {
 				continue
 			}
 			paths[k], paths[j] = paths[j], nil
 			break
 		}
 	}
+}
+
+// columnMoney reports whether most of the column's non-empty body cells
+// are sums of money as printed (1,234.56, 0.00), not codes (201).
+func columnMoney(data []raw.Row, j int) bool {
+	n, money := 0, 0
+	for _, row := range data {
+		if j >= len(row.Cells) {
+			continue
+		}
+		s := norm(row.Cells[j].Text)
+		if s == "" {
+			continue
+		}
+		n++
+		if _, err := model.ParseAmount(s); err == nil && strings.ContainsAny(s, ".,") {
+			money++
+		}
+	}
+	return n > 0 && money*2 > n
 }
 
 func columnBlank(header [][]string, data []raw.Row, j int) bool {
