@@ -111,7 +111,8 @@ func (fs *fontSet) faceOf(r rune) uint8 {
 		w = faceMain
 	case fs.fb.Has(r):
 		w = faceFallback
-	case fs.sym.Has(r):
+	case fs.sym.Has(r) && !unicode.Is(unicode.Cf, r):
+		// invisible format characters (U+200B …) stay dropped
 		w = faceSymbol
 	}
 	fs.which[r] = w
