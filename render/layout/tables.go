@@ -31,12 +31,18 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 		if tpl != nil {
 			for _, c := range tpl.Columns {
 				if c.Key == key {
+					if c.Type == model.TypeCode && c.Part == 0 {
+						return c.Type, printedPart(t.Columns, key)
+					}
 					return c.Type, c.Part
 				}
 			}
 		}
 		for _, c := range t.Columns {
 			if c.Key == key {
+				if c.Type == model.TypeCode {
+					return c.Type, printedPart(t.Columns, key)
+				}
 				return c.Type, 0
 			}
 		}
@@ -199,10 +205,16 @@ func headerRows(cols []model.Column) []grid.Row {
 	}
 	paths := make([][]string, n)
 	depth := 1
+	// the printed header tree (本年支出 / 预算数 / 基本支出 / 人员经费) where
+	// the source gave every column's
+	allPrinted := true
+	for _, c := range cols {
+		allPrinted = allPrinted && c.Printed != ""
+	}
 	for j, c := range cols {
 		// the header as the source prints it (2024年预留中小微企业份额), where known
 		h := c.Header
-		if c.Printed != "" && len(strings.Split(c.Printed, " / ")) == len(strings.Split(c.Header, " / ")) {
+		if c.Printed != "" && (len(strings.Split(c.Printed, " / ")) == len(strings.Split(c.Header, " / ")) || allPrinted) {
 			h = c.Printed
 		}
 		for _, p := range strings.Split(h, " / ") {
@@ -409,4 +421,40 @@ func alignWithin(s *grid.Sheet, from int) {
 			}
 		}
 	}
+}
+
+// printedPart is the part of a split code column the source prints (类 1,
+// 款 2, 项 3, by the last word of its printed header), or 0 for a column
+// with the whole code. Only a table with two or more such columns splits.
+func printedPart(cols []model.Column, key string) int {
+	part := func(c model.Column) int {
+		h := c.Printed
+		if h == "" {
+			h = c.Header
+		}
+		segs := strings.Split(h, " / ")
+		switch strings.TrimSpace(segs[len(segs)-1]) {
+		case "类":
+			return 1
+		case "款":
+			return 2
+		case "项":
+			return 3
+		}
+		return 0
+	}
+	n, p := 0, 0
+	for _, c := range cols {
+		if c.Type != model.TypeCode || part(c) == 0 {
+			continue
+		}
+		n++
+		if c.Key == key {
+			p = part(c)
+		}
+	}
+	if n < 2 {
+		return 0
+	}
+	return p
 }
