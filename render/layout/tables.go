@@ -216,6 +216,15 @@ func headerRows(cols []model.Column) []grid.Row {
 		h := c.Header
 		if c.Printed != "" && (len(strings.Split(c.Printed, " / ")) == len(strings.Split(c.Header, " / ")) || allPrinted) {
 			h = c.Printed
+			// the 合计 label of an empty table's total row, read under
+			// the name column's header, is no header word
+			if c.Type == model.TypeName || c.Type == model.TypeCode {
+				if k := strings.LastIndex(h, " / "); k > 0 {
+					if last := strings.TrimSpace(h[k+3:]); (last == "合计" || last == "总计") && !strings.HasSuffix(c.Header, last) {
+						h = h[:k]
+					}
+				}
+			}
 		}
 		for _, p := range strings.Split(h, " / ") {
 			paths[j] = append(paths[j], strings.TrimSpace(p))
