@@ -231,6 +231,19 @@ func headerRows(cols []model.Column) []grid.Row {
 		}
 		depth = max(depth, len(paths[j]))
 	}
+	// a header cell merged down over the whole band cannot also head the
+	// next column: a band word read there (支出项目类别 over 总计) belongs
+	// to the band of the columns after it (2026年预算), or to none
+	for j := 1; j < n; j++ {
+		if len(paths[j-1]) != 1 || len(paths[j]) < 2 || paths[j][0] != paths[j-1][0] {
+			continue
+		}
+		if j+1 < n && len(paths[j+1]) > 1 && paths[j+1][0] != paths[j][0] {
+			paths[j][0] = paths[j+1][0]
+		} else {
+			paths[j] = paths[j][1:]
+		}
+	}
 	rows := make([]grid.Row, depth)
 	for l := 0; l < depth; l++ {
 		rows[l].Cells = make([]grid.Cell, n)
