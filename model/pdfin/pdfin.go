@@ -75,7 +75,7 @@ func Pages(data []byte) (pages []textgrid.Page, err error) {
 	if !Looks(data) {
 		return nil, &raw.Error{Msg: "不是 PDF 文件：文件开头没有 %PDF- 标记 (not a PDF file: no %PDF- header)"}
 	}
-	o, err := openObjects(data)
+	o, err := open(data)
 	if err != nil {
 		return nil, openError(err)
 	}
@@ -116,6 +116,19 @@ func Pages(data []byte) (pages []textgrid.Page, err error) {
 		return nil, &raw.Error{Msg: "PDF 文件中没有任何文字，可能是扫描件，需要先做文字识别 (OCR) (the PDF holds no text at all, probably a scan: run OCR first)"}
 	}
 	return pages, nil
+}
+
+// open opens the object layer: the fast one, or pdfcpu for the files it
+// leaves (encrypted, or a cross-reference that needs reconstructing).
+func open(data []byte) (objects, error) {
+	if o, err := openFast(data); err == nil {
+		return o, nil
+	}
+	o, err := openObjects(data)
+	if err != nil {
+		return nil, err
+	}
+	return o, nil
 }
 
 // Looks reports whether the data is a PDF file.
