@@ -9,6 +9,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
@@ -243,16 +244,29 @@ func (o *pdfcpuObjects) convert(v types.Object, depth int) any {
 	return nil
 }
 
+// zlibPool keeps zlib readers (each holds a 32 KB window) for reuse.
+var zlibPool sync.Pool
+
 // inflate decodes a /FlateDecode stream without predictor, at most limit
 // bytes. A damaged stream gives what decodes before the damage, as in
 // other readers.
 func inflate(raw []byte, limit int64) ([]byte, error) {
-	zr, err := zlib.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		// Some writers leave out the zlib header: try raw deflate.
-		zr = io.NopCloser(flate.NewReader(bytes.NewReader(raw)))
+	var zr io.Reader
+	if z := zlibPool.Get(); z != nil {
+		if z.(zlib.Resetter).Reset(bytes.NewReader(raw), nil) == nil {
+			zr = z.(io.Reader)
+			defer zlibPool.Put(z)
+		}
+	} else if z, err := zlib.NewReader(bytes.NewReader(raw)); err == nil {
+		zr = z
+		defer zlibPool.Put(z)
 	}
-	defer zr.Close()
+	if zr == nil {
+		// Some writers leave out the zlib header: try raw deflate.
+		f := flate.NewReader(bytes.NewReader(raw))
+		defer f.Close()
+		zr = f
+	}
 	out := make([]byte, 0, min(int64(len(raw))*4+512, limit+1))
 	for {
 		if len(out) == cap(out) {

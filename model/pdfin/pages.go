@@ -130,6 +130,9 @@ func rectangle(o objects, a []any) ([4]float64, bool) {
 
 // content decodes and joins a page's content streams.
 func content(o objects, p pageInfo) ([]byte, error) {
+	if len(p.contents) == 1 {
+		return o.data(p.contents[0], maxStreamBytes)
+	}
 	var buf []byte
 	for _, s := range p.contents {
 		b, err := o.data(s, maxStreamBytes-len(buf))

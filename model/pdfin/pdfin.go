@@ -90,12 +90,12 @@ func Pages(data []byte) (pages []textgrid.Page, err error) {
 	}
 	fonts := map[any]*font{}
 	forms := newFormCache()
-	var buf []glyph // glyphs of a page, reused
+	bufs := &pageBufs{}
 	glyphs := 0
 	scanned := 0
 	for k, info := range infos {
 		i := k + 1
-		pg, err := pageWords(o, fonts, forms, i, info, buf[:0])
+		pg, err := pageWords(o, fonts, forms, i, info, bufs)
 		if err != nil {
 			return nil, err
 		}
@@ -107,7 +107,6 @@ func Pages(data []byte) (pages []textgrid.Page, err error) {
 			return nil, &raw.Error{Msg: fmt.Sprintf("PDF 文件的文字超过上限（%d 个字符）(more than %d characters)", maxGlyphsFile, maxGlyphsFile)}
 		}
 		pages = append(pages, pg.page)
-		buf = pg.buf
 	}
 	if scanned > 0 {
 		return nil, &raw.Error{Msg: fmt.Sprintf("第 %d 页没有文字层，可能是扫描件，需要先做文字识别 (OCR) (page %d has no text layer, probably a scan: run OCR first)", scanned, scanned)}
@@ -139,11 +138,15 @@ type pageResult struct {
 	page      textgrid.Page
 	glyphs    int
 	imageArea float64
-	buf       []glyph
+}
+
+// pageBufs are the glyph slices the pages reuse.
+type pageBufs struct {
+	glyphs, sorted []glyph
 }
 
 // pageWords interprets page i.
-func pageWords(o objects, fonts map[any]*font, forms *formCache, i int, info pageInfo, buf []glyph) (pageResult, error) {
+func pageWords(o objects, fonts map[any]*font, forms *formCache, i int, info pageInfo, bufs *pageBufs) (pageResult, error) {
 	var res pageResult
 	page, err := content(o, info)
 	if err != nil {
@@ -157,7 +160,7 @@ func pageWords(o objects, fonts map[any]*font, forms *formCache, i int, info pag
 		w, h = 595, 842
 		info.box = [4]float64{0, 0, w, h}
 	}
-	run := &pageRun{o: o, fonts: fonts, forms: forms, glyphs: buf}
+	run := &pageRun{o: o, fonts: fonts, forms: forms, glyphs: bufs.glyphs[:0]}
 	shift := matrix{1, 0, 0, 1, -info.box[0], -info.box[1]}
 	var rot matrix
 	switch info.rotate {
@@ -185,8 +188,8 @@ func pageWords(o objects, fonts map[any]*font, forms *formCache, i int, info pag
 	}
 	res.glyphs = len(run.glyphs)
 	res.imageArea = run.imageArea
-	res.buf = run.glyphs
-	res.page = textgrid.Page{Number: i, Width: run.width, Height: run.height, Words: words(run.glyphs)}
+	bufs.glyphs = run.glyphs
+	res.page = textgrid.Page{Number: i, Width: run.width, Height: run.height, Words: words(run.glyphs, &bufs.sorted)}
 	for _, s := range run.rulings {
 		res.page.Rulings = append(res.page.Rulings, textgrid.Ruling{X0: round2(s.x0), Y0: round2(s.y0), X1: round2(s.x1), Y1: round2(s.y1)})
 	}

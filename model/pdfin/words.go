@@ -29,9 +29,12 @@ const (
 // baselines lie within lineTolerance of a line's mean join that line, as
 // long as they do not overlap its glyphs: two texts drawn over each other
 // a few points apart stay two lines.
-func words(glyphs []glyph) []textgrid.Word {
+//
+// scratch is a slice the sorted glyphs may reuse.
+func words(glyphs []glyph, scratch *[]glyph) []textgrid.Word {
 	var out []textgrid.Word
-	glyphs = sortByBaseline(glyphs)
+	glyphs = sortByBaseline(glyphs, (*scratch)[:0])
+	*scratch = glyphs
 	for len(glyphs) > 0 {
 		dir := glyphs[0].dir
 		n := 1
@@ -143,7 +146,8 @@ func splitOverlaps(run []glyph) [][]glyph {
 
 // sortByBaseline orders the glyphs by direction, then baseline, then
 // drawing order. It sorts small keys and moves each glyph once.
-func sortByBaseline(glyphs []glyph) []glyph {
+// The result is appended to out.
+func sortByBaseline(glyphs, out []glyph) []glyph {
 	type key struct {
 		v   float64
 		dir int32
@@ -162,9 +166,8 @@ func sortByBaseline(glyphs []glyph) []glyph {
 		}
 		return int(a.i - b.i)
 	})
-	out := make([]glyph, len(glyphs))
-	for k, key := range keys {
-		out[k] = glyphs[key.i]
+	for _, key := range keys {
+		out = append(out, glyphs[key.i])
 	}
 	return out
 }
