@@ -292,7 +292,7 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 		case "re":
 			flushSub()
 			x, y, w, h := n(0), n(1), n(2), n(3)
-			var pts []point
+			pts := make([]point, 0, 5)
 			for _, c := range [][2]float64{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}, {x, y}} {
 				px, py := p.toPage(g.ctm, c[0], c[1])
 				pts = append(pts, point{x: px, y: py})

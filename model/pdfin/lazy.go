@@ -29,10 +29,54 @@ type xent struct {
 	idx int
 }
 
+// xrefTable holds the entries: in a slice by number, numbers beyond
+// limit (more than the file could hold densely) in a map.
+type xrefTable struct {
+	dense  []xent
+	has    []bool
+	sparse map[int]xent
+	limit  int
+	n      int
+}
+
+// set adds the entry of object num unless a newer section gave it.
+func (t *xrefTable) set(num int, e xent) {
+	if num < 0 {
+		return
+	}
+	if num < t.limit {
+		if num >= len(t.dense) {
+			n := max(num+1, 2*len(t.dense))
+			t.dense = append(t.dense, make([]xent, n-len(t.dense))...)
+			t.has = append(t.has, make([]bool, n-len(t.has))...)
+		}
+		if !t.has[num] {
+			t.dense[num], t.has[num] = e, true
+			t.n++
+		}
+		return
+	}
+	if t.sparse == nil {
+		t.sparse = map[int]xent{}
+	}
+	if _, ok := t.sparse[num]; !ok {
+		t.sparse[num] = e
+		t.n++
+	}
+}
+
+func (t *xrefTable) get(num int) (xent, bool) {
+	if num >= 0 && num < len(t.dense) {
+		return t.dense[num], t.has[num]
+	}
+	e, ok := t.sparse[num]
+	return e, ok
+}
+
 // lazyObjects is the fast object layer.
 type lazyObjects struct {
 	b       []byte
-	xref    map[int]xent
+	xref    xrefTable
 	trailer dict
 
 	mu       sync.Mutex
@@ -68,7 +112,7 @@ func openFast(data []byte) (o *lazyObjects, err error) {
 			o, err = nil, errNoFast
 		}
 	}()
-	o = &lazyObjects{b: data, xref: map[int]xent{}, cache: map[ref]any{}, busy: map[ref]bool{}, objstms: map[int]*objStm{}, budget: maxDecodedTotal}
+	o = &lazyObjects{b: data, xref: xrefTable{limit: len(data)/4 + 1024}, cache: map[ref]any{}, busy: map[ref]bool{}, objstms: map[int]*objStm{}, budget: maxDecodedTotal}
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	start, ok := o.startXRef()
@@ -172,15 +216,12 @@ func (o *lazyObjects) table(p *parser, seen map[int64]bool) (dict, error) {
 				return nil, errNoFast
 			}
 			num := first + i
-			if _, ok := o.xref[num]; ok {
-				continue
-			}
 			if typ == 'n' && f > 0 {
-				o.xref[num] = xent{off: int64(f)}
+				o.xref.set(num, xent{off: int64(f)})
 			} else {
-				o.xref[num] = xent{off: -1}
+				o.xref.set(num, xent{off: -1})
 			}
-			if len(o.xref) > maxObjects {
+			if o.xref.n > maxObjects {
 				return nil, errNoFast
 			}
 		}
@@ -250,18 +291,15 @@ func (o *lazyObjects) xrefStream(s *stream) error {
 			a := field(w[1], 0)
 			c := field(w[2], 0)
 			num := int(first) + k
-			if _, ok := o.xref[num]; ok {
-				continue
-			}
 			switch typ {
 			case 1:
-				o.xref[num] = xent{off: int64(a)}
+				o.xref.set(num, xent{off: int64(a)})
 			case 2:
-				o.xref[num] = xent{stm: a, idx: c}
+				o.xref.set(num, xent{stm: a, idx: c})
 			default:
-				o.xref[num] = xent{off: -1}
+				o.xref.set(num, xent{off: -1})
 			}
-			if len(o.xref) > maxObjects {
+			if o.xref.n > maxObjects {
 				return errNoFast
 			}
 		}
@@ -302,7 +340,7 @@ func (o *lazyObjects) object(r ref) (out any) {
 		}
 		o.cache[r] = out
 	}()
-	e, ok := o.xref[r.num]
+	e, ok := o.xref.get(r.num)
 	switch {
 	case !ok:
 		return nil

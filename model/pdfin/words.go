@@ -166,6 +166,7 @@ func sortByBaseline(glyphs, out []glyph) []glyph {
 		}
 		return int(a.i - b.i)
 	})
+	out = slices.Grow(out, len(glyphs))
 	for _, key := range keys {
 		out = append(out, glyphs[key.i])
 	}
