@@ -24,9 +24,8 @@ const (
 // xent is a cross-reference entry: an object at offset off in the file
 // (stm 0), or number idx in object stream stm.
 type xent struct {
-	off int64
-	stm int
-	idx int
+	off      int64
+	stm, idx int32
 }
 
 // xrefTable holds the entries: in a slice by number, numbers beyond
@@ -62,6 +61,15 @@ func (t *xrefTable) set(num int, e xent) {
 	if _, ok := t.sparse[num]; !ok {
 		t.sparse[num] = e
 		t.n++
+	}
+}
+
+// reserve makes room for the entries of a file of size objects.
+func (t *xrefTable) reserve(size float64) {
+	if size > float64(len(t.dense)) && size <= float64(t.limit) {
+		n := int(size)
+		t.dense = append(t.dense, make([]xent, n-len(t.dense))...)
+		t.has = append(t.has, make([]bool, n-len(t.has))...)
 	}
 }
 
@@ -257,6 +265,7 @@ func (o *lazyObjects) xrefStream(s *stream) error {
 		rowLen += w[i]
 	}
 	size, _ := s.dict["Size"].(float64)
+	o.xref.reserve(size)
 	index := []any{0.0, size}
 	if ix, ok := s.dict["Index"].([]any); ok {
 		index = ix
@@ -295,7 +304,10 @@ func (o *lazyObjects) xrefStream(s *stream) error {
 			case 1:
 				o.xref.set(num, xent{off: int64(a)})
 			case 2:
-				o.xref.set(num, xent{stm: a, idx: c})
+				if a <= 0 || a >= maxObjects || c >= maxObjects {
+					return errNoFast
+				}
+				o.xref.set(num, xent{stm: int32(a), idx: int32(c)})
 			default:
 				o.xref.set(num, xent{off: -1})
 			}
@@ -345,7 +357,7 @@ func (o *lazyObjects) object(r ref) (out any) {
 	case !ok:
 		return nil
 	case e.stm > 0:
-		if v, ok := o.inObjStm(e, r.num); ok {
+		if v, ok := o.inObjStm(int(e.stm), int(e.idx), r.num); ok {
 			return v
 		}
 	case e.off < 0:
@@ -439,11 +451,11 @@ func (o *lazyObjects) parseIndirect(off int) (int, any) {
 	return num, &stream{dict: d, src: rawStream{raw: o.b[start:end:end]}}
 }
 
-// inObjStm returns object num, entry e, from its object stream.
-func (o *lazyObjects) inObjStm(e xent, num int) (any, bool) {
-	os := o.objstms[e.stm]
+// inObjStm returns object num, number idx of object stream stm.
+func (o *lazyObjects) inObjStm(stm, idx, num int) (any, bool) {
+	os := o.objstms[stm]
 	if os == nil {
-		s, ok := o.object(ref{e.stm, 0}).(*stream)
+		s, ok := o.object(ref{stm, 0}).(*stream)
 		if !ok {
 			return nil, false
 		}
@@ -468,9 +480,9 @@ func (o *lazyObjects) inObjStm(e xent, num int) (any, bool) {
 			os.nums = append(os.nums, k)
 			os.offs = append(os.offs, int(first)+off)
 		}
-		o.objstms[e.stm] = os
+		o.objstms[stm] = os
 	}
-	i := e.idx
+	i := idx
 	if i < 0 || i >= len(os.nums) || os.nums[i] != num {
 		i = -1
 		for k, n := range os.nums {

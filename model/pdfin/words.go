@@ -215,10 +215,17 @@ func (l *textLine) overlaps(run []glyph) bool {
 
 func (l *textLine) add(run []glyph) {
 	l.runs = append(l.runs, run)
+	first := len(l.spans)
 	for _, g := range run {
 		l.n++
 		l.sum += g.v
 		l.size = math.Max(l.size, g.size)
+		// Glyphs side by side join the run's last stretch at once (the
+		// covered stretches come out the same).
+		if k := len(l.spans) - 1; k >= first && g.u0 >= l.spans[k][0] && g.u0 <= l.spans[k][1] {
+			l.spans[k][1] = math.Max(l.spans[k][1], g.u1)
+			continue
+		}
 		l.spans = append(l.spans, [2]float64{g.u0, g.u1})
 	}
 	slices.SortFunc(l.spans, func(a, b [2]float64) int { return cmp.Compare(a[0], b[0]) })
@@ -274,6 +281,13 @@ const maxSeqGap = 4
 // makeWord builds a word from its glyphs, its box on the displayed page.
 func makeWord(dir int, gs []glyph) textgrid.Word {
 	var b strings.Builder
+	if len(gs) > 1 {
+		n := 0
+		for _, g := range gs {
+			n += len(g.text)
+		}
+		b.Grow(n)
+	}
 	u0, u1 := gs[0].u0, gs[0].u1
 	t0, t1 := gs[0].t0, gs[0].t1
 	var vsum, size float64
@@ -284,10 +298,14 @@ func makeWord(dir int, gs []glyph) textgrid.Word {
 		vsum += g.v
 		size = math.Max(size, g.size)
 	}
+	text := b.String()
+	if len(gs) == 1 {
+		text = gs[0].text
+	}
 	xa, ya := fromFrame(dir, u0, t0)
 	xb, yb := fromFrame(dir, u1, t1)
 	w := textgrid.Word{
-		Text: b.String(),
+		Text: text,
 		X0:   math.Min(xa, xb), X1: math.Max(xa, xb),
 		Top: math.Min(ya, yb), Bottom: math.Max(ya, yb),
 		Size: size,
