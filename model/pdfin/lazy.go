@@ -500,6 +500,13 @@ func (o *lazyObjects) inObjStm(stm, idx, num int) (any, bool) {
 }
 
 func (o *lazyObjects) data(s *stream, limit int) (b []byte, err error) {
+	return o.dataInto(s, limit, nil)
+}
+
+// dataInto is data, the decoded bytes in the space of *dst when they are
+// inflated (*dst then holds the space used): for data the caller is done
+// with before it asks again.
+func (o *lazyObjects) dataInto(s *stream, limit int, dst *[]byte) (b []byte, err error) {
 	if _, ok := s.src.(types.StreamDict); ok {
 		o.mu.Lock()
 		defer o.mu.Unlock()
@@ -519,7 +526,7 @@ func (o *lazyObjects) data(s *stream, limit int) (b []byte, err error) {
 	if !ok {
 		return nil, nil
 	}
-	b, err = o.decode(sd, limit)
+	b, err = o.decode(sd, limit, dst)
 	if err != nil {
 		return nil, err
 	}
@@ -539,18 +546,18 @@ func (o *lazyObjects) dataLocked(s *stream, limit int) ([]byte, error) {
 	if !ok {
 		return nil, errNoFast
 	}
-	b, err := o.decode(sd, min(limit, o.budget))
+	b, err := o.decode(sd, min(limit, o.budget), nil)
 	o.budget -= len(b)
 	return b, err
 }
 
 // decode applies the filters, at most limit bytes.
-func (o *lazyObjects) decode(sd types.StreamDict, limit int) (b []byte, err error) {
+func (o *lazyObjects) decode(sd types.StreamDict, limit int, dst *[]byte) (b []byte, err error) {
 	defer contain(&err)
 	if limit <= 0 {
 		return nil, errTooBig
 	}
-	b, err = decodeStream(sd, int64(limit))
+	b, err = decodeStream(sd, int64(limit), dst)
 	if err != nil {
 		return nil, err
 	}

@@ -147,7 +147,7 @@ func (o *pdfcpuObjects) data(s *stream, limit int) (b []byte, err error) {
 	if limit <= 0 {
 		return nil, errTooBig
 	}
-	b, err = decodeStream(sd, int64(limit))
+	b, err = decodeStream(sd, int64(limit), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -160,7 +160,9 @@ func (o *pdfcpuObjects) data(s *stream, limit int) (b []byte, err error) {
 
 // decodeStream applies the stream's filters, keeping pdfcpu's own panics
 // (there should be none) inside.
-func decodeStream(sd types.StreamDict, limit int64) (b []byte, err error) {
+// The data of a plain /FlateDecode stream goes to the space of *dst, if
+// given, which then holds the space used.
+func decodeStream(sd types.StreamDict, limit int64, dst *[]byte) (b []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			b, err = nil, fmt.Errorf("%w: stream: %v", errDamaged, r)
@@ -173,7 +175,14 @@ func decodeStream(sd types.StreamDict, limit int64) (b []byte, err error) {
 		return sd.Raw, nil
 	}
 	if f := sd.FilterPipeline; len(f) == 1 && f[0].Name == "FlateDecode" && len(f[0].DecodeParms) == 0 {
-		return inflate(sd.Raw, limit)
+		if dst == nil {
+			return inflate(sd.Raw, limit, nil)
+		}
+		b, err = inflate(sd.Raw, limit, *dst)
+		if b != nil {
+			*dst = b[:0]
+		}
+		return b, err
 	}
 	b, err = sd.DecodeLengthWithLimit(-1, limit)
 	if err != nil {
@@ -248,9 +257,9 @@ func (o *pdfcpuObjects) convert(v types.Object, depth int) any {
 var zlibPool sync.Pool
 
 // inflate decodes a /FlateDecode stream without predictor, at most limit
-// bytes. A damaged stream gives what decodes before the damage, as in
+// bytes, in dst's space if it fits. A damaged stream gives what decodes before the damage, as in
 // other readers.
-func inflate(raw []byte, limit int64) ([]byte, error) {
+func inflate(raw []byte, limit int64, dst []byte) ([]byte, error) {
 	var zr io.Reader
 	if z := zlibPool.Get(); z != nil {
 		if z.(zlib.Resetter).Reset(bytes.NewReader(raw), nil) == nil {
@@ -267,7 +276,10 @@ func inflate(raw []byte, limit int64) ([]byte, error) {
 		defer f.Close()
 		zr = f
 	}
-	out := make([]byte, 0, min(int64(len(raw))*4+512, limit+1))
+	out := dst[:0]
+	if want := min(int64(len(raw))*4+512, limit+1); int64(cap(out)) < want {
+		out = make([]byte, 0, want)
+	}
 	for {
 		if len(out) == cap(out) {
 			if int64(len(out)) > limit {

@@ -143,12 +143,13 @@ type pageResult struct {
 // pageBufs are the glyph slices the pages reuse.
 type pageBufs struct {
 	glyphs, sorted []glyph
+	content        []byte
 }
 
 // pageWords interprets page i.
 func pageWords(o objects, fonts map[any]*font, forms *formCache, i int, info pageInfo, bufs *pageBufs) (pageResult, error) {
 	var res pageResult
-	page, err := content(o, info)
+	page, err := content(o, info, &bufs.content)
 	if err != nil {
 		if errors.Is(err, errTooBig) {
 			return res, pageTooBig(i)
