@@ -32,7 +32,11 @@ const (
 //
 // scratch is a slice the sorted glyphs may reuse.
 func words(glyphs []glyph, scratch *[]glyph) []textgrid.Word {
-	var out []textgrid.Word
+	if len(glyphs) == 0 {
+		return nil
+	}
+	// A word is some glyphs: room for most pages' words at once.
+	out := make([]textgrid.Word, 0, len(glyphs)/4+16)
 	glyphs = sortByBaseline(glyphs, (*scratch)[:0])
 	*scratch = glyphs
 	for len(glyphs) > 0 {
@@ -293,10 +297,10 @@ func makeWord(dir int, gs []glyph) textgrid.Word {
 	var vsum, size float64
 	for _, g := range gs {
 		b.WriteString(g.text)
-		u0, u1 = math.Min(u0, g.u0), math.Max(u1, g.u1)
-		t0, t1 = math.Min(t0, g.t0), math.Max(t1, g.t1)
+		u0, u1 = min(u0, g.u0), max(u1, g.u1)
+		t0, t1 = min(t0, g.t0), max(t1, g.t1)
 		vsum += g.v
-		size = math.Max(size, g.size)
+		size = max(size, g.size)
 	}
 	text := b.String()
 	if len(gs) == 1 {
