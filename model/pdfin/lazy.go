@@ -656,7 +656,11 @@ func (p *parser) int() (int, bool) {
 // value reads one object; a reference "num gen R" reads as a ref.
 func (p *parser) value(depth int) any {
 	p.skipSpace()
-	if p.pos >= len(p.b) || depth > maxNesting {
+	if p.pos >= len(p.b) {
+		return nil
+	}
+	if depth > maxNesting {
+		p.pos++ // too deep: read as null, moving on
 		return nil
 	}
 	c := p.b[p.pos]
