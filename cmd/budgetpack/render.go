@@ -12,6 +12,7 @@ import (
 
 	"budgetpack/check"
 	"budgetpack/fix"
+	"budgetpack/fonts"
 	"budgetpack/internal/oserr"
 	"budgetpack/internal/safeout"
 	"budgetpack/model"
@@ -86,6 +87,13 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 					return exitUsage
 				}
 			}
+		}
+	}
+	// A font that cannot serve is found before the first file is written.
+	if font != "" && slices.Contains(exts, "pdf") {
+		if _, err := fonts.Load(font); err != nil {
+			fmt.Fprintln(stderr, "budgetpack: --font:", err)
+			return exitInput
 		}
 	}
 	defer out.OnSignal(os.Exit)()

@@ -79,7 +79,27 @@ func dropRepeatedHeader(first, next []raw.Row) []raw.Row {
 	for k < len(first) && k < len(next) && sameTexts(first[k], next[k]) {
 		k++
 	}
+	// Never cut through a merged cell running down from the header.
+	for k > 0 && k < len(next) && coveredFromAbove(next[k]) {
+		k--
+	}
 	return next[k:]
+}
+
+// coveredFromAbove reports whether some cell of the row is covered by a
+// merged cell starting in a row above.
+func coveredFromAbove(r raw.Row) bool {
+	reach := -1 // the last column a cell of this row spans to
+	for i, c := range r.Cells {
+		if !c.Covered {
+			reach = i + max(c.ColSpan, 1) - 1
+			continue
+		}
+		if i > reach {
+			return true
+		}
+	}
+	return false
 }
 
 func sameTexts(a, b raw.Row) bool {

@@ -153,8 +153,8 @@ func (b *builder) stream(lines []line) []item {
 					ok = ok || alignsWith(sl[k], near, sl[k+1:min(len(sl), k+4)], false)
 				} else {
 					// "本年收入 上年结转结余" / "合计" / "小计 …"
-					packed := gapAbove(sl, k) <= 0.5*sl[k].size && k+1 < len(sl) &&
-						sl[k+1].page == sl[k].page && gapAbove(sl, k+1) <= 0.5*sl[k].size
+					packed := gapAbove(sl, k) <= blankGap*sl[k].size && k+1 < len(sl) &&
+						sl[k+1].page == sl[k].page && gapAbove(sl, k+1) <= blankGap*sl[k].size
 					ok = ok || packed || alignsWith(sl[k], near, nil, true)
 				}
 				// After a wide gap, a line starts something else (a title,
@@ -162,7 +162,7 @@ func (b *builder) stream(lines []line) []item {
 				// margin or no row of several cells follows right below it;
 				// the first line of a tall wrapped cell does not.
 				if gapAbove(sl, k) > 2.5*sl[k].size && !sl[k].segs[0].number &&
-					(sl[k].x0() <= margin+3*sl[k].size || k+1 >= len(sl) || !multi(k+1) || gapAbove(sl, k+1) > 0.5*sl[k].size) {
+					(sl[k].x0() <= margin+3*sl[k].size || k+1 >= len(sl) || !multi(k+1) || gapAbove(sl, k+1) > blankGap*sl[k].size) {
 					ok = false
 				}
 				if !ok || isolated(sl, k) && !startsWithColumn(sl[k], near) {
@@ -193,7 +193,7 @@ func (b *builder) stream(lines []line) []item {
 		}
 		for k := 0; k < 3 && g.to+1 < nextStart; k++ {
 			c := g.to + 1
-			if multi(c) || sl[c].page != sl[g.to].page || gapAbove(sl, c) > 0.5*sl[c].size ||
+			if multi(c) || sl[c].page != sl[g.to].page || gapAbove(sl, c) > blankGap*sl[c].size ||
 				sl[c].x0() < margin+2*sl[c].size ||
 				!alignsWith(sl[c], rows[max(0, len(rows)-alignWindow):], nil, true) {
 				break
@@ -238,6 +238,11 @@ const maxSingles = 40
 // tall rows, and pdftotext renders their height as blank lines.
 const maxRowGap = 6
 
+// blankGap is the empty space (in font sizes) between two lines that
+// counts as a blank line: a layout text's blank line is one size, a PDF's
+// ordinary leading leaves well under one.
+const blankGap = 0.8
+
 // alignWindow is how many lines above a single-segment line are looked at
 // to tell whether it lines up with the table.
 const alignWindow = 60
@@ -256,7 +261,7 @@ func isolated(sl []sline, k int) bool {
 	if k == 0 || k+1 >= len(sl) {
 		return false
 	}
-	return gapAbove(sl, k) > 0.5*sl[k].size && gapAbove(sl, k+1) > 0.5*sl[k].size
+	return gapAbove(sl, k) > blankGap*sl[k].size && gapAbove(sl, k+1) > blankGap*sl[k].size
 }
 
 // startsWithColumn reports whether l starts where a cell of a row of

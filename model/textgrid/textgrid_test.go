@@ -247,6 +247,28 @@ func TestBuild(t *testing.T) {
 	}
 }
 
+func TestDropRepeatedHeader(t *testing.T) {
+	row := func(cells ...raw.Cell) raw.Row { return raw.Row{Cells: cells} }
+	txt := func(s string) raw.Cell { return raw.Cell{Text: s} }
+	cov := raw.Cell{Covered: true}
+	tall := raw.Cell{Text: "项目", RowSpan: 2}
+	first := []raw.Row{row(tall, txt("金额")), row(cov, txt("本年")), row(txt("甲"), txt("1.00"))}
+	tests := []struct {
+		name string
+		next []raw.Row
+		want int
+	}{
+		{"whole header repeated", []raw.Row{row(tall, txt("金额")), row(cov, txt("本年")), row(txt("乙"), txt("2.00"))}, 1},
+		{"no header", []raw.Row{row(txt("乙"), txt("2.00"))}, 1},
+		{"a merged cell is not cut", []raw.Row{row(tall, txt("金额")), row(cov, txt("上年")), row(txt("乙"), txt("2.00"))}, 3},
+	}
+	for _, tc := range tests {
+		if got := dropRepeatedHeader(first, tc.next); len(got) != tc.want {
+			t.Errorf("%s: %d rows left, want %d", tc.name, len(got), tc.want)
+		}
+	}
+}
+
 // TestBuildPlaces checks that anchors name the page and the line within
 // it: the source's own line where words carry one, else the line's rank.
 func TestBuildPlaces(t *testing.T) {
