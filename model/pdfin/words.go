@@ -152,29 +152,83 @@ func splitOverlaps(run []glyph) [][]glyph {
 // drawing order. It sorts small keys and moves each glyph once.
 // The result is appended to out.
 func sortByBaseline(glyphs, out []glyph) []glyph {
-	type key struct {
-		v   float64
-		dir int32
-		i   int32
-	}
-	keys := make([]key, len(glyphs))
-	for i, g := range glyphs {
-		keys[i] = key{g.v, int32(g.dir), int32(i)}
-	}
-	slices.SortFunc(keys, func(a, b key) int {
-		if a.dir != b.dir {
-			return int(a.dir - b.dir)
-		}
-		if a.v != b.v {
-			return cmp.Compare(a.v, b.v)
-		}
-		return int(a.i - b.i)
-	})
+	keys := baselineOrder(glyphs)
 	out = slices.Grow(out, len(glyphs))
 	for _, key := range keys {
 		out = append(out, glyphs[key.i])
 	}
 	return out
+}
+
+// baselineKey is a glyph's place in the baseline order: its direction,
+// its baseline as bits that sort as the numbers do, and its index.
+type baselineKey struct {
+	v   uint64
+	dir int32
+	i   int32
+}
+
+// baselineOrder returns the glyphs' keys in the order of direction,
+// baseline and drawing order: a radix sort, stable, of keys made in
+// drawing order (the baselines are never NaN: glyph drops such glyphs).
+func baselineOrder(glyphs []glyph) []baselineKey {
+	n := len(glyphs)
+	keys := make([]baselineKey, n, 2*n)
+	for i, g := range glyphs {
+		v := g.v
+		if v == 0 {
+			v = 0 // -0 sorts with +0
+		}
+		b := math.Float64bits(v)
+		if b>>63 != 0 {
+			b = ^b
+		} else {
+			b |= 1 << 63
+		}
+		keys[i] = baselineKey{b, int32(g.dir), int32(i)}
+	}
+	if n < 64 {
+		slices.SortFunc(keys, func(a, b baselineKey) int {
+			if a.dir != b.dir {
+				return cmp.Compare(a.dir, b.dir)
+			}
+			if a.v != b.v {
+				return cmp.Compare(a.v, b.v)
+			}
+			return cmp.Compare(a.i, b.i)
+		})
+		return keys
+	}
+	src, dst := keys, keys[n:2*n]
+	var count [256]int
+	// Passes over the baseline's bytes, lowest first, then the direction.
+	for shift := 0; shift <= 64; shift += 8 {
+		digit := func(k baselineKey) int {
+			if shift == 64 {
+				return int(uint32(k.dir) & 0xff)
+			}
+			return int(byte(k.v >> shift))
+		}
+		clear(count[:])
+		for _, k := range src {
+			count[digit(k)]++
+		}
+		if count[digit(src[0])] == n {
+			continue // all alike in this digit
+		}
+		sum := 0
+		for d, c := range count {
+			count[d] = sum
+			sum += c
+		}
+		for _, k := range src {
+			d := digit(k)
+			dst[count[d]] = k
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	return src
 }
 
 // tightTolerance: glyphs within this (of the font size) share a baseline.
