@@ -19,6 +19,8 @@ import (
 const (
 	maxXRefSections = 256
 	maxObjStmCache  = 64 << 20 // decoded object streams kept
+	maxObjectDepth  = 32       // objects needed to parse one (a /Length, an object stream)
+	maxSparse       = 1 << 16  // entries numbered far beyond the file's size
 )
 
 // xent is a cross-reference entry: an object at offset off in the file
@@ -90,6 +92,7 @@ type lazyObjects struct {
 	mu       sync.Mutex
 	cache    map[ref]any
 	busy     map[ref]bool // objects being parsed: a reference loop reads as null
+	depth    int          // objects being parsed, one needing the next
 	objstms  map[int]*objStm
 	stmBytes int
 	budget   int
@@ -152,6 +155,9 @@ func openFast(data []byte) (o *lazyObjects, err error) {
 	if o.trailer == nil || o.trailer["Encrypt"] != nil {
 		return nil, errNoFast
 	}
+	// Objects asked for while the sections were read (a stream's
+	// /Length) are read again with all the entries known.
+	clear(o.cache)
 	if cat, _ := o.direct(o.trailer["Root"]).(dict); cat == nil || cat["Pages"] == nil {
 		return nil, errNoFast
 	}
@@ -229,7 +235,7 @@ func (o *lazyObjects) table(p *parser, seen map[int64]bool) (dict, error) {
 			} else {
 				o.xref.set(num, xent{off: -1})
 			}
-			if o.xref.n > maxObjects {
+			if o.xref.n > maxObjects || len(o.xref.sparse) > maxSparse {
 				return nil, errNoFast
 			}
 		}
@@ -311,7 +317,7 @@ func (o *lazyObjects) xrefStream(s *stream) error {
 			default:
 				o.xref.set(num, xent{off: -1})
 			}
-			if o.xref.n > maxObjects {
+			if o.xref.n > maxObjects || len(o.xref.sparse) > maxSparse {
 				return errNoFast
 			}
 		}
@@ -341,11 +347,12 @@ func (o *lazyObjects) object(r ref) (out any) {
 	if c, ok := o.cache[r]; ok {
 		return c
 	}
-	if o.busy[r] {
+	if o.busy[r] || o.depth >= maxObjectDepth {
 		return nil
 	}
 	o.busy[r] = true
-	defer delete(o.busy, r)
+	o.depth++
+	defer func() { delete(o.busy, r); o.depth-- }()
 	defer func() {
 		if p := recover(); p != nil {
 			out = nil
