@@ -3,7 +3,10 @@
 // textgrid, which finds the tables and prose.
 //
 // The object layer (cross-reference table, objects, decryption, stream
-// filters) is github.com/pdfcpu/pdfcpu behind the small objects interface;
+// filters) sits behind the small objects interface: a fast layer of its
+// own that parses objects only when asked for (lazy.go), and
+// github.com/pdfcpu/pdfcpu for encrypted files and for what the fast
+// layer cannot find (a cross-reference that needs reconstructing);
 // the content streams are interpreted here: the text state, the CTM, Form
 // XObjects, the page's /Rotate, composite (CID) and simple fonts with their
 // widths and /ToUnicode maps, and the paths that draw table rulings.
