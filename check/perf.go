@@ -29,7 +29,7 @@ func performance(doc *model.Document, set *templates.Set) []Finding {
 	for pi := range doc.Projects {
 		p := &doc.Projects[pi]
 		where := projectWhere(p)
-		for _, need := range []string{"产出", "效益", "满意度"} {
+		for _, need := range indicatorClasses(p) {
 			ok := false
 			for _, ind := range p.Indicators {
 				if strings.Contains(ind.Level1, need) && strings.TrimSpace(ind.Value) != "" {
@@ -55,12 +55,51 @@ func performance(doc *model.Document, set *templates.Set) []Finding {
 	return out
 }
 
+// indicatorClasses are the 一级 classes a project's indicators must cover:
+// 产出, 效益 and 满意度 where its form classifies its indicators by 一级指标;
+// none where it prints them unclassified (Chongqing's 指标名称 list), since
+// a class cannot be told missing there.
+func indicatorClasses(p *model.Project) []string {
+	for _, ind := range p.Indicators {
+		if strings.TrimSpace(ind.Level1) != "" {
+			return []string{"产出", "效益", "满意度"}
+		}
+	}
+	if len(p.Indicators) == 0 && p.Title != "" {
+		return []string{"产出", "效益", "满意度"}
+	}
+	return nil
+}
+
+// indicatorValue is an indicator's value with the 指标性质 and 度量单位 a
+// form prints in columns of their own: ≤ 29 万元 → ≤29万元. ok is false for
+// a lower bound (≥), which no budget limits.
+func indicatorValue(ind model.Indicator) (string, bool) {
+	v := strings.TrimSpace(ind.Value)
+	n := strings.TrimSpace(ind.Nature)
+	switch n {
+	case "≥", ">", "＞", "≧":
+		return v, false
+	case "≤", "<", "＜", "≦":
+		if !strings.ContainsAny(v, "≤<＜") {
+			v = "≤" + v
+		}
+	}
+	if u := strings.TrimSpace(ind.Unit); u != "" && !strings.HasSuffix(v, u) {
+		v += u
+	}
+	return v, true
+}
+
 func costCheck(doc *model.Document, p *model.Project, pi int) []Finding {
 	budget := p.Amounts["total"]
 	if budget.IsBlank() {
 		return nil
 	}
 	toWan := doc.Unit != "元"
+	if p.MoneyUnit != "" {
+		toWan = p.MoneyUnit != "元"
+	}
 	total := decimal.Zero
 	var shown []string
 	line := 0
@@ -68,7 +107,11 @@ func costCheck(doc *model.Document, p *model.Project, pi int) []Finding {
 		if !strings.Contains(ind.Level1, "成本") && !strings.Contains(ind.Level2, "成本") {
 			continue
 		}
-		m := costValue.FindStringSubmatch(strings.TrimSpace(ind.Value))
+		val, ok := indicatorValue(ind)
+		if !ok {
+			continue
+		}
+		m := costValue.FindStringSubmatch(val)
 		if m == nil {
 			continue
 		}
@@ -83,7 +126,7 @@ func costCheck(doc *model.Document, p *model.Project, pi int) []Finding {
 			v = v.Shift(4)
 		}
 		total = total.Add(v)
-		shown = append(shown, ind.Level3+" "+ind.Value)
+		shown = append(shown, ind.Level3+" "+val)
 		if line == 0 {
 			line = ind.Line
 		}
@@ -96,6 +139,9 @@ func costCheck(doc *model.Document, p *model.Project, pi int) []Finding {
 		return nil
 	}
 	unit := doc.Unit
+	if p.MoneyUnit != "" {
+		unit = p.MoneyUnit
+	}
 	if unit == "" {
 		unit = "万元"
 	}

@@ -116,6 +116,9 @@ type Table struct {
 	// Form names a structured form that is read into projects or the
 	// overall goal rather than as columns: project, overall, project_summary.
 	Form string `yaml:"form"`
+	// Shape describes a project form by its printed labels, so that the
+	// lenient vocabulary reads a province's form into projects from data.
+	Shape *FormShape `yaml:"shape"`
 	// Code tells how rows carry a classification code: function (类/款/项,
 	// 3/5/7 digits) or economic (类/款, 3/5 digits).
 	Code string `yaml:"code"`
@@ -659,4 +662,30 @@ func (s *Set) Table(kind string) *Table {
 		}
 	}
 	return nil
+}
+
+// FormShape is the shape of a project performance form (项目支出绩效目标表)
+// as data: the labels of its fields and of its indicator columns, and
+// whether it prints one form per project or one list of projects.
+type FormShape struct {
+	// Layout is "form" (one form per project: 项目名称 … then the indicator
+	// rows) or "list" (one table: a row per project, its indicators in the
+	// rows below it).
+	Layout string `yaml:"layout"`
+	// Complete says the document publishes the forms of all its projects,
+	// so that they add up to 项目支出 (project_total). Provinces that
+	// publish only their key projects' forms leave it false.
+	Complete bool `yaml:"complete"`
+	// Code matches a project code printed before the name in the name cell;
+	// its first group is the code, the rest of the cell the name.
+	Code string `yaml:"code"`
+	// Fields are the labels of the project's fields: name, amount, fiscal,
+	// other, unit (实施单位), goal (绩效目标), type, code.
+	Fields map[string][]string `yaml:"fields"`
+	// Indicators are the labels of the indicator columns: level1, level2,
+	// level3, value, nature (指标性质), unit (度量单位), description.
+	Indicators map[string][]string `yaml:"indicators"`
+	// Skip are the first-cell texts of rows that are neither project nor
+	// indicator (合计).
+	Skip []string `yaml:"skip"`
 }

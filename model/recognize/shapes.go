@@ -1,0 +1,413 @@
+package recognize
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"budgetpack/model"
+	"budgetpack/templates"
+)
+
+// Project forms of a shape the vocabulary describes (templates: shape) are
+// kept as printed tables and also read into projects: the labels of the
+// form's fields and indicator columns are data, so a province's form needs
+// a vocabulary entry, not a reader of its own.
+
+// shapedProjects reads the project forms kept as printed whose table
+// definition describes their shape.
+func (r *recognizer) shapedProjects() {
+	// forms of one project each are read across tables: a form's next page
+	// under its title again continues the project above it
+	var formRows []printedRow
+	var formShape *templates.FormShape
+	done := func() {
+		if formShape != nil {
+			r.out.Projects = append(r.out.Projects, readProjectForms(formShape, formRows)...)
+		}
+		formRows, formShape = nil, nil
+	}
+	for ti := range r.out.Tables {
+		t := &r.out.Tables[ti]
+		def := r.set.Table(t.Kind)
+		if def == nil || def.Shape == nil || !printedForm(t) {
+			continue
+		}
+		rows := printedCells(t)
+		layout := def.Shape.Layout
+		if layout == "" || layout == "auto" {
+			layout = "form"
+			if listHeader(def.Shape, rows) {
+				layout = "list"
+			}
+		}
+		if layout == "list" {
+			done()
+			r.out.Projects = append(r.out.Projects, readProjectList(def.Shape, rows)...)
+			continue
+		}
+		if formShape != def.Shape {
+			done()
+		}
+		formShape = def.Shape
+		formRows = append(formRows, rows...)
+	}
+	done()
+}
+
+// listHeader says the form is a list: a row labels 项目名称 and, as the
+// next filled cell, another field (项目总额, 绩效目标) — a column header,
+// where a form of one project prints the project's name beside the label.
+func listHeader(s *templates.FormShape, rows []printedRow) bool {
+	for _, row := range rows {
+		for j, c := range row.cells {
+			if k, _ := label(c, s.Fields); k != "name" {
+				continue
+			}
+			for _, n := range row.cells[j+1:] {
+				if n == "" {
+					continue
+				}
+				k, _ := label(n, s.Fields)
+				return k != "" && k != "name"
+			}
+		}
+	}
+	return false
+}
+
+// printedForm says the table holds its rows as printed (c1, c2 …).
+func printedForm(t *model.Table) bool {
+	if len(t.Columns) == 0 {
+		return false
+	}
+	for _, c := range t.Columns {
+		if c.Type != model.TypeText || !strings.HasPrefix(c.Key, "c") {
+			return false
+		}
+	}
+	return true
+}
+
+type printedRow struct {
+	cells []string
+	line  int
+}
+
+func printedCells(t *model.Table) []printedRow {
+	var out []printedRow
+	for _, row := range t.Rows {
+		cells := make([]string, len(t.Columns))
+		for j := range cells {
+			cells[j] = strings.TrimSpace(row.Texts[fmt.Sprintf("c%d", j+1)])
+		}
+		out = append(out, printedRow{cells, row.Line})
+	}
+	return out
+}
+
+var (
+	labelUnit   = regexp.MustCompile(`[（(](万元|千元|元)[）)]$`)
+	labelPrefix = regexp.MustCompile(`^(其中[：:]?)`)
+)
+
+// label reads a cell as a label: the key of the first label list (in key
+// order) that holds its text, and the money unit its brackets name
+// (项目资金（万元）).
+func label(cell string, labels map[string][]string) (key, unit string) {
+	s := norm(cell)
+	if m := labelUnit.FindStringSubmatch(s); m != nil {
+		unit = m[1]
+		s = strings.TrimSuffix(s, m[0])
+	}
+	s = labelPrefix.ReplaceAllString(s, "")
+	s = strings.TrimRight(s, "：:")
+	if s == "" {
+		return "", unit
+	}
+	keys := make([]string, 0, len(labels))
+	for k := range labels {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		for _, w := range labels[k] {
+			if norm(w) == s {
+				return k, unit
+			}
+		}
+	}
+	return "", unit
+}
+
+// columnsOf finds the columns a row labels: key → column.
+func columnsOf(cells []string, labels map[string][]string) map[string]int {
+	cols := map[string]int{}
+	for j, c := range cells {
+		if k, _ := label(c, labels); k != "" {
+			if _, ok := cols[k]; !ok {
+				cols[k] = j
+			}
+		}
+	}
+	return cols
+}
+
+func cellAt(cells []string, cols map[string]int, key string) string {
+	if j, ok := cols[key]; ok && j < len(cells) {
+		return cells[j]
+	}
+	return ""
+}
+
+// indicatorAt reads an indicator row at the indicator columns; the 一级 and
+// 二级 names of merged cells carry down from the rows above.
+func indicatorAt(cells []string, cols map[string]int, l1, l2 *string, line int) (model.Indicator, bool) {
+	if s := cellAt(cells, cols, "level1"); s != "" {
+		*l1 = s
+	}
+	if s := cellAt(cells, cols, "level2"); s != "" {
+		*l2 = s
+	}
+	ind := model.Indicator{
+		Level1: *l1, Level2: *l2,
+		Level3:      cellAt(cells, cols, "level3"),
+		Value:       cellAt(cells, cols, "value"),
+		Nature:      cellAt(cells, cols, "nature"),
+		Unit:        cellAt(cells, cols, "unit"),
+		Description: cellAt(cells, cols, "description"),
+		Line:        line,
+	}
+	return ind, ind.Level3 != "" || ind.Value != ""
+}
+
+func newProject(line int) *model.Project {
+	return &model.Project{Amounts: map[string]model.Amount{}, Indicators: []model.Indicator{}, Line: line}
+}
+
+// setField stores a field's printed value in the project.
+func setField(p *model.Project, key, val string, codeRe *regexp.Regexp) {
+	switch key {
+	case "name":
+		p.Name = val
+		if codeRe != nil {
+			if m := codeRe.FindStringSubmatchIndex(val); m != nil && len(m) >= 4 {
+				p.Code = val[m[2]:m[3]]
+				p.Name = strings.TrimSpace(val[m[1]:])
+			}
+		}
+	case "code":
+		if val != "" {
+			p.Code = val
+		}
+	case "unit":
+		p.Unit = val
+	case "type":
+		p.Type = val
+	case "goal":
+		if p.Goal != "" && val != "" {
+			p.Goal += "\n"
+		}
+		p.Goal += val
+	case "amount", "fiscal", "other":
+		if val == "" {
+			return
+		}
+		a, err := model.ParseAmount(val)
+		if err != nil {
+			return
+		}
+		k := key
+		if key == "amount" {
+			k = "total"
+		}
+		if _, ok := p.Amounts[k]; !ok {
+			p.Amounts[k] = a
+		}
+	}
+}
+
+func codePattern(s *templates.FormShape) *regexp.Regexp {
+	if s.Code == "" {
+		return nil
+	}
+	return regexp.MustCompile(s.Code)
+}
+
+// readProjectForms reads forms of one project each: label cells (项目名称,
+// 年度预算资金总额 …) with their value in the next filled cell, the goal's
+// text to the right of its label, then a header of indicator columns and
+// the indicator rows. A second 项目名称 starts the next project.
+func readProjectForms(s *templates.FormShape, rows []printedRow) []model.Project {
+	var out []model.Project
+	codeRe := codePattern(s)
+	var cur *model.Project
+	var cols map[string]int
+	var l1, l2 string
+	inGoal := false
+	flush := func() {
+		if cur != nil && (cur.Name != "" || cur.Code != "") {
+			out = append(out, *cur)
+		}
+		cur = nil
+	}
+	for _, row := range rows {
+		if hc := columnsOf(row.cells, s.Indicators); len(hc) >= 2 {
+			if _, ok := hc["value"]; ok {
+				cols, l1, l2, inGoal = hc, "", "", false
+				continue
+			}
+		}
+		found := false
+		for j := 0; j < len(row.cells); j++ {
+			key, unit := label(row.cells[j], s.Fields)
+			if unit != "" && cur != nil {
+				cur.MoneyUnit = unit
+			}
+			if key == "" {
+				continue
+			}
+			found = true
+			if key == "name" {
+				flush()
+				cur = newProject(row.line)
+				cols, l1, l2, inGoal = nil, "", "", false
+			}
+			if cur == nil {
+				cur = newProject(row.line)
+			}
+			if key == "goal" {
+				var parts []string
+				for _, c := range row.cells[j+1:] {
+					if c != "" {
+						parts = append(parts, c)
+					}
+				}
+				setField(cur, key, strings.Join(parts, "\n"), codeRe)
+				inGoal = true
+				break
+			}
+			// the value: the next filled cell that is no label itself
+			for k := j + 1; k < len(row.cells); k++ {
+				if row.cells[k] == "" {
+					continue
+				}
+				if nk, _ := label(row.cells[k], s.Fields); nk == "" {
+					setField(cur, key, row.cells[k], codeRe)
+					j = k
+				}
+				break
+			}
+		}
+		if found || cur == nil {
+			continue
+		}
+		if cols != nil {
+			if ind, ok := indicatorAt(row.cells, cols, &l1, &l2, row.line); ok {
+				cur.Indicators = append(cur.Indicators, ind)
+			}
+			continue
+		}
+		if inGoal {
+			for _, c := range row.cells {
+				if c != "" {
+					setField(cur, "goal", c, codeRe)
+				}
+			}
+		}
+	}
+	flush()
+	return out
+}
+
+// readProjectList reads one list of projects: header rows name the columns
+// (项目名称, 项目总额, 绩效目标, 一级指标 …); a row with a name and
+// indicators starts a project, the rows below it add indicators. A row with
+// a name but no indicator is a unit's or a total's row, not a project.
+func readProjectList(s *templates.FormShape, rows []printedRow) []model.Project {
+	var out []model.Project
+	codeRe := codePattern(s)
+	all := map[string][]string{}
+	for k, v := range s.Fields {
+		all["f."+k] = v
+	}
+	for k, v := range s.Indicators {
+		all["i."+k] = v
+	}
+	fields, inds := map[string]int{}, map[string]int{}
+	data := false
+	var cur *model.Project
+	var l1, l2 string
+	skip := map[string]bool{}
+	for _, w := range s.Skip {
+		skip[norm(w)] = true
+	}
+	flush := func() {
+		if cur == nil {
+			return
+		}
+		// a project cut by a page break prints its name and amount again
+		if n := len(out); n > 0 && out[n-1].Name == cur.Name && out[n-1].Code == cur.Code &&
+			out[n-1].Amounts["total"].String() == cur.Amounts["total"].String() {
+			out[n-1].Indicators = append(out[n-1].Indicators, cur.Indicators...)
+		} else {
+			out = append(out, *cur)
+		}
+		cur = nil
+	}
+	for _, row := range rows {
+		hc := columnsOf(row.cells, all)
+		if !data && len(hc) > 0 || data && len(hc) >= 2 {
+			if !data {
+				for k, j := range hc {
+					if strings.HasPrefix(k, "f.") {
+						fields[k[2:]] = j
+					} else {
+						inds[k[2:]] = j
+					}
+				}
+			}
+			continue // a header row, or the header repeated on a new page
+		}
+		if _, ok := fields["name"]; !ok {
+			continue
+		}
+		data = true
+		first := ""
+		for _, c := range row.cells {
+			if c != "" {
+				first = norm(c)
+				break
+			}
+		}
+		if skip[first] {
+			flush()
+			continue
+		}
+		name := cellAt(row.cells, fields, "name")
+		hasInd := cellAt(row.cells, inds, "level3") != "" || cellAt(row.cells, inds, "value") != ""
+		if name != "" {
+			flush()
+			if !hasInd {
+				continue // a unit's row
+			}
+			cur = newProject(row.line)
+			l1, l2 = "", ""
+			for _, k := range []string{"name", "code", "unit", "type", "amount", "fiscal", "other"} {
+				setField(cur, k, cellAt(row.cells, fields, k), codeRe)
+			}
+		}
+		if cur == nil {
+			continue
+		}
+		if g := cellAt(row.cells, fields, "goal"); g != "" {
+			setField(cur, "goal", g, codeRe)
+		}
+		if ind, ok := indicatorAt(row.cells, inds, &l1, &l2, row.line); ok {
+			cur.Indicators = append(cur.Indicators, ind)
+		}
+	}
+	flush()
+	return out
+}
