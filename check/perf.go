@@ -222,8 +222,29 @@ func projectRows(doc *model.Document) []Finding {
 		return nil
 	}
 	t := &doc.Tables[ti]
+	tunit := t.Unit
+	if tunit == "" {
+		tunit = doc.Unit
+	}
+	// a name several rows or several projects bear (the same project of
+	// several units) pairs with no one row
+	rowsNamed, projectsNamed := map[string]int{}, map[string]int{}
+	for ri := range t.Rows {
+		if t.Rows[ri].Role == "" {
+			rowsNamed[norm(t.Rows[ri].Name)]++
+		}
+	}
+	for _, p := range doc.Projects {
+		projectsNamed[norm(p.Name)]++
+	}
 	var out []Finding
 	for _, p := range doc.Projects {
+		if p.MoneyUnit != "" && tunit != "" && p.MoneyUnit != tunit {
+			continue // the form's 万元 against the table's 元: not the same digits
+		}
+		if rowsNamed[norm(p.Name)] != 1 || projectsNamed[norm(p.Name)] != 1 {
+			continue
+		}
 		for ri := range t.Rows {
 			r := &t.Rows[ri]
 			if r.Role != "" || norm(r.Name) != norm(p.Name) {

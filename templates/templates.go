@@ -685,6 +685,10 @@ type FormShape struct {
 	// Indicators are the labels of the indicator columns: level1, level2,
 	// level3, value, nature (指标性质), unit (度量单位), description.
 	Indicators map[string][]string `yaml:"indicators"`
+	// Classes are the names of the 一级指标 classes (产出指标 …): a row's
+	// class cell found off its header's column says the page's columns
+	// moved.
+	Classes []string `yaml:"classes"`
 	// Skip are the first-cell texts of rows that are neither project nor
 	// indicator (合计).
 	Skip []string `yaml:"skip"`

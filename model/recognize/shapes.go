@@ -163,7 +163,8 @@ func cellAt(cells []string, cols map[string]int, key string) string {
 
 // indicatorAt reads an indicator row at the indicator columns; the 一级 and
 // 二级 names of merged cells carry down from the rows above.
-func indicatorAt(cells []string, cols map[string]int, l1, l2 *string, line int) (model.Indicator, bool) {
+func indicatorAt(cells []string, cols map[string]int, l1, l2 *string, line int, classes []string) (model.Indicator, bool) {
+	cols = shifted(cells, cols, classes)
 	if s := cellAt(cells, cols, "level1"); s != "" {
 		*l1 = s
 	}
@@ -180,6 +181,40 @@ func indicatorAt(cells []string, cols map[string]int, l1, l2 *string, line int) 
 		Line:        line,
 	}
 	return ind, ind.Level3 != "" || ind.Value != ""
+}
+
+// shifted moves the indicator columns where a page prints the list with a
+// column fewer or more than its header (Beijing drops the empty 其他资金
+// column on later pages): the row's 一级指标 cell, known by its class name
+// (产出指标 …), says by how much.
+func shifted(cells []string, cols map[string]int, classes []string) map[string]int {
+	at, ok := cols["level1"]
+	if !ok || len(classes) == 0 || isClass(cellAt(cells, cols, "level1"), classes) {
+		return cols
+	}
+	for d := 1; d <= 2; d++ {
+		for _, j := range []int{at - d, at + d} {
+			if j < 0 || j >= len(cells) || !isClass(cells[j], classes) {
+				continue
+			}
+			out := map[string]int{}
+			for k, c := range cols {
+				out[k] = c + j - at
+			}
+			return out
+		}
+	}
+	return cols
+}
+
+func isClass(s string, classes []string) bool {
+	s = norm(s)
+	for _, c := range classes {
+		if s != "" && s == norm(c) {
+			return true
+		}
+	}
+	return false
 }
 
 func newProject(line int) *model.Project {
@@ -262,7 +297,7 @@ func readProjectForms(s *templates.FormShape, rows []printedRow) []model.Project
 		found := false
 		for j := 0; j < len(row.cells); j++ {
 			key, unit := label(row.cells[j], s.Fields)
-			if unit != "" && cur != nil {
+			if unit != "" && cur != nil && cols == nil && len([]rune(row.cells[j])) <= 12 {
 				cur.MoneyUnit = unit
 			}
 			if key == "" {
@@ -304,7 +339,7 @@ func readProjectForms(s *templates.FormShape, rows []printedRow) []model.Project
 			continue
 		}
 		if cols != nil {
-			if ind, ok := indicatorAt(row.cells, cols, &l1, &l2, row.line); ok {
+			if ind, ok := indicatorAt(row.cells, cols, &l1, &l2, row.line, s.Classes); ok {
 				cur.Indicators = append(cur.Indicators, ind)
 			}
 			continue
@@ -401,10 +436,17 @@ func readProjectList(s *templates.FormShape, rows []printedRow) []model.Project 
 		if cur == nil {
 			continue
 		}
-		if g := cellAt(row.cells, fields, "goal"); g != "" {
+		goalCols := fields
+		if sh := shifted(row.cells, inds, s.Classes); sh["level1"] != inds["level1"] {
+			goalCols = map[string]int{}
+			if j, ok := fields["goal"]; ok {
+				goalCols["goal"] = j + sh["level1"] - inds["level1"]
+			}
+		}
+		if g := cellAt(row.cells, goalCols, "goal"); g != "" && !isClass(g, s.Classes) {
 			setField(cur, "goal", g, codeRe)
 		}
-		if ind, ok := indicatorAt(row.cells, inds, &l1, &l2, row.line); ok {
+		if ind, ok := indicatorAt(row.cells, inds, &l1, &l2, row.line, s.Classes); ok {
 			cur.Indicators = append(cur.Indicators, ind)
 		}
 	}
