@@ -60,15 +60,21 @@ func performance(doc *model.Document, set *templates.Set) []Finding {
 // none where it prints them unclassified (Chongqing's 指标名称 list), since
 // a class cannot be told missing there.
 func indicatorClasses(p *model.Project) []string {
-	for _, ind := range p.Indicators {
-		if strings.TrimSpace(ind.Level1) != "" {
+	if len(p.Indicators) == 0 {
+		if p.Title != "" {
 			return []string{"产出", "效益", "满意度"}
 		}
+		return nil
 	}
-	if len(p.Indicators) == 0 && p.Title != "" {
-		return []string{"产出", "效益", "满意度"}
+	// every indicator under a class name: else the form was not read by
+	// its classes (a 一级 column cut off, a list without 一级指标)
+	for _, ind := range p.Indicators {
+		l1 := ind.Level1
+		if !strings.Contains(l1, "产出") && !strings.Contains(l1, "效益") && !strings.Contains(l1, "满意度") && !strings.Contains(l1, "成本") {
+			return nil
+		}
 	}
-	return nil
+	return []string{"产出", "效益", "满意度"}
 }
 
 // indicatorValue is an indicator's value with the 指标性质 and 度量单位 a

@@ -689,6 +689,9 @@ type FormShape struct {
 	// class cell found off its header's column says the page's columns
 	// moved.
 	Classes []string `yaml:"classes"`
+	// Subclasses are the 二级指标 names of each class (产出指标: 数量指标 …):
+	// a row whose 一级 cell is blank takes the class of its 二级 name.
+	Subclasses map[string][]string `yaml:"subclasses"`
 	// Skip are the first-cell texts of rows that are neither project nor
 	// indicator (合计).
 	Skip []string `yaml:"skip"`

@@ -44,6 +44,15 @@ func (r *recognizer) shapedProjects() {
 		}
 		if layout == "list" {
 			done()
+			// the list's later pages that came out as untitled tables of
+			// their own (no header repeated) continue it
+			for k := ti + 1; k < len(r.out.Tables); k++ {
+				n := &r.out.Tables[k]
+				if n.Kind != "other" || strings.TrimSpace(n.Title) != "" || !printedForm(n) {
+					break
+				}
+				rows = append(rows, printedCells(n)...)
+			}
 			r.out.Projects = append(r.out.Projects, readProjectList(def.Shape, rows)...)
 			continue
 		}
@@ -163,13 +172,18 @@ func cellAt(cells []string, cols map[string]int, key string) string {
 
 // indicatorAt reads an indicator row at the indicator columns; the 一级 and
 // 二级 names of merged cells carry down from the rows above.
-func indicatorAt(cells []string, cols map[string]int, l1, l2 *string, line int, classes []string) (model.Indicator, bool) {
+func indicatorAt(cells []string, cols map[string]int, l1, l2 *string, line int, classes []string, subclasses map[string][]string) (model.Indicator, bool) {
 	cols = shifted(cells, cols, classes)
 	if s := cellAt(cells, cols, "level1"); s != "" {
 		*l1 = s
 	}
 	if s := cellAt(cells, cols, "level2"); s != "" {
 		*l2 = s
+		// a 一级 cell merged over rows prints its name in one of them: a
+		// 二级 name of another class starts that class
+		if c := classOf(s, subclasses); c != "" && cellAt(cells, cols, "level1") == "" {
+			*l1 = c
+		}
 	}
 	ind := model.Indicator{
 		Level1: *l1, Level2: *l2,
@@ -205,6 +219,24 @@ func shifted(cells []string, cols map[string]int, classes []string) map[string]i
 		}
 	}
 	return cols
+}
+
+// classOf is the 一级 class whose 二级 names hold s (数量指标 → 产出指标).
+func classOf(s string, subclasses map[string][]string) string {
+	s = norm(s)
+	keys := make([]string, 0, len(subclasses))
+	for k := range subclasses {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		for _, w := range subclasses[k] {
+			if s == norm(w) {
+				return k
+			}
+		}
+	}
+	return ""
 }
 
 func isClass(s string, classes []string) bool {
@@ -339,7 +371,7 @@ func readProjectForms(s *templates.FormShape, rows []printedRow) []model.Project
 			continue
 		}
 		if cols != nil {
-			if ind, ok := indicatorAt(row.cells, cols, &l1, &l2, row.line, s.Classes); ok {
+			if ind, ok := indicatorAt(row.cells, cols, &l1, &l2, row.line, s.Classes, s.Subclasses); ok {
 				cur.Indicators = append(cur.Indicators, ind)
 			}
 			continue
@@ -446,7 +478,7 @@ func readProjectList(s *templates.FormShape, rows []printedRow) []model.Project 
 		if g := cellAt(row.cells, goalCols, "goal"); g != "" && !isClass(g, s.Classes) {
 			setField(cur, "goal", g, codeRe)
 		}
-		if ind, ok := indicatorAt(row.cells, inds, &l1, &l2, row.line, s.Classes); ok {
+		if ind, ok := indicatorAt(row.cells, inds, &l1, &l2, row.line, s.Classes, s.Subclasses); ok {
 			cur.Indicators = append(cur.Indicators, ind)
 		}
 	}
