@@ -46,13 +46,7 @@ func (r *recognizer) shapedProjects() {
 			done()
 			// the list's later pages that came out as untitled tables of
 			// their own (no header repeated) continue it
-			for k := ti + 1; k < len(r.out.Tables); k++ {
-				n := &r.out.Tables[k]
-				if n.Kind != "other" || strings.TrimSpace(n.Title) != "" || !printedForm(n) {
-					break
-				}
-				rows = append(rows, printedCells(n)...)
-			}
+			rows = append(rows, r.untitledAfter(ti)...)
 			r.out.Projects = append(r.out.Projects, readProjectList(def.Shape, rows)...)
 			continue
 		}
@@ -61,8 +55,23 @@ func (r *recognizer) shapedProjects() {
 		}
 		formShape = def.Shape
 		formRows = append(formRows, rows...)
+		formRows = append(formRows, r.untitledAfter(ti)...)
 	}
 	done()
+}
+
+// untitledAfter are the rows of the untitled tables kept as printed right
+// after table ti: its next pages, which no title or header opened.
+func (r *recognizer) untitledAfter(ti int) []printedRow {
+	var rows []printedRow
+	for k := ti + 1; k < len(r.out.Tables); k++ {
+		n := &r.out.Tables[k]
+		if n.Kind != "other" || strings.TrimSpace(n.Title) != "" || !printedForm(n) {
+			break
+		}
+		rows = append(rows, printedCells(n)...)
+	}
+	return rows
 }
 
 // listHeader says the form is a list: a row labels 项目名称 and, as the
@@ -173,15 +182,15 @@ func cellAt(cells []string, cols map[string]int, key string) string {
 // indicatorAt reads an indicator row at the indicator columns; the 一级 and
 // 二级 names of merged cells carry down from the rows above.
 func indicatorAt(cells []string, cols map[string]int, l1, l2 *string, line int, classes []string, subclasses map[string][]string) (model.Indicator, bool) {
-	cols = shifted(cells, cols, classes)
-	if s := cellAt(cells, cols, "level1"); s != "" {
+	cols = shifted(cells, cols, classes, subclasses)
+	if s := cellAt(cells, cols, "level1"); s != "" && (len(classes) == 0 || isClass(s, classes)) {
 		*l1 = s
 	}
 	if s := cellAt(cells, cols, "level2"); s != "" {
 		*l2 = s
 		// a 一级 cell merged over rows prints its name in one of them: a
 		// 二级 name of another class starts that class
-		if c := classOf(s, subclasses); c != "" && cellAt(cells, cols, "level1") == "" {
+		if c := classOf(s, subclasses); c != "" && !isClass(cellAt(cells, cols, "level1"), classes) {
 			*l1 = c
 		}
 	}
@@ -201,21 +210,32 @@ func indicatorAt(cells []string, cols map[string]int, l1, l2 *string, line int, 
 // column fewer or more than its header (Beijing drops the empty 其他资金
 // column on later pages): the row's 一级指标 cell, known by its class name
 // (产出指标 …), says by how much.
-func shifted(cells []string, cols map[string]int, classes []string) map[string]int {
-	at, ok := cols["level1"]
-	if !ok || len(classes) == 0 || isClass(cellAt(cells, cols, "level1"), classes) {
-		return cols
+func shifted(cells []string, cols map[string]int, classes []string, subclasses map[string][]string) map[string]int {
+	move := func(d int) map[string]int {
+		out := map[string]int{}
+		for k, c := range cols {
+			out[k] = c + d
+		}
+		return out
 	}
-	for d := 1; d <= 2; d++ {
-		for _, j := range []int{at - d, at + d} {
-			if j < 0 || j >= len(cells) || !isClass(cells[j], classes) {
-				continue
+	if at, ok := cols["level1"]; ok && len(classes) > 0 && !isClass(cellAt(cells, cols, "level1"), classes) {
+		for d := 1; d <= 2; d++ {
+			for _, j := range []int{at - d, at + d} {
+				if j >= 0 && j < len(cells) && isClass(cells[j], classes) {
+					return move(j - at)
+				}
 			}
-			out := map[string]int{}
-			for k, c := range cols {
-				out[k] = c + j - at
+		}
+	}
+	// the 二级 name, where the 一级 cell is blank or cut by the page
+	if at, ok := cols["level2"]; ok && len(subclasses) > 0 && classOf(cellAt(cells, cols, "level2"), subclasses) == "" &&
+		!isClass(cellAt(cells, cols, "level1"), classes) {
+		for d := 1; d <= 2; d++ {
+			for _, j := range []int{at - d, at + d} {
+				if j >= 0 && j < len(cells) && classOf(cells[j], subclasses) != "" {
+					return move(j - at)
+				}
 			}
-			return out
 		}
 	}
 	return cols
@@ -455,8 +475,20 @@ func readProjectList(s *templates.FormShape, rows []printedRow) []model.Project 
 		name := cellAt(row.cells, fields, "name")
 		hasInd := cellAt(row.cells, inds, "level3") != "" || cellAt(row.cells, inds, "value") != ""
 		if name != "" {
+			goal := cellAt(row.cells, fields, "goal")
+			if cur != nil && cur.Name == name || cur == nil && len(out) > 0 && out[len(out)-1].Name == name {
+				// the project's next page prints its name again
+				if cur == nil {
+					cur = &out[len(out)-1]
+					out = out[:len(out)-1]
+				}
+				if ind, ok := indicatorAt(row.cells, inds, &l1, &l2, row.line, s.Classes, s.Subclasses); ok {
+					cur.Indicators = append(cur.Indicators, ind)
+				}
+				continue
+			}
 			flush()
-			if !hasInd {
+			if !hasInd && goal == "" {
 				continue // a unit's row
 			}
 			cur = newProject(row.line)
@@ -469,7 +501,7 @@ func readProjectList(s *templates.FormShape, rows []printedRow) []model.Project 
 			continue
 		}
 		goalCols := fields
-		if sh := shifted(row.cells, inds, s.Classes); sh["level1"] != inds["level1"] {
+		if sh := shifted(row.cells, inds, s.Classes, s.Subclasses); sh["level1"] != inds["level1"] {
 			goalCols = map[string]int{}
 			if j, ok := fields["goal"]; ok {
 				goalCols["goal"] = j + sh["level1"] - inds["level1"]
