@@ -203,6 +203,20 @@ func indicatorAt(cells []string, cols map[string]int, l1, l2 *string, line int, 
 		Description: cellAt(cells, cols, "description"),
 		Line:        line,
 	}
+	if ind.Value == "" {
+		// a page without a merged column the header had: the value one
+		// column off, in a cell no other indicator column claims
+		used := map[int]bool{}
+		for _, j := range cols {
+			used[j] = true
+		}
+		for _, j := range []int{cols["value"] - 1, cols["value"] + 1} {
+			if _, ok := cols["value"]; ok && j >= 0 && j < len(cells) && !used[j] && cells[j] != "" {
+				ind.Value = cells[j]
+				break
+			}
+		}
+	}
 	return ind, ind.Level3 != "" || ind.Value != ""
 }
 
