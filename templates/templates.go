@@ -464,6 +464,25 @@ func (s *Set) compile() error {
 		for _, title := range t.Titles {
 			t.titleKeys = append(t.titleKeys, TitleKey(title))
 		}
+		if sh := t.Shape; sh != nil {
+			switch sh.Layout {
+			case "", "auto", "form", "list":
+			default:
+				return fmt.Errorf("表 %s: shape.layout 应为 form、list 或 auto，却是 %q (layout form, list or auto)", t.Kind, sh.Layout)
+			}
+			if sh.Code != "" {
+				re, err := regexp.Compile(sh.Code)
+				if err != nil {
+					return fmt.Errorf("表 %s: shape.code: %w", t.Kind, err)
+				}
+				if re.NumSubexp() < 1 {
+					return fmt.Errorf("表 %s: shape.code 需要一个括号分组取项目编码 (code needs a group)", t.Kind)
+				}
+			}
+			if len(sh.Fields["name"]) == 0 {
+				return fmt.Errorf("表 %s: shape.fields 缺少 name (项目名称的标签) (shape needs the labels of name)", t.Kind)
+			}
+		}
 		if t.EmptyNote != "" {
 			re, err := regexp.Compile(t.EmptyNote)
 			if err != nil {
