@@ -3,6 +3,7 @@ package parse
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -67,6 +68,37 @@ func TestCorpusProjects(t *testing.T) {
 				if ind.Level3 == "" && ind.Value == "" {
 					t.Errorf("indicator without name and value at line %d", ind.Line)
 				}
+			}
+		})
+	}
+}
+
+// TestCorpusOverall pins the overall forms (部门整体支出绩效目标表) read by
+// the shape the vocabulary gives them: the goal's first words and the
+// number of indicators.
+func TestCorpusOverall(t *testing.T) {
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skip("corpus not present:", corpus)
+	}
+	for _, tc := range []struct {
+		name, goal string
+		indicators int
+	}{
+		{"beijing-1-2026", "深入推进全面从严治党", 0}, // its indicators in one merged 绩效指标 column: not read
+		{"xian-3-2026", "履行审计监督职责", 22},
+		{"changsha-1-2025", "", 24},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := readCorpus(filepath.Join(corpus, tc.name))
+			if err != nil {
+				t.Skip("readers not ready:", err)
+			}
+			g := doc.Overall
+			if g == nil {
+				t.Fatal("no overall goal")
+			}
+			if !strings.HasPrefix(g.Goal, tc.goal) || len(g.Indicators) != tc.indicators {
+				t.Errorf("goal %.20q with %d indicators, want %q… with %d", g.Goal, len(g.Indicators), tc.goal, tc.indicators)
 			}
 		})
 	}

@@ -58,6 +58,44 @@ func (r *recognizer) shapedProjects() {
 		formRows = append(formRows, r.untitledAfter(ti)...)
 	}
 	done()
+	r.shapedOverall()
+}
+
+// shapedOverall reads the overall form (部门整体支出绩效目标表) kept as
+// printed rows by the shape its table definition gives: the goal and the
+// indicators, where the form reader found none.
+func (r *recognizer) shapedOverall() {
+	g := r.out.Overall
+	if g == nil || g.Goal != "" && len(g.Indicators) > 0 {
+		return
+	}
+	for ti := range r.out.Tables {
+		t := &r.out.Tables[ti]
+		if t.Kind != "overall_performance" || !printedForm(t) {
+			continue
+		}
+		def := r.set.Table(t.Kind)
+		if def == nil || def.Shape == nil {
+			return
+		}
+		rows := append(printedCells(t), r.untitledAfter(ti)...)
+		read := readForms(def.Shape, rows, true)
+		if len(read) == 0 {
+			return
+		}
+		p := read[0]
+		if g.Goal == "" {
+			g.Goal = p.Goal
+		}
+		if len(g.Indicators) == 0 {
+			for _, ind := range p.Indicators {
+				if ind.Level3 != "" { // not a merged 绩效指标 column read apart
+					g.Indicators = append(g.Indicators, ind)
+				}
+			}
+		}
+		return
+	}
 }
 
 // untitledAfter are the rows of the untitled tables kept as printed right
@@ -341,6 +379,12 @@ func codePattern(s *templates.FormShape) *regexp.Regexp {
 // text to the right of its label, then a header of indicator columns and
 // the indicator rows. A second 项目名称 starts the next project.
 func readProjectForms(s *templates.FormShape, rows []printedRow) []model.Project {
+	return readForms(s, rows, false)
+}
+
+// readForms reads forms by their labels; nameless keeps a form without a
+// 项目名称 (the department's overall form).
+func readForms(s *templates.FormShape, rows []printedRow, nameless bool) []model.Project {
 	var out []model.Project
 	codeRe := codePattern(s)
 	var cur *model.Project
@@ -348,7 +392,7 @@ func readProjectForms(s *templates.FormShape, rows []printedRow) []model.Project
 	var l1, l2 string
 	inGoal := false
 	flush := func() {
-		if cur != nil && (cur.Name != "" || cur.Code != "") {
+		if cur != nil && (cur.Name != "" || cur.Code != "" || nameless) {
 			out = append(out, *cur)
 		}
 		cur = nil
@@ -381,7 +425,7 @@ func readProjectForms(s *templates.FormShape, rows []printedRow) []model.Project
 			if key == "goal" {
 				var parts []string
 				for _, c := range row.cells[j+1:] {
-					if c != "" {
+					if k, _ := label(c, s.Fields); c != "" && k == "" {
 						parts = append(parts, c)
 					}
 				}
@@ -411,8 +455,9 @@ func readProjectForms(s *templates.FormShape, rows []printedRow) []model.Project
 			continue
 		}
 		if inGoal {
+			// the goal's next lines: text, not a header's short words
 			for _, c := range row.cells {
-				if c != "" {
+				if len([]rune(c)) >= 10 {
 					setField(cur, "goal", c, codeRe)
 				}
 			}
