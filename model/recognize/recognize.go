@@ -516,6 +516,7 @@ func (r *recognizer) untitled(b raw.Block) error {
 // overall goal where it is prose, and the projects' types from 项目支出表.
 func (r *recognizer) finish() {
 	d := r.out
+	r.shapedProjects()
 	if d.Department.Code == "" && d.Department.Name != "" {
 		for _, t := range d.Tables {
 			for _, row := range t.Rows {
