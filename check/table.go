@@ -164,7 +164,8 @@ func (c *tableContext) eachRelation(yield func(*Relation)) {
 	ch := c.tpl.Checks
 	// Column relations, row by row.
 	for _, s := range ch.Sums {
-		if !c.numeric(s.Total) || !c.anyNumeric(s.Parts) {
+		partKeys := c.partColumns(s.Total, s.Parts)
+		if !c.numeric(s.Total) || !c.anyNumeric(partKeys) {
 			continue // a form without the part columns does not state the relation
 		}
 		for ri := range c.t.Rows {
@@ -175,7 +176,7 @@ func (c *tableContext) eachRelation(yield func(*Relation)) {
 			}
 			rel := Relation{Rule: "sum.columns", Total: TableCell(c.ti, ri, s.Total), TotalName: c.header(s.Total), where: c.at(ri, label, s.Total),
 				Parts: parts[:0], PartNames: names[:0]}
-			for _, p := range s.Parts {
+			for _, p := range partKeys {
 				if c.numeric(p) {
 					rel.Parts = append(rel.Parts, TableCell(c.ti, ri, p))
 					rel.PartNames = append(rel.PartNames, c.header(p))
@@ -201,6 +202,31 @@ func (c *tableContext) eachRelation(yield func(*Relation)) {
 	for i := range out {
 		yield(&out[i])
 	}
+}
+
+// partColumns returns the parts of a column relation as the table prints
+// them: a part the form does not print as a column of its own (基本支出
+// printed only as its 人员经费 and 公用经费 under one merged heading) stands
+// for the parts another relation gives it, where the table has those.
+func (c *tableContext) partColumns(total string, parts []string) []string {
+	var out []string
+	for _, p := range parts {
+		if c.numeric(p) {
+			out = append(out, p)
+			continue
+		}
+		for _, s := range c.tpl.Checks.Sums {
+			if s.Total == p && s.Total != total && c.anyNumeric(s.Parts) {
+				for _, q := range s.Parts {
+					if q != total && c.numeric(q) {
+						out = append(out, q)
+					}
+				}
+				break
+			}
+		}
+	}
+	return out
 }
 
 func (c *tableContext) isRightColumn(key string) bool {
