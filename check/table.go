@@ -260,10 +260,14 @@ func (c *tableContext) moneyColumns() []string {
 func (c *tableContext) hierarchy(yield func(*Relation), parts []Cell, names []string) {
 	rows := c.t.Rows
 	children := map[string][]int{}
+	heads := map[string]int{} // how many rows print each 类 or 款 code
 	for k := range rows {
 		if code := rows[k].Code; rows[k].Role != model.RoleUnit && len(code) > 2 {
 			parent := code[:len(code)-2]
 			children[parent] = append(children[parent], k)
+		}
+		if r := &rows[k]; r.Role != model.RoleUnit && r.Code != "" && (r.Level == "类" || r.Level == "款") {
+			heads[r.Code]++
 		}
 	}
 	money := c.moneyColumns()
@@ -273,6 +277,9 @@ func (c *tableContext) hierarchy(yield func(*Relation), parts []Cell, names []st
 			continue
 		}
 		kids := children[r.Code]
+		if heads[r.Code] > 1 {
+			kids = ownKids(rows, ri, kids)
+		}
 		if len(kids) == 0 {
 			continue
 		}
@@ -288,6 +295,27 @@ func (c *tableContext) hierarchy(yield func(*Relation), parts []Cell, names []st
 			parts, names = rel.Parts, rel.PartNames
 		}
 	}
+}
+
+// ownKids narrows the rows under a code printed more than once (a table
+// keyed by two classifications prints 505 对事业单位经常性补助 once under
+// 301 工资福利支出 and again under 302 商品和服务支出) to those between
+// this row and the next row printing the same code.
+func ownKids(rows []model.Row, ri int, kids []int) []int {
+	end := len(rows)
+	for k := ri + 1; k < len(rows); k++ {
+		if rows[k].Code == rows[ri].Code && rows[k].Role != model.RoleUnit {
+			end = k
+			break
+		}
+	}
+	var out []int
+	for _, k := range kids {
+		if k > ri && k < end {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // detail reports whether a row is an item of the table (not a total, a
