@@ -164,8 +164,11 @@ func (c *tableContext) eachRelation(yield func(*Relation)) {
 	ch := c.tpl.Checks
 	// Column relations, row by row.
 	for _, s := range ch.Sums {
+		if !c.numeric(s.Total) || !c.anyNumeric(s.Parts) || !s.Stated(c.numeric) {
+			continue // a form without the part columns does not state the relation
+		}
 		partKeys := c.partColumns(s.Total, s.Parts)
-		if !c.numeric(s.Total) || !c.anyNumeric(partKeys) {
+		if !c.anyNumeric(partKeys) {
 			continue // a form without the part columns does not state the relation
 		}
 		for ri := range c.t.Rows {

@@ -168,6 +168,21 @@ type TableChecks struct {
 type Sum struct {
 	Total string   `yaml:"total"`
 	Parts []string `yaml:"parts"`
+	// Needs lists columns the form must print for it to state the
+	// relation (the sources of funds of an expenditure summary printed
+	// by source: only where 一般公共预算拨款 is one of its columns).
+	Needs []string `yaml:"needs"`
+}
+
+// Stated reports whether a table printing the columns has says the
+// relation holds: it prints every column the relation needs.
+func (s Sum) Stated(has func(key string) bool) bool {
+	for _, k := range s.Needs {
+		if !has(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // RowSum is a fixed-row relation: row Total = Σ rows Parts, in Column.
