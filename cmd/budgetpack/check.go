@@ -30,7 +30,7 @@ type checkSummary struct {
 
 // loadAndCheck parses a file and runs the checks with its family's templates.
 func loadAndCheck(path string, opt parse.Options) (*model.Document, []check.Finding, error) {
-	doc, err := parse.File(path, opt)
+	doc, err := parse.Input(path, opt)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -46,6 +46,7 @@ func Recognize(doc *raw.Document, lib *templates.Library, opt Options) (*model.D
 	if err := r.run(); err != nil {
 		return nil, err
 	}
+	r.coverInfo()
 	return r.out, nil
 }
 
@@ -568,7 +569,7 @@ func (r *recognizer) captionInfo(items []string) (unit string) {
 			r.out.Department.Name = strings.TrimSpace(m[1])
 		}
 		if m := deptCoded.FindStringSubmatch(it); m != nil && r.out.Department.Name == "" &&
-			!strings.ContainsAny(it, "：:") {
+			!strings.ContainsAny(it, "：:") && !strings.HasPrefix(m[2], "年") && !strings.Contains(m[2], "预算") {
 			r.out.Department = model.Department{Code: m[1], Name: strings.TrimSpace(m[2])}
 		}
 	}
