@@ -34,6 +34,7 @@ func TestCorpusRelationsThatHold(t *testing.T) {
 		{"xian-2-2022", nil},
 		{"shenzhen-1-2026", nil}, // a 政府采购项目/小计 column is no source of funds
 		{"shanghai-2-2026", nil},
+		{"guangzhou-3-2026", nil}, // 主要原因是： is no subtotal clause
 		{"yantai-1-2026", nil},
 		{"yantai-2-2026", nil},
 		{"yantai-3-2026", nil},
@@ -77,5 +78,12 @@ func TestSubtotalClause(t *testing.T) {
 	}
 	if _, ok := subtotalClause("其中：基本支出 100 万元，项目支出 200 万元，事业单位经营支出 0 万元"); ok {
 		t.Error("a plain 其中 list read as a subtotal clause")
+	}
+}
+
+func TestSubtotalClauseNeedsItsColon(t *testing.T) {
+	// a colon further on (主要原因是：) does not make the first amount a total
+	if _, ok := subtotalClause("其中：因公出国（境）费0万元，比上年减少8万元，主要原因是：未安排预算；公务用车购置及运行维护费44.75万元，公务接待费7万元"); ok {
+		t.Error("read as a subtotal clause")
 	}
 }

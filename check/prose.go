@@ -255,8 +255,10 @@ func subtotalClause(clause string) ([]amountAt, bool) {
 	if len(as) < 3 {
 		return nil, false
 	}
-	between := clause[as[0].at+len(as[0].text) : as[1].at]
-	if !strings.ContainsAny(between, "：:") {
+	// the colon directly after the first amount (… 11307.34 万元：)
+	after := strings.TrimSpace(clause[as[0].at+len(as[0].text) : as[1].at])
+	after = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(after, "万元"), "元"))
+	if !strings.HasPrefix(after, "：") && !strings.HasPrefix(after, ":") {
 		return nil, false
 	}
 	return as, true
