@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"budgetpack/model"
 	"budgetpack/model/raw"
@@ -589,6 +590,10 @@ func proseCaption(blocks []raw.Block) []string {
 	}
 	var items []string
 	if loc := unitField.FindStringIndex(s); loc != nil {
+		// 金额单位：万元 is one item, as printed
+		if head := strings.TrimRightFunc(s[:loc[0]], unicode.IsSpace); strings.HasSuffix(head, "金额") {
+			loc[0] = len(head) - len("金额")
+		}
 		if before := strings.TrimSpace(s[:loc[0]]); before != "" {
 			items = append(items, before)
 		}
