@@ -171,6 +171,29 @@ type TableChecks struct {
 type Sum struct {
 	Total string   `yaml:"total"`
 	Parts []string `yaml:"parts"`
+	// Needs lists columns the form must print for it to state the
+	// relation (the sources of funds of an expenditure summary printed
+	// by source: only where 一般公共预算拨款 is one of its columns).
+	Needs []string `yaml:"needs"`
+	// Unless lists columns whose printing makes the relation another one
+	// (a 合计 over a “三公” 小计, 会议费 and 培训费).
+	Unless []string `yaml:"unless"`
+}
+
+// Stated reports whether a table printing the columns has says the
+// relation holds: it prints every column the relation needs.
+func (s Sum) Stated(has func(key string) bool) bool {
+	for _, k := range s.Needs {
+		if !has(k) {
+			return false
+		}
+	}
+	for _, k := range s.Unless {
+		if has(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // RowSum is a fixed-row relation: row Total = Σ rows Parts, in Column.

@@ -1,7 +1,9 @@
 package recognize
 
 import (
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"budgetpack/templates"
@@ -347,4 +349,71 @@ func matchInOrder(cols []templates.Column, paths [][]string) []int {
 		}
 	}
 	return assign
+}
+
+// periodLabel matches the top header cell of a period group: a year
+// (2021年, 2022年预算数) or the change between two (增减变化情况, 比上年增减).
+var periodLabel = regexp.MustCompile(`^(\d{4})年|增减|变化|比上年`)
+
+var periodChange = regexp.MustCompile(`增减|变化|比上年`)
+
+// budgetYearPaths keeps, of a header that prints the same columns under
+// several periods (2021年 | 2022年 | 增减变化情况, each with 合计, 小计,
+// 因公出国（境）费 …), only the budget year's group for matching: the
+// group labelled with the document's year, else the last year printed.
+// The columns of the other periods match nothing (they stay as printed).
+// A header without such groups is returned as it is.
+func budgetYearPaths(paths [][]string, year int) [][]string {
+	groups := map[string][]string{} // period label → the sub-headers under it
+	var labels []string
+	for _, p := range paths {
+		if len(p) < 2 || !periodLabel.MatchString(norm(p[0])) {
+			continue
+		}
+		l := norm(p[0])
+		if _, ok := groups[l]; !ok {
+			labels = append(labels, l)
+		}
+		groups[l] = append(groups[l], strings.Join(p[1:], "/"))
+	}
+	if len(labels) < 2 {
+		return paths
+	}
+	// the groups must repeat one another's columns
+	first := map[string]bool{}
+	for _, s := range groups[labels[0]] {
+		first[s] = true
+	}
+	same := 0
+	for _, s := range groups[labels[1]] {
+		if first[s] {
+			same++
+		}
+	}
+	if same < 2 {
+		return paths
+	}
+	keep := ""
+	for _, l := range labels {
+		m := periodLabel.FindStringSubmatch(l)
+		if m[1] == "" || periodChange.MatchString(l) {
+			continue // the change between periods
+		}
+		if y, _ := strconv.Atoi(m[1]); y == year {
+			keep = l
+			break
+		}
+		keep = l
+	}
+	if keep == "" {
+		return paths
+	}
+	out := make([][]string, len(paths))
+	for j, p := range paths {
+		if len(p) >= 2 && periodLabel.MatchString(norm(p[0])) && norm(p[0]) != keep {
+			continue // another period's column
+		}
+		out[j] = p
+	}
+	return out
 }

@@ -697,7 +697,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 	paths := headerPaths(header, w)
 	alignedRows = false
 	leafScoring, anyOrder = r.set.Lenient, t.AnyOrder
-	assign := matchColumns(t.Columns, paths)
+	assign := matchColumns(t.Columns, budgetYearPaths(paths, r.out.Year))
 	leafScoring, anyOrder = false, false
 	if r.set.Lenient {
 		repairBlank(t, assign, data, w)
