@@ -236,6 +236,11 @@ func parts(where string, p model.Paragraph) []Finding {
 			}
 			rest = rest[k+end:]
 		}
+		if sub, ok := subtotalClause(sent[idx:]); ok {
+			// 其中一般公共预算拨款政府采购 X 万元：货物 a 万元、工程 b 万元 …:
+			// the clause names a part with its own total, then breaks it down
+			head, list, heads = sub[0], sub[1:], nil
+		}
 		if f := listFinding(where, p, head, list); f != nil && !addsUpToOne(where, p, heads, list) {
 			out = append(out, *f)
 		}
@@ -252,6 +257,27 @@ func addsUpToOne(where string, p model.Paragraph, heads, list []amountAt) bool {
 		}
 	}
 	return false
+}
+
+// subtotalClause reports a 其中 clause whose first amount is the total of
+// the ones after it: a colon follows it (其中一般公共预算拨款政府采购
+// 11307.34 万元：政府采购货物预算 2703.19 万元、…). It returns the clause's
+// amounts, the first being that total.
+func subtotalClause(clause string) ([]amountAt, bool) {
+	if strings.Contains(clause, "包括") {
+		return nil, false
+	}
+	as := amounts(clause)
+	if len(as) < 3 {
+		return nil, false
+	}
+	// the colon directly after the first amount (… 11307.34 万元：)
+	after := strings.TrimSpace(clause[as[0].at+len(as[0].text) : as[1].at])
+	after = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(after, "万元"), "元"))
+	if !strings.HasPrefix(after, "：") && !strings.HasPrefix(after, ":") {
+		return nil, false
+	}
+	return as, true
 }
 
 func listFinding(where string, p model.Paragraph, head amountAt, list []amountAt) *Finding {

@@ -164,7 +164,11 @@ func (c *tableContext) eachRelation(yield func(*Relation)) {
 	ch := c.tpl.Checks
 	// Column relations, row by row.
 	for _, s := range ch.Sums {
-		if !c.numeric(s.Total) || !c.anyNumeric(s.Parts) {
+		if !c.numeric(s.Total) || !c.anyNumeric(s.Parts) || !s.Stated(c.numeric) {
+			continue // a form without the part columns does not state the relation
+		}
+		partKeys := c.partColumns(s.Total, s.Parts)
+		if !c.anyNumeric(partKeys) {
 			continue // a form without the part columns does not state the relation
 		}
 		for ri := range c.t.Rows {
@@ -175,7 +179,7 @@ func (c *tableContext) eachRelation(yield func(*Relation)) {
 			}
 			rel := Relation{Rule: "sum.columns", Total: TableCell(c.ti, ri, s.Total), TotalName: c.header(s.Total), where: c.at(ri, label, s.Total),
 				Parts: parts[:0], PartNames: names[:0]}
-			for _, p := range s.Parts {
+			for _, p := range partKeys {
 				if c.numeric(p) {
 					rel.Parts = append(rel.Parts, TableCell(c.ti, ri, p))
 					rel.PartNames = append(rel.PartNames, c.header(p))
@@ -201,6 +205,31 @@ func (c *tableContext) eachRelation(yield func(*Relation)) {
 	for i := range out {
 		yield(&out[i])
 	}
+}
+
+// partColumns returns the parts of a column relation as the table prints
+// them: a part the form does not print as a column of its own (基本支出
+// printed only as its 人员经费 and 公用经费 under one merged heading) stands
+// for the parts another relation gives it, where the table has those.
+func (c *tableContext) partColumns(total string, parts []string) []string {
+	var out []string
+	for _, p := range parts {
+		if c.numeric(p) {
+			out = append(out, p)
+			continue
+		}
+		for _, s := range c.tpl.Checks.Sums {
+			if s.Total == p && s.Total != total && c.anyNumeric(s.Parts) {
+				for _, q := range s.Parts {
+					if q != total && c.numeric(q) {
+						out = append(out, q)
+					}
+				}
+				break
+			}
+		}
+	}
+	return out
 }
 
 func (c *tableContext) isRightColumn(key string) bool {
@@ -234,10 +263,14 @@ func (c *tableContext) moneyColumns() []string {
 func (c *tableContext) hierarchy(yield func(*Relation), parts []Cell, names []string) {
 	rows := c.t.Rows
 	children := map[string][]int{}
+	heads := map[string]int{} // how many rows print each 类 or 款 code
 	for k := range rows {
 		if code := rows[k].Code; rows[k].Role != model.RoleUnit && len(code) > 2 {
 			parent := code[:len(code)-2]
 			children[parent] = append(children[parent], k)
+		}
+		if r := &rows[k]; r.Role != model.RoleUnit && r.Code != "" && (r.Level == "类" || r.Level == "款") {
+			heads[r.Code]++
 		}
 	}
 	money := c.moneyColumns()
@@ -247,6 +280,9 @@ func (c *tableContext) hierarchy(yield func(*Relation), parts []Cell, names []st
 			continue
 		}
 		kids := children[r.Code]
+		if heads[r.Code] > 1 {
+			kids = ownKids(rows, ri, kids)
+		}
 		if len(kids) == 0 {
 			continue
 		}
@@ -262,6 +298,27 @@ func (c *tableContext) hierarchy(yield func(*Relation), parts []Cell, names []st
 			parts, names = rel.Parts, rel.PartNames
 		}
 	}
+}
+
+// ownKids narrows the rows under a code printed more than once (a table
+// keyed by two classifications prints 505 对事业单位经常性补助 once under
+// 301 工资福利支出 and again under 302 商品和服务支出) to those between
+// this row and the next row printing the same code.
+func ownKids(rows []model.Row, ri int, kids []int) []int {
+	end := len(rows)
+	for k := ri + 1; k < len(rows); k++ {
+		if rows[k].Code == rows[ri].Code && rows[k].Role != model.RoleUnit {
+			end = k
+			break
+		}
+	}
+	var out []int
+	for _, k := range kids {
+		if k > ri && k < end {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // detail reports whether a row is an item of the table (not a total, a

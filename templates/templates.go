@@ -116,6 +116,9 @@ type Table struct {
 	// Form names a structured form that is read into projects or the
 	// overall goal rather than as columns: project, overall, project_summary.
 	Form string `yaml:"form"`
+	// Shape describes a project form by its printed labels, so that the
+	// lenient vocabulary reads a province's form into projects from data.
+	Shape *FormShape `yaml:"shape"`
 	// Code tells how rows carry a classification code: function (类/款/项,
 	// 3/5/7 digits) or economic (类/款, 3/5 digits).
 	Code string `yaml:"code"`
@@ -168,6 +171,29 @@ type TableChecks struct {
 type Sum struct {
 	Total string   `yaml:"total"`
 	Parts []string `yaml:"parts"`
+	// Needs lists columns the form must print for it to state the
+	// relation (the sources of funds of an expenditure summary printed
+	// by source: only where 一般公共预算拨款 is one of its columns).
+	Needs []string `yaml:"needs"`
+	// Unless lists columns whose printing makes the relation another one
+	// (a 合计 over a “三公” 小计, 会议费 and 培训费).
+	Unless []string `yaml:"unless"`
+}
+
+// Stated reports whether a table printing the columns has says the
+// relation holds: it prints every column the relation needs.
+func (s Sum) Stated(has func(key string) bool) bool {
+	for _, k := range s.Needs {
+		if !has(k) {
+			return false
+		}
+	}
+	for _, k := range s.Unless {
+		if has(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // RowSum is a fixed-row relation: row Total = Σ rows Parts, in Column.
@@ -463,6 +489,25 @@ func (s *Set) compile() error {
 		for _, title := range t.Titles {
 			t.titleKeys = append(t.titleKeys, TitleKey(title))
 		}
+		if sh := t.Shape; sh != nil {
+			switch sh.Layout {
+			case "", "auto", "form", "list":
+			default:
+				return fmt.Errorf("表 %s: shape.layout 应为 form、list 或 auto，却是 %q (layout form, list or auto)", t.Kind, sh.Layout)
+			}
+			if sh.Code != "" {
+				re, err := regexp.Compile(sh.Code)
+				if err != nil {
+					return fmt.Errorf("表 %s: shape.code: %w", t.Kind, err)
+				}
+				if re.NumSubexp() < 1 {
+					return fmt.Errorf("表 %s: shape.code 需要一个括号分组取项目编码 (code needs a group)", t.Kind)
+				}
+			}
+			if len(sh.Fields["name"]) == 0 {
+				return fmt.Errorf("表 %s: shape.fields 缺少 name (项目名称的标签) (shape needs the labels of name)", t.Kind)
+			}
+		}
 		if t.EmptyNote != "" {
 			re, err := regexp.Compile(t.EmptyNote)
 			if err != nil {
@@ -661,4 +706,37 @@ func (s *Set) Table(kind string) *Table {
 		}
 	}
 	return nil
+}
+
+// FormShape is the shape of a project performance form (项目支出绩效目标表)
+// as data: the labels of its fields and of its indicator columns, and
+// whether it prints one form per project or one list of projects.
+type FormShape struct {
+	// Layout is "form" (one form per project: 项目名称 … then the indicator
+	// rows) or "list" (one table: a row per project, its indicators in the
+	// rows below it).
+	Layout string `yaml:"layout"`
+	// Complete says the document publishes the forms of all its projects,
+	// so that they add up to 项目支出 (project_total). Provinces that
+	// publish only their key projects' forms leave it false.
+	Complete bool `yaml:"complete"`
+	// Code matches a project code printed before the name in the name cell;
+	// its first group is the code, the rest of the cell the name.
+	Code string `yaml:"code"`
+	// Fields are the labels of the project's fields: name, amount, fiscal,
+	// other, unit (实施单位), goal (绩效目标), type, code.
+	Fields map[string][]string `yaml:"fields"`
+	// Indicators are the labels of the indicator columns: level1, level2,
+	// level3, value, nature (指标性质), unit (度量单位), description.
+	Indicators map[string][]string `yaml:"indicators"`
+	// Classes are the names of the 一级指标 classes (产出指标 …): a row's
+	// class cell found off its header's column says the page's columns
+	// moved.
+	Classes []string `yaml:"classes"`
+	// Subclasses are the 二级指标 names of each class (产出指标: 数量指标 …):
+	// a row whose 一级 cell is blank takes the class of its 二级 name.
+	Subclasses map[string][]string `yaml:"subclasses"`
+	// Skip are the first-cell texts of rows that are neither project nor
+	// indicator (合计).
+	Skip []string `yaml:"skip"`
 }

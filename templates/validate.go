@@ -145,6 +145,16 @@ func (s *Set) validate(root *yaml.Node) error {
 					return at(fmt.Sprintf("表 %s: sums 的 parts %q 不是本表的列 (not a column of the table)", t.Kind, p), "tables", i, "checks", "sums", j, "parts", k)
 				}
 			}
+			for k, p := range sum.Needs {
+				if !cols[p] {
+					return at(fmt.Sprintf("表 %s: sums 的 needs %q 不是本表的列 (not a column of the table)", t.Kind, p), "tables", i, "checks", "sums", j, "needs", k)
+				}
+			}
+			for k, p := range sum.Unless {
+				if !cols[p] {
+					return at(fmt.Sprintf("表 %s: sums 的 unless %q 不是本表的列 (not a column of the table)", t.Kind, p), "tables", i, "checks", "sums", j, "unless", k)
+				}
+			}
 		}
 		for j, k := range ch.NoFoot {
 			if !cols[k] {

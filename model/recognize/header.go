@@ -1,7 +1,9 @@
 package recognize
 
 import (
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"budgetpack/templates"
@@ -148,11 +150,12 @@ func spread(row, below []string, w int) []string {
 // score tells how well a printed header path matches a template column:
 // all its words present scores high, some of them a little, none zero.
 func score(c templates.Column, path []string) int {
+	joined := strings.Join(path, "/")
 	hit := 0
 	for _, w := range c.Words {
 		// a word may list the ways forms print it: 合计|总计
 		for _, alt := range strings.Split(w, "|") {
-			if wordIn(norm(alt), path...) {
+			if wordIn(norm(alt), joined, path) {
 				hit++
 				break
 			}
@@ -167,22 +170,20 @@ func score(c templates.Column, path []string) int {
 	return 0
 }
 
-// wordIn reports whether one of the header cells holds a header word: a
-// word written =预算 is a whole cell (a form that heads its only money
-// column 预算, where 一般公共预算 heads another column), any other word a
-// part of one.
-func wordIn(alt string, cells ...string) bool {
-	exact := strings.HasPrefix(alt, "=")
-	alt = strings.TrimPrefix(alt, "=")
-	if alt == "" {
+// wordIn reports whether a header holds a header word: a word written
+// =预算 is a whole cell of it (a form that heads its only money column
+// 预算, where 一般公共预算 heads another column), any other word a part of
+// the header's text, its levels joined by / (三公经费/小计).
+func wordIn(alt, joined string, cells []string) bool {
+	if w, exact := strings.CutPrefix(alt, "="); exact {
+		for _, c := range cells {
+			if w != "" && c == w {
+				return true
+			}
+		}
 		return false
 	}
-	for _, c := range cells {
-		if exact && c == alt || !exact && strings.Contains(c, alt) {
-			return true
-		}
-	}
-	return false
+	return alt != "" && strings.Contains(joined, alt)
 }
 
 // leafBonus favours the column whose own (lowest) header cell holds one of
@@ -196,7 +197,7 @@ func leafBonus(c templates.Column, path []string) int {
 	leaf := path[len(path)-1]
 	for _, w := range c.Words {
 		for _, alt := range strings.Split(w, "|") {
-			if wordIn(norm(alt), leaf) {
+			if wordIn(norm(alt), leaf, []string{leaf}) {
 				return 15
 			}
 		}
@@ -364,4 +365,71 @@ func matchInOrder(cols []templates.Column, paths [][]string) []int {
 		}
 	}
 	return assign
+}
+
+// periodLabel matches the top header cell of a period group: a year
+// (2021年, 2022年预算数) or the change between two (增减变化情况, 比上年增减).
+var periodLabel = regexp.MustCompile(`^(\d{4})年|增减|变化|比上年`)
+
+var periodChange = regexp.MustCompile(`增减|变化|比上年`)
+
+// budgetYearPaths keeps, of a header that prints the same columns under
+// several periods (2021年 | 2022年 | 增减变化情况, each with 合计, 小计,
+// 因公出国（境）费 …), only the budget year's group for matching: the
+// group labelled with the document's year, else the last year printed.
+// The columns of the other periods match nothing (they stay as printed).
+// A header without such groups is returned as it is.
+func budgetYearPaths(paths [][]string, year int) [][]string {
+	groups := map[string][]string{} // period label → the sub-headers under it
+	var labels []string
+	for _, p := range paths {
+		if len(p) < 2 || !periodLabel.MatchString(norm(p[0])) {
+			continue
+		}
+		l := norm(p[0])
+		if _, ok := groups[l]; !ok {
+			labels = append(labels, l)
+		}
+		groups[l] = append(groups[l], strings.Join(p[1:], "/"))
+	}
+	if len(labels) < 2 {
+		return paths
+	}
+	// the groups must repeat one another's columns
+	first := map[string]bool{}
+	for _, s := range groups[labels[0]] {
+		first[s] = true
+	}
+	same := 0
+	for _, s := range groups[labels[1]] {
+		if first[s] {
+			same++
+		}
+	}
+	if same < 2 {
+		return paths
+	}
+	keep := ""
+	for _, l := range labels {
+		m := periodLabel.FindStringSubmatch(l)
+		if m[1] == "" || periodChange.MatchString(l) {
+			continue // the change between periods
+		}
+		if y, _ := strconv.Atoi(m[1]); y == year {
+			keep = l
+			break
+		}
+		keep = l
+	}
+	if keep == "" {
+		return paths
+	}
+	out := make([][]string, len(paths))
+	for j, p := range paths {
+		if len(p) >= 2 && periodLabel.MatchString(norm(p[0])) && norm(p[0]) != keep {
+			continue // another period's column
+		}
+		out[j] = p
+	}
+	return out
 }

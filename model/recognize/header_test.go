@@ -123,3 +123,26 @@ func TestMatchColumns(t *testing.T) {
 		})
 	}
 }
+
+func TestBudgetYearPaths(t *testing.T) {
+	paths := [][]string{
+		{"单位名称"},
+		{"2021年", "合计"}, {"2021年", "小计"}, {"2021年", "公务接待费"},
+		{"2022年", "合计"}, {"2022年", "小计"}, {"2022年", "公务接待费"},
+		{"增减变化情况", "合计"}, {"增减变化情况", "小计"}, {"增减变化情况", "公务接待费"},
+	}
+	for _, year := range []int{2022, 0} {
+		got := budgetYearPaths(paths, year)
+		for j, p := range got {
+			keep := j == 0 || j >= 4 && j <= 6
+			if keep != (p != nil) {
+				t.Errorf("year %d: column %d %v kept %v", year, j, paths[j], p != nil)
+			}
+		}
+	}
+	// one period only: nothing changes
+	one := [][]string{{"2026年预算数", "合计"}, {"2026年预算数", "小计"}}
+	if got := budgetYearPaths(one, 2026); got[0] == nil || got[1] == nil {
+		t.Error("a single period's columns dropped")
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"budgetpack/model"
 	"budgetpack/model/raw"
@@ -545,6 +546,7 @@ func (r *recognizer) untitled(b raw.Block) error {
 // overall goal where it is prose, and the projects' types from 项目支出表.
 func (r *recognizer) finish() {
 	d := r.out
+	r.shapedProjects()
 	if d.Department.Code == "" && d.Department.Name != "" {
 		for _, t := range d.Tables {
 			for _, row := range t.Rows {
@@ -619,6 +621,10 @@ func proseCaption(blocks []raw.Block) []string {
 	}
 	var items []string
 	if loc := unitField.FindStringIndex(s); loc != nil {
+		// 金额单位：万元 is one item, as printed
+		if head := strings.TrimRightFunc(s[:loc[0]], unicode.IsSpace); strings.HasSuffix(head, "金额") {
+			loc[0] = len(head) - len("金额")
+		}
 		if before := strings.TrimSpace(s[:loc[0]]); before != "" {
 			items = append(items, before)
 		}

@@ -604,7 +604,7 @@ func isDataRow(t *templates.Table, row raw.Row) bool {
 		for _, col := range t.Columns {
 			for _, w := range col.Words {
 				for _, alt := range strings.Split(w, "|") {
-					if wordIn(norm(alt), s) {
+					if wordIn(norm(alt), s, []string{s}) {
 						return false
 					}
 				}
@@ -700,7 +700,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		foldHeaders(paths, data) // (a text export's columns wander row by row: realign and readSides read them)
 	}
 	leafScoring, anyOrder = r.set.Lenient, t.AnyOrder
-	assign := matchColumns(t.Columns, paths)
+	assign := matchColumns(t.Columns, budgetYearPaths(paths, r.out.Year))
 	leafScoring, anyOrder = false, false
 	if r.set.Lenient {
 		repairBlank(t, assign, data, w)
