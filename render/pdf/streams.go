@@ -288,6 +288,7 @@ var (
 	endstream  = []byte("\nendstream\n")
 	flateDict  = []byte("<</Filter /FlateDecode /Length ")
 	streamHead = []byte(">>\nstream\n")
+	mapDictEnd = []byte("/Filter /FlateDecode")
 )
 
 // isFontProgram reports whether an object is an embedded font program.
@@ -336,6 +337,26 @@ func writeObject(out *bytes.Buffer, o []byte, renames [][2]string) {
 			out.Write(z.Bytes())
 			out.Write(body[n:])
 			return
+		}
+	}
+	// The CIDToGIDMap, which fpdf compresses itself at the default level:
+	// "<</Length n/Filter /FlateDecode>>".
+	if d >= 0 && bytes.HasSuffix(dict, mapDictEnd) {
+		n, err := strconv.Atoi(string(dict[d+len(plainDict) : len(dict)-len(mapDictEnd)]))
+		if err == nil && n <= len(body) && bytes.HasPrefix(body[n:], endstream) {
+			var plain, z bytes.Buffer
+			if inflate(&plain, body[:n]) == nil {
+				deflate(&z, plain.Bytes(), pageLevel)
+				if z.Len() < n {
+					out.Write(dict[:d])
+					out.Write(flateDict)
+					out.WriteString(strconv.Itoa(z.Len()))
+					out.Write(streamHead)
+					out.Write(z.Bytes())
+					out.Write(body[n:])
+					return
+				}
+			}
 		}
 	}
 	// A font program: "<</Length n\n/Filter /FlateDecode\n/Length1 m\n".
