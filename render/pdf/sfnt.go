@@ -1,8 +1,10 @@
 package pdf
 
 import (
+	"bytes"
 	"encoding/binary"
 	"slices"
+	"strconv"
 )
 
 // A TrueType font program in a PDF is drawn through the CID font's
@@ -68,4 +70,52 @@ func dropTables(font []byte, drop []string) []byte {
 		}
 	}
 	return out
+}
+
+// compactWidths drops from a CID font dictionary's /W array the ranges
+// whose width is the default width /DW: a viewer gives every CID the W
+// array leaves out the default, so the widths stay the same. fpdf lists
+// every glyph of the subset (631 ranges for the Hebei seed, 10 KB), of
+// which all but a dozen are full-width CJK characters of the default
+// 1000. A dictionary it does not understand is returned unchanged.
+func compactWidths(dict []byte) []byte {
+	dw := bytes.Index(dict, []byte("/DW "))
+	w := bytes.Index(dict, []byte("/W ["))
+	if dw < 0 || w < 0 {
+		return dict
+	}
+	f := bytes.Fields(dict[dw+len("/DW "):])
+	if len(f) == 0 {
+		return dict
+	}
+	def := f[0]
+	if _, err := strconv.Atoi(string(def)); err != nil {
+		return dict
+	}
+	start := w + len("/W [")
+	end := bytes.IndexByte(dict[start:], ']')
+	if end < 0 {
+		return dict
+	}
+	end += start
+	nums := bytes.Fields(dict[start:end])
+	if len(nums)%3 != 0 {
+		return dict
+	}
+	for _, n := range nums {
+		if _, err := strconv.Atoi(string(n)); err != nil {
+			return dict // "c [w1 w2 …]" or anything else: left as it is
+		}
+	}
+	out := make([]byte, 0, len(dict))
+	out = append(out, dict[:start]...)
+	for i := 0; i < len(nums); i += 3 {
+		if bytes.Equal(nums[i+2], def) {
+			continue
+		}
+		out = append(out, ' ')
+		out = append(out, bytes.Join(nums[i:i+3], []byte(" "))...)
+	}
+	out = append(out, ' ')
+	return append(out, dict[end:]...)
 }

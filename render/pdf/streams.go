@@ -321,6 +321,9 @@ func writeObject(out *bytes.Buffer, o []byte, renames [][2]string) {
 		}
 	}
 	if s < 0 {
+		if bytes.Contains(dict, []byte("/CIDFontType2")) {
+			dict = compactWidths(dict)
+		}
 		out.Write(dict)
 		return
 	}
