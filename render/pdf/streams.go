@@ -144,7 +144,35 @@ func finish(raw []byte, renames [][2]string) ([]byte, error) {
 	for i, o := range objs {
 		nums[i] = o.num
 	}
+	if !compactOutput {
+		return classic(raw[:objs[0].off], nums, parts, count, trailer), nil
+	}
 	return assemble(raw[:objs[0].off], nums, parts, count, trailer)
+}
+
+// compactOutput selects the smaller output: the font program without its
+// unread tables, the W array without default widths, the dictionaries in
+// an object stream. Tests clear it to compare the pages drawn both ways.
+var compactOutput = true
+
+// classic writes the objects in order with a classic cross-reference
+// table, as fpdf does.
+func classic(head []byte, nums []int, parts [][]byte, count int, trailer []byte) []byte {
+	var out bytes.Buffer
+	out.Write(head)
+	offsets := make([]int, count)
+	for i, p := range parts {
+		offsets[nums[i]] = out.Len()
+		out.Write(p)
+	}
+	at := out.Len()
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", count)
+	for i := 1; i < count; i++ {
+		fmt.Fprintf(&out, "%010d 00000 n \n", offsets[i])
+	}
+	out.Write(trailer)
+	fmt.Fprintf(&out, "startxref\n%d\n%%%%EOF\n", at)
+	return out.Bytes()
 }
 
 // assemble writes the document as PDF 1.5: the stream objects as they
@@ -321,7 +349,7 @@ func writeObject(out *bytes.Buffer, o []byte, renames [][2]string) {
 		}
 	}
 	if s < 0 {
-		if bytes.Contains(dict, []byte("/CIDFontType2")) {
+		if compactOutput && bytes.Contains(dict, []byte("/CIDFontType2")) {
 			dict = compactWidths(dict)
 		}
 		out.Write(dict)
@@ -361,7 +389,10 @@ func writeObject(out *bytes.Buffer, o []byte, renames [][2]string) {
 		if nl > 0 && l1 == nl && err == nil && n <= len(body) && bytes.HasPrefix(body[n:], endstream) {
 			var plain, z bytes.Buffer
 			if inflate(&plain, body[:n]) == nil {
-				font := dropTables(plain.Bytes(), unreadTables)
+				font := plain.Bytes()
+				if compactOutput {
+					font = dropTables(font, unreadTables)
+				}
 				deflate(&z, font, fontLevel)
 				if z.Len() < n {
 					out.Write(dict[:d+len(plainDict)])
