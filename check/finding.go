@@ -41,7 +41,8 @@ type Finding struct {
 	Actual model.Amount `json:"actual"`
 	// Difference is Actual − Expected.
 	Difference model.Amount `json:"difference"`
-	// Line is the source line.
+	// Line is the source line (an anchor into the document's places where
+	// it records them).
 	Line int `json:"line,omitempty"`
 	// Place says where Line stands in a file that is not a text of lines:
 	// "工作表“收支总表” E9", "第 5 页"; "" otherwise.

@@ -3,6 +3,7 @@ package check
 import (
 	"regexp"
 	"strconv"
+	"strings"
 
 	"budgetpack/model"
 )
@@ -21,12 +22,22 @@ func placeFindings(doc *model.Document, fs []Finding) {
 	for i := range fs {
 		f := &fs[i]
 		f.Place = doc.Where(f.Line)
-		f.Message = lineRef.ReplaceAllStringFunc(f.Message, func(m string) string {
-			n, err := strconv.Atoi(lineRef.FindStringSubmatch(m)[1])
-			if where := doc.Where(n); err == nil && where != "" {
-				return where
+		var sb strings.Builder
+		last := 0
+		for _, m := range lineRef.FindAllStringSubmatchIndex(f.Message, -1) {
+			if strings.HasSuffix(f.Message[:m[0]], "页 ") {
+				continue // already a place (第 5 页 第 12 行)
 			}
-			return m
-		})
+			n, err := strconv.Atoi(f.Message[m[2]:m[3]])
+			where := doc.Where(n)
+			if err != nil || where == "" {
+				continue
+			}
+			sb.WriteString(f.Message[last:m[0]])
+			sb.WriteString(where)
+			last = m[1]
+		}
+		sb.WriteString(f.Message[last:])
+		f.Message = sb.String()
 	}
 }

@@ -22,6 +22,8 @@ type tableContext struct {
 	pairAt int
 	// headers caches header by column key.
 	headers map[string]string
+	// lenient: the table was read with the national vocabulary.
+	lenient bool
 }
 
 func newTableContext(doc *model.Document, ti int, tpl *templates.Table) *tableContext {
@@ -93,6 +95,54 @@ func (c *tableContext) run() []Finding {
 	return out
 }
 
+// anyNumeric reports whether the table has any of the columns.
+func (c *tableContext) anyNumeric(keys []string) bool {
+	for _, k := range keys {
+		if c.numeric(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// codesWhole reports whether every code of the table has a length its
+// classification gives a level (类 3, 款 5, 项 7 digits).
+func (c *tableContext) codesWhole() bool {
+	for _, r := range c.t.Rows {
+		if r.Code == "" || r.Role == model.RoleUnit || r.Level == "单位" {
+			continue
+		}
+		switch c.tpl.Code {
+		case "function":
+			if n := len(r.Code); n != 3 && n != 5 && n != 7 {
+				return false
+			}
+		case "economic":
+			if n := len(r.Code); n != 3 && n != 5 && n != 7 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// uncoded reports whether a coded form's body has detail rows without a
+// code while others have one, or none at all with several levels named.
+func uncoded(rows []model.Row) bool {
+	coded, bare := 0, 0
+	for _, r := range rows {
+		if r.Role != "" || r.Pair != nil {
+			continue
+		}
+		if r.Code == "" {
+			bare++
+		} else {
+			coded++
+		}
+	}
+	return bare > 0 && (coded > 0 || bare > 1)
+}
+
 // relations lists the table's arithmetic relations.
 func (c *tableContext) relations() []Relation {
 	var out []Relation
@@ -114,8 +164,8 @@ func (c *tableContext) eachRelation(yield func(*Relation)) {
 	ch := c.tpl.Checks
 	// Column relations, row by row.
 	for _, s := range ch.Sums {
-		if !c.numeric(s.Total) {
-			continue
+		if !c.numeric(s.Total) || !c.anyNumeric(s.Parts) {
+			continue // a form without the part columns does not state the relation
 		}
 		for ri := range c.t.Rows {
 			r := &c.t.Rows[ri]
@@ -135,11 +185,14 @@ func (c *tableContext) eachRelation(yield func(*Relation)) {
 			parts, names = rel.Parts, rel.PartNames
 		}
 	}
-	if ch.Hierarchy {
+	// the national vocabulary reads codes as printed: where a form prints
+	// 款 and 项 as their last digits only (01, 50), the levels are unknown
+	trusted := !c.lenient || c.codesWhole()
+	if ch.Hierarchy && trusted {
 		c.hierarchy(yield, parts, names)
 	}
 	var out []Relation
-	if ch.Footing {
+	if ch.Footing && trusted {
 		out = append(out, c.footing()...)
 	}
 	for _, rs := range ch.Rows {
@@ -226,6 +279,13 @@ func detail(r *model.Row) bool {
 // the rows under it), else the top-level classification rows.
 func (c *tableContext) footing() []Relation {
 	rows := c.t.Rows
+	if c.tpl.Code != "" && uncoded(rows) || c.lenient && c.tpl.Code == "" && len(rows) > 3 {
+		// (a form without codes may print categories above their items:
+		// which rows add up to the 合计 the national vocabulary cannot tell)
+		// a coded form whose rows the reader could not give their codes:
+		// which rows are the top level is unknown
+		return nil
+	}
 	var out []Relation
 	check := func(ti int, name string, members []int, why string) {
 		for _, key := range c.moneyColumns() {
@@ -342,16 +402,25 @@ func (c *tableContext) footing() []Relation {
 // topLevel keeps the rows of the highest classification level among items
 // (类 where there are 类 rows, else 款, else 项); rows without a code all count.
 func topLevel(rows []model.Row, items []int) []int {
-	best := 99
+	// a row whose 类 or 款 is printed among the items is inside it; the
+	// others are the top level (a 项 whose 款 a province leaves out too)
+	coded := map[string]bool{}
 	for _, k := range items {
-		if n := len(rows[k].Code); rows[k].Code != "" && rows[k].Level != "" && n < best {
-			best = n
+		if rows[k].Code != "" && rows[k].Level != "" {
+			coded[rows[k].Code] = true
 		}
+	}
+	inside := func(code string) bool {
+		for n := len(code) - 1; n >= 3; n-- {
+			if coded[code[:n]] {
+				return true
+			}
+		}
+		return false
 	}
 	var out []int
 	for _, k := range items {
-		r := &rows[k]
-		if r.Code == "" || r.Level == "" || len(r.Code) == best {
+		if r := &rows[k]; r.Code == "" || r.Level == "" || !inside(r.Code) {
 			out = append(out, k)
 		}
 	}
@@ -421,6 +490,7 @@ func (c *tableContext) rowSum(rs templates.RowSum) []Relation {
 			continue
 		}
 		rel := Relation{Rule: "sum.rows", Total: TableCell(c.ti, ti, col), TotalName: rowName(label, nil), where: c.at(ti, label, col)}
+		found := false
 		for _, p := range rs.Parts {
 			pk, pcol := splitAt(p, col)
 			if pcol != col {
@@ -428,6 +498,7 @@ func (c *tableContext) rowSum(rs templates.RowSum) []Relation {
 			}
 			idx, pr := c.rowsOf(pk)
 			for i, k := range idx {
+				found = true
 				l := c.t.Rows[k].Label
 				if pr[i] {
 					l = *c.t.Rows[k].Pair
@@ -435,6 +506,9 @@ func (c *tableContext) rowSum(rs templates.RowSum) []Relation {
 				rel.Parts = append(rel.Parts, TableCell(c.ti, k, pcol))
 				rel.PartNames = append(rel.PartNames, rowName(l, nil))
 			}
+		}
+		if !found {
+			continue // none of the part rows printed: the form does not state the relation
 		}
 		out = append(out, rel)
 	}

@@ -13,12 +13,15 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
+
+	"budgetpack/model/parse"
 )
 
 // inputExts are the file types taken from a folder given as input.
@@ -73,7 +76,58 @@ func expandInputs(args []string, skip string) []string {
 			out = append(out, a) // an empty folder is an input error too
 			continue
 		}
-		out = append(out, found...)
+		out = append(out, joinAttachments(found)...)
+	}
+	return out
+}
+
+// attachment matches the end of a file name (without its extension) that
+// marks the file as the tables of another: "X-附表", "X（附表）", "X_附件2".
+var attachment = regexp.MustCompile(`\s*[-_—－]?\s*[（(]?\s*(附表|附件)\s*[0-9０-９一二三四五六七八九十]*\s*[）)]?$`)
+
+// joinAttachments joins, in a folder's list of files, each file named as
+// an attachment (X-附表.pdf, X（附件）.pdf) to the one file of the same
+// folder named X (X.pdf, X.docx…), after it: "X.pdf+X-附表.pdf". Several
+// attachments of one file follow it in name order; an attachment without
+// exactly one such file stays on its own.
+func joinAttachments(files []string) []string {
+	stem := func(p string) string { return strings.TrimSuffix(p, filepath.Ext(p)) }
+	mains := map[string][]int{} // by path without extension
+	for i, f := range files {
+		mains[stem(f)] = append(mains[stem(f)], i)
+	}
+	parts := make([][]string, len(files))
+	for i, f := range files {
+		parts[i] = []string{f}
+	}
+	for i, f := range files {
+		s := stem(f)
+		loc := attachment.FindStringIndex(filepath.Base(s))
+		if loc == nil || loc[0] == 0 {
+			continue
+		}
+		m := mains[filepath.Join(filepath.Dir(s), filepath.Base(s)[:loc[0]])]
+		if len(m) != 1 || m[0] == i || parts[m[0]] == nil {
+			continue
+		}
+		parts[m[0]] = append(parts[m[0]], f)
+		parts[i] = nil
+	}
+	var out []string
+	for _, p := range parts {
+		if p != nil {
+			out = append(out, strings.Join(p, parse.Joiner))
+		}
+	}
+	return out
+}
+
+// inputFiles lists the files the inputs read: each file of an input
+// joined with "+" (说明.pdf+附表.pdf) on its own.
+func inputFiles(inputs []string) []string {
+	var out []string
+	for _, in := range inputs {
+		out = append(out, parse.Split(in)...)
 	}
 	return out
 }

@@ -37,7 +37,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	var in inputFlags
 	var outDir, formats, fixMode, font, packs string
 	var jobs int
-	fs := newFlagSet("render", "render [-o 目录] [--pack 公开版,审核版] [--format xlsx,pdf] [--fix[=balance]] [选项] 文件...", stderr)
+	fs := newFlagSet("render", "render [-o 目录] [--pack 公开版,审核版] [--format xlsx,pdf] [--fix[=balance]] [选项] 文件或文件夹...", stderr)
 	in.register(fs)
 	fs.StringVarP(&outDir, "output", "o", "out", "输出目录 (output folder)")
 	fs.StringVar(&formats, "format", strings.Join(available(), ","), "输出格式，逗号分隔：xlsx、pdf (formats to write)")
@@ -78,7 +78,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	// Every output is claimed before anything is read or written: none may
 	// replace an input of the run, an earlier output of the run or a
 	// read-only file.
-	out := safeout.New(paths)
+	out := safeout.New(inputFiles(paths))
 	for _, path := range paths {
 		for _, kind := range kinds {
 			for _, ext := range exts {
@@ -99,7 +99,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	defer out.OnSignal(os.Exit)()
 	defer out.Cleanup()
 	outs := runBatch(paths, jobs, stdout, stderr, func(path string, o *outcome) {
-		doc, err := parse.File(path, opt)
+		doc, err := parse.Input(path, opt)
 		if err != nil {
 			o.fail(exitInput, "budgetpack: %v", err)
 			return
@@ -231,7 +231,9 @@ func familySet(lib *templates.Library, doc *model.Document) (*templates.Set, err
 
 // outputPath is the file render writes for an input, a correction mode,
 // a pack (公开版 or 审核版) and a format.
+// An input of files joined with "+" is named after its first file.
 func outputPath(outDir, input, fixMode, kind, ext string) string {
+	input = parse.Split(input)[0]
 	stem := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
 	return filepath.Join(outDir, layout.PackName(stem, fixMode, kind)+"."+ext)
 }

@@ -55,7 +55,7 @@ func TestDumpGlyphs(t *testing.T) {
 		t.Fatal(err)
 	}
 	info := infos[n-1]
-	page, err := content(o, info)
+	page, err := content(o, info, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,10 @@ func FuzzRead(f *testing.F) {
 	f.Add(buildPDF(testPage{extra: "/Rotate 90", content: "q 0 1 -1 0 300 100 cm BT /F1 10 Tf 2 Tc 3 Tw 90 Tz 12 TL (a b) ' 1 2 (c) \" T* [(x) 500 (y)] TJ ET Q"}))
 	f.Add(buildPDF(testPage{image: true, content: "q 595 0 0 842 0 0 cm /Im1 Do Q BI /W 1 /H 1 ID \x00 EI"}))
 	f.Add([]byte("%PDF-1.4\n"))
+	// Object streams and a cross-reference stream, for the fast layer.
+	if b, err := compressedPDF(helloPDF()); err == nil {
+		f.Add(b)
+	}
 	recoverPanics = false
 	f.Fuzz(func(t *testing.T, data []byte) {
 		pages, err := Pages(data)

@@ -134,9 +134,22 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 	var startX, startY float64
 	codes := make([]glyphCode, 0, 64)
 
+	// The points of the path being built share one slice, reused once
+	// the path is painted: each subpath is built at its end, then kept.
+	var arena []point
+	keep := func(s []point) {
+		n := len(arena)
+		if n < cap(arena) && len(s) > 0 && &arena[:n+1][n] == &s[0] {
+			arena = arena[:n+len(s)]
+		} else {
+			arena = s
+		}
+	}
+	begin := func(q point) []point { return append(arena[len(arena):], q) }
 	flushSub := func() {
 		if len(cur) > 0 {
 			path = append(path, cur)
+			keep(cur)
 			cur = nil
 		}
 	}
@@ -263,11 +276,11 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 		case "m":
 			flushSub()
 			x, y := p.toPage(g.ctm, n(0), n(1))
-			cur = []point{{x: x, y: y}}
+			cur = begin(point{x: x, y: y})
 			startX, startY = x, y
 		case "l":
 			if cur == nil {
-				cur = []point{{x: startX, y: startY}}
+				cur = begin(point{x: startX, y: startY})
 			}
 			x, y := p.toPage(g.ctm, n(0), n(1))
 			if len(cur) < maxPathPoints {
@@ -275,7 +288,7 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 			}
 		case "c", "v", "y":
 			if cur == nil {
-				cur = []point{{x: startX, y: startY}}
+				cur = begin(point{x: startX, y: startY})
 			}
 			k := 4
 			if t.b[0] != 'c' {
@@ -292,13 +305,14 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 		case "re":
 			flushSub()
 			x, y, w, h := n(0), n(1), n(2), n(3)
-			var pts []point
+			pts := arena[len(arena):]
 			for _, c := range [][2]float64{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}, {x, y}} {
 				px, py := p.toPage(g.ctm, c[0], c[1])
 				pts = append(pts, point{x: px, y: py})
 			}
 			if len(path) < maxPathPoints {
 				path = append(path, pts)
+				keep(pts)
 			}
 			startX, startY = pts[0].x, pts[0].y
 		case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n":
@@ -318,7 +332,7 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 				p.stroke(path)
 				p.fill(path)
 			}
-			path, cur = nil, nil
+			path, cur, arena = path[:0], nil, arena[:0]
 		case "Do":
 			if len(args) >= 1 && args[0].kind == kName {
 				p.xobject(res, string(args[0].b), g, depth)

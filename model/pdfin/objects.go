@@ -9,6 +9,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
@@ -146,7 +147,7 @@ func (o *pdfcpuObjects) data(s *stream, limit int) (b []byte, err error) {
 	if limit <= 0 {
 		return nil, errTooBig
 	}
-	b, err = decodeStream(sd, int64(limit))
+	b, err = decodeStream(sd, int64(limit), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +160,9 @@ func (o *pdfcpuObjects) data(s *stream, limit int) (b []byte, err error) {
 
 // decodeStream applies the stream's filters, keeping pdfcpu's own panics
 // (there should be none) inside.
-func decodeStream(sd types.StreamDict, limit int64) (b []byte, err error) {
+// The data of a plain /FlateDecode stream goes to the space of *dst, if
+// given, which then holds the space used.
+func decodeStream(sd types.StreamDict, limit int64, dst *[]byte) (b []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			b, err = nil, fmt.Errorf("%w: stream: %v", errDamaged, r)
@@ -172,7 +175,14 @@ func decodeStream(sd types.StreamDict, limit int64) (b []byte, err error) {
 		return sd.Raw, nil
 	}
 	if f := sd.FilterPipeline; len(f) == 1 && f[0].Name == "FlateDecode" && len(f[0].DecodeParms) == 0 {
-		return inflate(sd.Raw, limit)
+		if dst == nil {
+			return inflate(sd.Raw, limit, nil)
+		}
+		b, err = inflate(sd.Raw, limit, *dst)
+		if b != nil {
+			*dst = b[:0]
+		}
+		return b, err
 	}
 	b, err = sd.DecodeLengthWithLimit(-1, limit)
 	if err != nil {
@@ -243,17 +253,33 @@ func (o *pdfcpuObjects) convert(v types.Object, depth int) any {
 	return nil
 }
 
+// zlibPool keeps zlib readers (each holds a 32 KB window) for reuse.
+var zlibPool sync.Pool
+
 // inflate decodes a /FlateDecode stream without predictor, at most limit
-// bytes. A damaged stream gives what decodes before the damage, as in
+// bytes, in dst's space if it fits. A damaged stream gives what decodes before the damage, as in
 // other readers.
-func inflate(raw []byte, limit int64) ([]byte, error) {
-	zr, err := zlib.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		// Some writers leave out the zlib header: try raw deflate.
-		zr = io.NopCloser(flate.NewReader(bytes.NewReader(raw)))
+func inflate(raw []byte, limit int64, dst []byte) ([]byte, error) {
+	var zr io.Reader
+	if z := zlibPool.Get(); z != nil {
+		if z.(zlib.Resetter).Reset(bytes.NewReader(raw), nil) == nil {
+			zr = z.(io.Reader)
+			defer zlibPool.Put(z)
+		}
+	} else if z, err := zlib.NewReader(bytes.NewReader(raw)); err == nil {
+		zr = z
+		defer zlibPool.Put(z)
 	}
-	defer zr.Close()
-	out := make([]byte, 0, min(int64(len(raw))*4+512, limit+1))
+	if zr == nil {
+		// Some writers leave out the zlib header: try raw deflate.
+		f := flate.NewReader(bytes.NewReader(raw))
+		defer f.Close()
+		zr = f
+	}
+	out := dst[:0]
+	if want := min(int64(len(raw))*4+512, limit+1); int64(cap(out)) < want {
+		out = make([]byte, 0, want)
+	}
 	for {
 		if len(out) == cap(out) {
 			if int64(len(out)) > limit {

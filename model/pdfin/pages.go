@@ -128,8 +128,22 @@ func rectangle(o objects, a []any) ([4]float64, bool) {
 	return r, r[2] > r[0] && r[3] > r[1]
 }
 
-// content decodes and joins a page's content streams.
-func content(o objects, p pageInfo) ([]byte, error) {
+// scratchData is an object layer that can decode into the caller's
+// space.
+type scratchData interface {
+	dataInto(s *stream, limit int, dst *[]byte) ([]byte, error)
+}
+
+// content decodes and joins a page's content streams, a single inflated
+// stream in the space of *scratch (if not nil) when the object layer can:
+// that content lives until the next page's.
+func content(o objects, p pageInfo, scratch *[]byte) ([]byte, error) {
+	if len(p.contents) == 1 {
+		if sd, ok := o.(scratchData); ok && scratch != nil {
+			return sd.dataInto(p.contents[0], maxStreamBytes, scratch)
+		}
+		return o.data(p.contents[0], maxStreamBytes)
+	}
 	var buf []byte
 	for _, s := range p.contents {
 		b, err := o.data(s, maxStreamBytes-len(buf))

@@ -3,7 +3,10 @@
 // textgrid, which finds the tables and prose.
 //
 // The object layer (cross-reference table, objects, decryption, stream
-// filters) is github.com/pdfcpu/pdfcpu behind the small objects interface;
+// filters) sits behind the small objects interface: a fast layer of its
+// own that parses objects only when asked for (lazy.go), and
+// github.com/pdfcpu/pdfcpu for encrypted files and for what the fast
+// layer cannot find (a cross-reference that needs reconstructing);
 // the content streams are interpreted here: the text state, the CTM, Form
 // XObjects, the page's /Rotate, composite (CID) and simple fonts with their
 // widths and /ToUnicode maps, and the paths that draw table rulings.
@@ -47,6 +50,10 @@ const (
 	scannedPageCoverage = 0.5
 )
 
+// fastLayer says to try the fast object layer first (the tests compare
+// it with pdfcpu's).
+var fastLayer = true
+
 // recoverPanics turns a panic while reading into a "damaged file" error.
 var recoverPanics = true
 
@@ -75,7 +82,7 @@ func Pages(data []byte) (pages []textgrid.Page, err error) {
 	if !Looks(data) {
 		return nil, &raw.Error{Msg: "不是 PDF 文件：文件开头没有 %PDF- 标记 (not a PDF file: no %PDF- header)"}
 	}
-	o, err := openObjects(data)
+	o, err := open(data)
 	if err != nil {
 		return nil, openError(err)
 	}
@@ -90,12 +97,12 @@ func Pages(data []byte) (pages []textgrid.Page, err error) {
 	}
 	fonts := map[any]*font{}
 	forms := newFormCache()
-	var buf []glyph // glyphs of a page, reused
+	bufs := &pageBufs{}
 	glyphs := 0
 	scanned := 0
 	for k, info := range infos {
 		i := k + 1
-		pg, err := pageWords(o, fonts, forms, i, info, buf[:0])
+		pg, err := pageWords(o, fonts, forms, i, info, bufs)
 		if err != nil {
 			return nil, err
 		}
@@ -107,7 +114,6 @@ func Pages(data []byte) (pages []textgrid.Page, err error) {
 			return nil, &raw.Error{Msg: fmt.Sprintf("PDF 文件的文字超过上限（%d 个字符）(more than %d characters)", maxGlyphsFile, maxGlyphsFile)}
 		}
 		pages = append(pages, pg.page)
-		buf = pg.buf
 	}
 	if scanned > 0 {
 		return nil, &raw.Error{Msg: fmt.Sprintf("第 %d 页没有文字层，可能是扫描件，需要先做文字识别 (OCR) (page %d has no text layer, probably a scan: run OCR first)", scanned, scanned)}
@@ -118,6 +124,21 @@ func Pages(data []byte) (pages []textgrid.Page, err error) {
 	return pages, nil
 }
 
+// open opens the object layer: the fast one, or pdfcpu for the files it
+// leaves (encrypted, or a cross-reference that needs reconstructing).
+func open(data []byte) (objects, error) {
+	if fastLayer {
+		if o, err := openFast(data); err == nil {
+			return o, nil
+		}
+	}
+	o, err := openObjects(data)
+	if err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
 // Looks reports whether the data is a PDF file.
 func Looks(data []byte) bool { return len(data) >= 5 && string(data[:5]) == "%PDF-" }
 
@@ -126,13 +147,18 @@ type pageResult struct {
 	page      textgrid.Page
 	glyphs    int
 	imageArea float64
-	buf       []glyph
+}
+
+// pageBufs are the glyph slices the pages reuse.
+type pageBufs struct {
+	glyphs, sorted []glyph
+	content        []byte
 }
 
 // pageWords interprets page i.
-func pageWords(o objects, fonts map[any]*font, forms *formCache, i int, info pageInfo, buf []glyph) (pageResult, error) {
+func pageWords(o objects, fonts map[any]*font, forms *formCache, i int, info pageInfo, bufs *pageBufs) (pageResult, error) {
 	var res pageResult
-	page, err := content(o, info)
+	page, err := content(o, info, &bufs.content)
 	if err != nil {
 		if errors.Is(err, errTooBig) {
 			return res, pageTooBig(i)
@@ -144,7 +170,7 @@ func pageWords(o objects, fonts map[any]*font, forms *formCache, i int, info pag
 		w, h = 595, 842
 		info.box = [4]float64{0, 0, w, h}
 	}
-	run := &pageRun{o: o, fonts: fonts, forms: forms, glyphs: buf}
+	run := &pageRun{o: o, fonts: fonts, forms: forms, glyphs: bufs.glyphs[:0]}
 	shift := matrix{1, 0, 0, 1, -info.box[0], -info.box[1]}
 	var rot matrix
 	switch info.rotate {
@@ -172,8 +198,8 @@ func pageWords(o objects, fonts map[any]*font, forms *formCache, i int, info pag
 	}
 	res.glyphs = len(run.glyphs)
 	res.imageArea = run.imageArea
-	res.buf = run.glyphs
-	res.page = textgrid.Page{Number: i, Width: run.width, Height: run.height, Words: words(run.glyphs)}
+	bufs.glyphs = run.glyphs
+	res.page = textgrid.Page{Number: i, Width: run.width, Height: run.height, Words: words(run.glyphs, &bufs.sorted)}
 	for _, s := range run.rulings {
 		res.page.Rulings = append(res.page.Rulings, textgrid.Ruling{X0: round2(s.x0), Y0: round2(s.y0), X1: round2(s.x1), Y1: round2(s.y1)})
 	}

@@ -1,6 +1,7 @@
 package recognize
 
 import (
+	"sort"
 	"strings"
 
 	"budgetpack/templates"
@@ -23,7 +24,7 @@ func headerPaths(rows [][]string, w int) [][]string {
 	grid := make([][]string, len(rows))
 	for r := len(rows) - 1; r >= 0; r-- {
 		switch {
-		case len(rows[r]) >= w || r == len(rows)-1:
+		case len(rows[r]) >= w || r == len(rows)-1 || alignedRows:
 			grid[r] = pad(rows[r], w)
 		default:
 			grid[r] = spread(trimRight(rows[r]), grid[r+1], w)
@@ -150,15 +151,86 @@ func score(c templates.Column, path []string) int {
 	joined := strings.Join(path, "/")
 	hit := 0
 	for _, w := range c.Words {
-		if strings.Contains(joined, norm(w)) {
-			hit++
+		// a word may list the ways forms print it: 合计|总计
+		for _, alt := range strings.Split(w, "|") {
+			if alt = norm(alt); alt != "" && strings.Contains(joined, alt) {
+				hit++
+				break
+			}
 		}
 	}
 	if hit == len(c.Words) && hit > 0 {
-		return 10 * hit
+		return 10*hit + leafBonus(c, path)
 	}
-	return hit
+	if hit > 0 {
+		return hit + leafBonus(c, path)
+	}
+	return 0
 }
+
+// leafBonus favours the column whose own (lowest) header cell holds one of
+// the words: a text export may spread an upper header cell over the wrong
+// columns, never the leaf. Only the national vocabulary uses it (the
+// families' headers are exact).
+func leafBonus(c templates.Column, path []string) int {
+	if !leafScoring || len(path) == 0 {
+		return 0
+	}
+	leaf := path[len(path)-1]
+	for _, w := range c.Words {
+		for _, alt := range strings.Split(w, "|") {
+			if alt = norm(alt); alt != "" && strings.Contains(leaf, alt) {
+				return 15
+			}
+		}
+	}
+	return 0
+}
+
+// matchAnyOrder assigns template columns to source columns by the best
+// scores first, in whatever order the form prints them (a province may
+// put 公务接待费 before 公务用车); ties go to the pairing nearer the
+// official order.
+func matchAnyOrder(cols []templates.Column, paths [][]string) []int {
+	type pair struct{ i, j, s int }
+	var pairs []pair
+	for i, c := range cols {
+		for j, p := range paths {
+			if s := score(c, p); s > 0 {
+				pairs = append(pairs, pair{i, j, s})
+			}
+		}
+	}
+	sort.SliceStable(pairs, func(a, b int) bool {
+		if pairs[a].s != pairs[b].s {
+			return pairs[a].s > pairs[b].s
+		}
+		da, db := pairs[a].j-pairs[a].i, pairs[b].j-pairs[b].i
+		if da < 0 {
+			da = -da
+		}
+		if db < 0 {
+			db = -db
+		}
+		return da < db
+	})
+	assign := make([]int, len(cols))
+	for i := range assign {
+		assign[i] = -1
+	}
+	used := map[int]bool{}
+	for _, p := range pairs {
+		if assign[p.i] >= 0 || used[p.j] {
+			continue
+		}
+		assign[p.i] = p.j
+		used[p.j] = true
+	}
+	return assign
+}
+
+// leafScoring is set while a lenient set's table is matched.
+var leafScoring bool
 
 // matchColumns assigns template columns to source columns in order: the
 // best-scoring order-preserving matching of header words fixes anchors,
@@ -166,6 +238,38 @@ func score(c templates.Column, path []string) int {
 // have the same number left. It returns, for each template column, the
 // source column or -1.
 func matchColumns(cols []templates.Column, paths [][]string) []int {
+	inOrder := matchInOrder(cols, paths)
+	if anyOrder {
+		// a form that prints the columns in another order scores higher
+		// matched in any order
+		if any := matchAnyOrder(cols, paths); total(cols, paths, any) > total(cols, paths, inOrder) {
+			return any
+		}
+	}
+	return inOrder
+}
+
+// total adds up the scores of an assignment.
+func total(cols []templates.Column, paths [][]string, assign []int) int {
+	t := 0
+	for i, j := range assign {
+		if j >= 0 {
+			t += score(cols[i], paths[j])
+		}
+	}
+	return t
+}
+
+// alignedRows is set while a grid whose rows keep their columns (a PDF's
+// or a layout text's, where a short row only lacks its trailing cells) is
+// read: a narrower header row is padded, not spread as merged cells.
+var alignedRows bool
+
+// anyOrder is set while a table whose columns provinces print in
+// different orders is matched.
+var anyOrder bool
+
+func matchInOrder(cols []templates.Column, paths [][]string) []int {
 	n, m := len(cols), len(paths)
 	best := make([][]int, n+1)
 	for i := range best {

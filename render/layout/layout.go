@@ -232,6 +232,8 @@ func captionRow(n int, items []string) grid.Row {
 			align = grid.Left
 		case i == k-1 && k > 1:
 			align = grid.Right
+		case k == 1 && unitOnly(it):
+			align = grid.Right // 金额单位：万元 alone stands at the right, as printed
 		case k == 1:
 			align = grid.Left
 		}
@@ -464,4 +466,17 @@ func fitCaption(s *grid.Sheet) {
 		}
 		row.Cells = cells
 	}
+}
+
+// unitOnly reports whether a caption item only gives the unit
+// (单位：万元, 金额单位：元).
+func unitOnly(s string) bool {
+	s = strings.Join(strings.Fields(s), "")
+	s = strings.TrimPrefix(s, "金额")
+	for _, u := range []string{"单位：万元", "单位:万元", "单位：元", "单位:元"} {
+		if s == u {
+			return true
+		}
+	}
+	return false
 }

@@ -31,12 +31,18 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 		if tpl != nil {
 			for _, c := range tpl.Columns {
 				if c.Key == key {
+					if c.Type == model.TypeCode && c.Part == 0 {
+						return c.Type, printedPart(t.Columns, key)
+					}
 					return c.Type, c.Part
 				}
 			}
 		}
 		for _, c := range t.Columns {
 			if c.Key == key {
+				if c.Type == model.TypeCode {
+					return c.Type, printedPart(t.Columns, key)
+				}
 				return c.Type, 0
 			}
 		}
@@ -199,16 +205,44 @@ func headerRows(cols []model.Column) []grid.Row {
 	}
 	paths := make([][]string, n)
 	depth := 1
+	// the printed header tree (本年支出 / 预算数 / 基本支出 / 人员经费) where
+	// the source gave every column's
+	allPrinted := true
+	for _, c := range cols {
+		allPrinted = allPrinted && c.Printed != ""
+	}
 	for j, c := range cols {
 		// the header as the source prints it (2024年预留中小微企业份额), where known
 		h := c.Header
-		if c.Printed != "" && len(strings.Split(c.Printed, " / ")) == len(strings.Split(c.Header, " / ")) {
+		if c.Printed != "" && (len(strings.Split(c.Printed, " / ")) == len(strings.Split(c.Header, " / ")) || allPrinted) {
 			h = c.Printed
+			// the 合计 label of an empty table's total row, read under
+			// the name column's header, is no header word
+			if c.Type == model.TypeName || c.Type == model.TypeCode {
+				if k := strings.LastIndex(h, " / "); k > 0 {
+					if last := strings.TrimSpace(h[k+3:]); (last == "合计" || last == "总计") && !strings.HasSuffix(c.Header, last) {
+						h = h[:k]
+					}
+				}
+			}
 		}
 		for _, p := range strings.Split(h, " / ") {
 			paths[j] = append(paths[j], strings.TrimSpace(p))
 		}
 		depth = max(depth, len(paths[j]))
+	}
+	// a header cell merged down over the whole band cannot also head the
+	// next column: a band word read there (支出项目类别 over 总计) belongs
+	// to the band of the columns after it (2026年预算), or to none
+	for j := 1; j < n; j++ {
+		if len(paths[j-1]) != 1 || len(paths[j]) < 2 || paths[j][0] != paths[j-1][0] {
+			continue
+		}
+		if j+1 < n && len(paths[j+1]) > 1 && paths[j+1][0] != paths[j][0] {
+			paths[j][0] = paths[j+1][0]
+		} else {
+			paths[j] = paths[j][1:]
+		}
 	}
 	rows := make([]grid.Row, depth)
 	for l := 0; l < depth; l++ {
@@ -409,4 +443,40 @@ func alignWithin(s *grid.Sheet, from int) {
 			}
 		}
 	}
+}
+
+// printedPart is the part of a split code column the source prints (类 1,
+// 款 2, 项 3, by the last word of its printed header), or 0 for a column
+// with the whole code. Only a table with two or more such columns splits.
+func printedPart(cols []model.Column, key string) int {
+	part := func(c model.Column) int {
+		h := c.Printed
+		if h == "" {
+			h = c.Header
+		}
+		segs := strings.Split(h, " / ")
+		switch strings.TrimSpace(segs[len(segs)-1]) {
+		case "类":
+			return 1
+		case "款":
+			return 2
+		case "项":
+			return 3
+		}
+		return 0
+	}
+	n, p := 0, 0
+	for _, c := range cols {
+		if c.Type != model.TypeCode || part(c) == 0 {
+			continue
+		}
+		n++
+		if c.Key == key {
+			p = part(c)
+		}
+	}
+	if n < 2 {
+		return 0
+	}
+	return p
 }

@@ -870,14 +870,15 @@ func TestFontErrors(t *testing.T) {
 }
 
 // TestFallbackPerCharacter checks that a rune the main face lacks is drawn
-// with the fallback face, the rest of the line with the main face.
+// with the fallback face, one neither has with the symbol face, the rest of
+// the line with the main face.
 func TestFallbackPerCharacter(t *testing.T) {
 	fs, err := newFontSet(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := fs.runs("二〇二三年预算 100%")
-	want := []run{{"二", false}, {"〇", true}, {"二三年预算 100%", false}}
+	got := fs.runs("二〇二三年预算 100%，≧90%")
+	want := []run{{"二", faceMain}, {"〇", faceFallback}, {"二三年预算 100%，", faceMain}, {"≧", faceSymbol}, {"90%", faceMain}}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("runs = %v, want %v", got, want)
 	}
