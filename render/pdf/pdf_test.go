@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -549,7 +550,7 @@ func TestDeterministic(t *testing.T) {
 			if !bytes.Equal(a, b) {
 				t.Fatalf("two writes differ (%d and %d bytes)", len(a), len(b))
 			}
-			if !bytes.Contains(a, []byte("/CreationDate (D:20000101000000)")) {
+			if !bytes.Contains(expandObjStms(t, a), []byte("/CreationDate (D:20000101000000)")) {
 				t.Error("creation date not fixed")
 			}
 		})
@@ -638,7 +639,7 @@ func TestMetadataAndOutline(t *testing.T) {
 			if last := doc.outline[len(doc.outline)-1].title; last != "附录 数据差异说明" {
 				t.Errorf("last bookmark %q, want the appendix", last)
 			}
-			if !bytes.Contains(data, []byte("/PageMode /UseOutlines")) {
+			if !bytes.Contains(expandObjStms(t, data), []byte("/PageMode /UseOutlines")) {
 				t.Error("the outline is not shown on opening")
 			}
 		})
@@ -783,7 +784,7 @@ func TestUserFontCollection(t *testing.T) {
 	}
 	book := withDate(seedBook(t, seeds[1].path))
 	data := writePDF(t, book, Options{Font: ttc + "#0"})
-	if !bytes.Contains(data, []byte("+WenQuanYiMicroHei\n")) {
+	if !bytes.Contains(expandObjStms(t, data), []byte("+WenQuanYiMicroHei\n")) {
 		t.Error("the collection's face is not the PDF's font")
 	}
 	if _, err := exec.LookPath("pdftotext"); err == nil {
@@ -968,7 +969,7 @@ func readPDF(t *testing.T, data []byte) *pdfDoc {
 	doc := &pdfDoc{info: map[string]string{}, pageHeight: map[int]float64{}, links: map[int][]link{}}
 	pageOf := map[string]int{}
 	var pages []string
-	objs := objRe.FindAllSubmatch(data, -1)
+	objs := objRe.FindAllSubmatch(expandObjStms(t, data), -1)
 	for _, m := range objs {
 		body := string(m[2])
 		if strings.HasPrefix(body, "<</Type /Page\n") {
@@ -1031,6 +1032,42 @@ func readPDF(t *testing.T, data []byte) *pdfDoc {
 	}
 	doc.content = inflateAll(t, data)
 	return doc
+}
+
+var objStmRe = regexp.MustCompile(`<</Type /ObjStm /N (\d+) /First (\d+) /Filter /FlateDecode /Length (\d+)>>\nstream\n`)
+
+// expandObjStms returns data followed by the objects of its object
+// streams written out as "n 0 obj\n… endobj\n", so that they can be read
+// like the objects outside.
+func expandObjStms(t testing.TB, data []byte) []byte {
+	t.Helper()
+	out := slices.Clone(data)
+	for _, m := range objStmRe.FindAllSubmatchIndex(data, -1) {
+		n, _ := strconv.Atoi(string(data[m[2]:m[3]]))
+		first, _ := strconv.Atoi(string(data[m[4]:m[5]]))
+		length, _ := strconv.Atoi(string(data[m[6]:m[7]]))
+		r, err := zlib.NewReader(bytes.NewReader(data[m[1] : m[1]+length]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		head := strings.Fields(string(plain[:first]))
+		if len(head) != 2*n {
+			t.Fatalf("object stream header %q for %d objects", head, n)
+		}
+		for i := 0; i < n; i++ {
+			off, _ := strconv.Atoi(head[2*i+1])
+			end := len(plain) - first
+			if i+1 < n {
+				end, _ = strconv.Atoi(head[2*i+3])
+			}
+			out = fmt.Appendf(out, "\n%s 0 obj\n%s\nendobj\n", head[2*i], plain[first+off:first+end])
+		}
+	}
+	return out
 }
 
 // pdfString reads a literal string "(...)" at the start of s and decodes
