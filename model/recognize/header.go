@@ -32,7 +32,15 @@ func headerPaths(rows [][]string, w int) [][]string {
 			grid[r] = spread(trimRight(rows[r]), grid[r+1], w)
 		}
 	}
-	// fill horizontal merges in aligned rows
+	// fill horizontal merges in aligned rows; a merged cell ends where a
+	// cell of a row above starts (a lower level stays under its band)
+	printed := make([][]bool, len(grid))
+	for r := range grid {
+		printed[r] = make([]bool, w)
+		for j := 0; j < w; j++ {
+			printed[r][j] = norm(grid[r][j]) != ""
+		}
+	}
 	for r := range grid {
 		last := ""
 		for j := 0; j < w; j++ {
@@ -40,7 +48,7 @@ func headerPaths(rows [][]string, w int) [][]string {
 				last = grid[r][j]
 				continue
 			}
-			if last != "" && textBelow(grid, r, j) {
+			if last != "" && textBelow(grid, r, j) && !printedAbove(printed, r, j) {
 				grid[r][j] = last
 			} else {
 				last = ""
@@ -61,6 +69,17 @@ func headerPaths(rows [][]string, w int) [][]string {
 		}
 	}
 	return paths
+}
+
+// printedAbove reports whether a row above r prints a cell of its own in
+// column j.
+func printedAbove(printed [][]bool, r, j int) bool {
+	for k := 0; k < r; k++ {
+		if printed[k][j] {
+			return true
+		}
+	}
+	return false
 }
 
 func textBelow(grid [][]string, r, j int) bool {

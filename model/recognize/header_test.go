@@ -51,6 +51,20 @@ func TestHeaderPaths(t *testing.T) {
 			w:    5,
 			want: []string{"代码", "总计", "本年收入/合计", "本年收入/一般公共预算/小计", "本年收入/一般公共预算/其中：财政拨款"},
 		},
+		{
+			// a grid found from aligned text gives no spans: 单位名称 and
+			// 合计 stand in rows of their own, and do not reach under
+			// 一般公共预算拨款, a band printed above
+			name: "a merge ends under a band above",
+			rows: [][]string{
+				{"", "", "一般公共预算拨款", ""},
+				{"单位名称", "", "", "其中：专项资金"},
+				{"", "合计", "", ""},
+				{"", "", "小计", "列入部门预算的"},
+			},
+			w:    4,
+			want: []string{"单位名称", "单位名称/合计", "一般公共预算拨款/小计", "一般公共预算拨款/其中：专项资金/列入部门预算的"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

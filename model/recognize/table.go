@@ -614,6 +614,27 @@ func isDataRow(t *templates.Table, row raw.Row) bool {
 	return !row.IsBlank()
 }
 
+// bandAbove reports whether rows[0], at the top of a table, is an upper
+// band of its header ("部门预算" over all the money columns): one text
+// cell alone, and below it, past other such rows, a header row.
+func bandAbove(t *templates.Table, rows []raw.Row) bool {
+	for i, row := range rows {
+		if i > 0 && !isDataRow(t, row) {
+			return true
+		}
+		n := 0
+		for _, c := range row.Cells {
+			if norm(c.Text) != "" {
+				n++
+			}
+		}
+		if n != 1 || hasFigure(row) {
+			return false
+		}
+	}
+	return false
+}
+
 // headerWords are words any budget table's header may print.
 var headerWords = regexp.MustCompile(`科目|预算数|编码|名称|项\s*目|合\s*计|金\s*额|栏次|单位|^类$|^款$|^项$|^类\s*款(\s*项)?$|小计|经费|支出$|收入$|其中`)
 
@@ -659,7 +680,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			body = i + 1
 			break
 		}
-		if isDataRow(t, row) && !(r.set.Lenient && genericHeader(row)) {
+		if isDataRow(t, row) && !(r.set.Lenient && genericHeader(row)) && !(len(header) == 0 && bandAbove(t, rows[i:])) {
 			body = i
 			break
 		}

@@ -201,6 +201,31 @@ func (b *builder) stream(lines []line) []item {
 			g.to = c
 		}
 	}
+	// An upper band of a header of several levels ("一般公共预算拨款" over
+	// its 小计 and 其中 columns) may stand alone on its line right above
+	// the table's first row. Such lines join the table when they are
+	// packed onto it (no blank line between), set in its size, stand
+	// inside its width off both edges (a note or 单位：元 stands at an
+	// edge) and off its middle (a title is centred on the table).
+	prevEnd := -1
+	for r := range regions {
+		g := &regions[r]
+		first := sl[g.from]
+		x0, x1 := math.Inf(1), math.Inf(-1)
+		for _, l := range sl[g.from : g.to+1] {
+			x0, x1 = math.Min(x0, l.x0()), math.Max(x1, l.x1())
+		}
+		for k := 0; k < 3 && g.from-1 > prevEnd; k++ {
+			c, below := g.from-1, sl[g.from]
+			sz := first.size
+			if multi(c) || sl[c].page != below.page || gapAbove(sl, g.from) > blankGap*sz ||
+				math.Abs(sl[c].size-sz) > 0.05*sz || !bandLine(sl[c], x0, x1) {
+				break
+			}
+			g.from = c
+		}
+		prevEnd = g.to
+	}
 	next := 0
 	for _, g := range regions {
 		for ; next < g.from; next++ {
@@ -227,6 +252,22 @@ func (b *builder) stream(lines []line) []item {
 		return out[i].top < out[j].top
 	})
 	return out
+}
+
+// bandLine reports whether the single segment of l can be an upper header
+// band of a table spanning x0…x1: text, not a title or a unit note, inside
+// the table off both edges and off its middle.
+func bandLine(l sline, x0, x1 float64) bool {
+	s := l.segs[0]
+	t := strings.TrimSpace(s.text)
+	if s.number || t == "" || strings.HasSuffix(t, "表") || strings.ContainsAny(t, ":：") || strings.Contains(t, "单位") {
+		return false
+	}
+	m := 2 * l.size
+	if s.x0 < x0+m || s.x1 > x1-m {
+		return false
+	}
+	return math.Abs((s.x0+s.x1)-(x0+x1)) > 2*l.size
 }
 
 // maxSingles is the most single-segment lines a table may hold in a row
@@ -283,7 +324,8 @@ func startsWithColumn(l sline, ls []sline) bool {
 
 // alignsWith reports whether the single segment of l starts or ends
 // within two font sizes of where a segment of another line of the table
-// does (of a line of several segments, if multiOnly).
+// does (of a line of several segments, if multiOnly), or, both being
+// text, has its middle within half a font size of that segment's.
 func alignsWith(l sline, before, after []sline, multiOnly bool) bool {
 	s := l.segs[0]
 	tol := 2 * l.size
@@ -294,6 +336,11 @@ func alignsWith(l sline, before, after []sline, multiOnly bool) bool {
 			}
 			for _, t := range o.segs {
 				if math.Abs(t.x0-s.x0) <= tol || math.Abs(t.x1-s.x1) <= tol {
+					return true
+				}
+				// A word centred in its cell ("项目" under "列入部门预算的")
+				// lines up by its middle.
+				if !t.number && !s.number && math.Abs((t.x0+t.x1)-(s.x0+s.x1)) <= l.size {
 					return true
 				}
 			}

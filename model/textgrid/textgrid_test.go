@@ -352,3 +352,43 @@ func TestBuildLimits(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
+
+// TestHeaderBands: a header of several levels found from aligned text
+// keeps its upper bands, printed alone on their lines above the first
+// row of several cells, and a word centred alone in its cell on a line
+// of its own ("项目" under "列入部门预算的"); the figures stay under
+// their headers.
+func TestHeaderBands(t *testing.T) {
+	words := []Word{
+		w("部门综合预算支出总表", 200, 350, 60),
+		w("部门预算", 400, 440, 100),
+		w("一般公共预算拨款", 190, 270, 114),
+		w("单位名称", 10, 50, 128), w("其中：专项资金", 250, 320, 128), w("其他收入", 500, 540, 128),
+		w("合计", 120, 140, 142), w("小计", 200, 220, 142), w("列入部门预算的", 250, 320, 142),
+		w("项目", 275, 295, 156),
+		w("合计", 10, 30, 170), w("300.00", 100, 140, 170), w("200.00", 180, 220, 170), w("100.00", 500, 540, 170),
+	}
+	doc, err := Build("test", []Page{{Number: 1, Width: 600, Height: 800, Words: words}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := blocksSpec(doc)
+	if len(got) != 8 || got[0] != "T:部门综合预算支出总表" || got[1] != "G" {
+		t.Fatalf("want the title and one grid of six rows, got\n%s", strings.Join(got, "\n"))
+	}
+	g := doc.Blocks[1]
+	col := func(r int, text string) int {
+		for k, c := range g.Rows[r].Cells {
+			if c.Text == text {
+				return k
+			}
+		}
+		return -1
+	}
+	if col(0, "部门预算") < 0 || col(1, "一般公共预算拨款") < 0 || col(5, "项目") >= 0 || col(4, "项目") < 0 {
+		t.Errorf("bands or 项目 not in the header:\n%s", strings.Join(got, "\n"))
+	}
+	if col(3, "合计") != col(5, "300.00") || col(3, "小计") != col(5, "200.00") || col(2, "其他收入") != col(5, "100.00") {
+		t.Errorf("figures not under their headers:\n%s", strings.Join(got, "\n"))
+	}
+}
