@@ -1,5 +1,6 @@
-// Command budgetpack reads a department's budget disclosure (部门预算公开)
-// and writes its model as JSON.
+// Command budgetpack reads a department's budget disclosure (部门预算公开),
+// checks it and writes the Excel and PDF packs; serve (or no arguments at
+// all) opens the same work as a page in the browser.
 package main
 
 import (
@@ -36,6 +37,7 @@ budgetpack — budget disclosure tables: read, check, lay out
   budgetpack parse [选项] 文件        读入文件，输出模型 JSON (print the model as JSON)
   budgetpack render [选项] 文件...    生成 Excel 公开表和 PDF，附差异附录 (write the Excel pack and the PDF)
   budgetpack check [选项] 文件...     核对数字，列出差异 (list every discrepancy)
+  budgetpack serve [选项]             在浏览器中打开核对页面，拖入文件即可 (open the page in the browser)
   budgetpack templates [选项]         列出格式模板 (list the template sets)
   budgetpack help                    显示本说明 (this help)
   budgetpack --version               显示版本 (print the version)
@@ -49,8 +51,9 @@ budgetpack — budget disclosure tables: read, check, lay out
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return exitUsage
+		// started with no arguments, as by a double-click: open the page
+		fmt.Fprintln(stdout, "命令行用法见 budgetpack help (for the commands, run budgetpack help)")
+		return cmdServe(nil, stdout, stderr)
 	}
 	switch args[0] {
 	case "parse":
@@ -61,6 +64,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdRender(args[1:], stdout, stderr)
 	case "templates":
 		return cmdTemplates(args[1:], stdout, stderr)
+	case "serve":
+		return cmdServe(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

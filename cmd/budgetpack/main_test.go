@@ -85,7 +85,7 @@ func TestExitCodesAndMessages(t *testing.T) {
 		code int
 		want []string
 	}{
-		{"no command", nil, 2, []string{"用法"}},
+		// no command at all opens the page: TestNoArgumentsServes
 		{"unknown command", []string{"frobnicate"}, 2, []string{"未知命令"}},
 		{"parse without a file", []string{"parse"}, 2, []string{"需要一个输入文件"}},
 		{"unknown flag", []string{"parse", "--nope", hebei}, 2, []string{"unknown flag"}},

@@ -77,3 +77,15 @@ func kind(m os.FileMode) string {
 	}
 	return "特殊文件 special file"
 }
+
+// SizeError is the error File gives for an input of size bytes over the
+// limit of max; atLeast says that size is only what was read before the
+// read stopped. Readers of uploads use it so that their message is the
+// command line's.
+func SizeError(name string, size, max int64, atLeast bool) error {
+	over := ""
+	if atLeast {
+		over = "超过 "
+	}
+	return &model.InputError{File: name, Msg: tooBig(over, size, max)}
+}

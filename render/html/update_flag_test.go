@@ -1,0 +1,4 @@
+package html
+
+// Every test package of the module understands go test ./... -update.
+import _ "budgetpack/internal/golden"
