@@ -22,11 +22,17 @@ func norm(s string) string { return strings.Join(strings.Fields(s), "") }
 // covered by a cell of its own (a vertical merge), and each run of
 // columns with text below is one merged cell over them, split evenly where
 // the row has more cells than that.
-func headerPaths(rows [][]string, w int) [][]string {
+func headerPaths(rows [][]string, w int) [][]string { return headerPathsOf(rows, w, false) }
+
+// headerPathsOf is headerPaths for a grid whose rows keep their columns
+// when aligned is set (a PDF's or a layout text's, where a short row only
+// lacks its trailing cells): a narrower header row is padded, not spread
+// as merged cells.
+func headerPathsOf(rows [][]string, w int, aligned bool) [][]string {
 	grid := make([][]string, len(rows))
 	for r := len(rows) - 1; r >= 0; r-- {
 		switch {
-		case len(rows[r]) >= w || r == len(rows)-1 || alignedRows:
+		case len(rows[r]) >= w || r == len(rows)-1 || aligned:
 			grid[r] = pad(rows[r], w)
 		default:
 			grid[r] = spread(trimRight(rows[r]), grid[r+1], w)
@@ -168,7 +174,7 @@ func spread(row, below []string, w int) []string {
 
 // score tells how well a printed header path matches a template column:
 // all its words present scores high, some of them a little, none zero.
-func score(c templates.Column, path []string) int {
+func (mt matching) score(c templates.Column, path []string) int {
 	joined := strings.Join(path, "/")
 	hit := 0
 	for _, w := range c.Words {
@@ -181,10 +187,10 @@ func score(c templates.Column, path []string) int {
 		}
 	}
 	if hit == len(c.Words) && hit > 0 {
-		return 10*hit + leafBonus(c, path)
+		return 10*hit + mt.leafBonus(c, path)
 	}
 	if hit > 0 {
-		return hit + leafBonus(c, path)
+		return hit + mt.leafBonus(c, path)
 	}
 	return 0
 }
@@ -209,8 +215,8 @@ func wordIn(alt, joined string, cells []string) bool {
 // the words: a text export may spread an upper header cell over the wrong
 // columns, never the leaf. Only the national vocabulary uses it (the
 // families' headers are exact).
-func leafBonus(c templates.Column, path []string) int {
-	if !leafScoring || len(path) == 0 {
+func (mt matching) leafBonus(c templates.Column, path []string) int {
+	if !mt.leaf || len(path) == 0 {
 		return 0
 	}
 	leaf := path[len(path)-1]
@@ -228,12 +234,12 @@ func leafBonus(c templates.Column, path []string) int {
 // scores first, in whatever order the form prints them (a province may
 // put 公务接待费 before 公务用车); ties go to the pairing nearer the
 // official order.
-func matchAnyOrder(cols []templates.Column, paths [][]string) []int {
+func (mt matching) matchAnyOrder(cols []templates.Column, paths [][]string) []int {
 	type pair struct{ i, j, s int }
 	var pairs []pair
 	for i, c := range cols {
 		for j, p := range paths {
-			if s := score(c, p); s > 0 {
+			if s := mt.score(c, p); s > 0 {
 				pairs = append(pairs, pair{i, j, s})
 			}
 		}
@@ -266,20 +272,27 @@ func matchAnyOrder(cols []templates.Column, paths [][]string) []int {
 	return assign
 }
 
-// leafScoring is set while a lenient set's table is matched.
-var leafScoring bool
+// matching says how header words are matched to a table's columns.
+type matching struct {
+	// leaf favours a column whose own (lowest) header cell holds a word;
+	// set for a lenient set's tables.
+	leaf bool
+	// anyOrder lets a table's columns match in another order than the
+	// official one (provinces print the 三公 columns in different orders).
+	anyOrder bool
+}
 
 // matchColumns assigns template columns to source columns in order: the
 // best-scoring order-preserving matching of header words fixes anchors,
 // and the columns between two anchors pair up in order where both sides
 // have the same number left. It returns, for each template column, the
 // source column or -1.
-func matchColumns(cols []templates.Column, paths [][]string) []int {
-	inOrder := matchInOrder(cols, paths)
-	if anyOrder {
+func (mt matching) matchColumns(cols []templates.Column, paths [][]string) []int {
+	inOrder := mt.matchInOrder(cols, paths)
+	if mt.anyOrder {
 		// a form that prints the columns in another order scores higher
 		// matched in any order
-		if any := matchAnyOrder(cols, paths); total(cols, paths, any) > total(cols, paths, inOrder) {
+		if any := mt.matchAnyOrder(cols, paths); mt.total(cols, paths, any) > mt.total(cols, paths, inOrder) {
 			return any
 		}
 	}
@@ -287,26 +300,17 @@ func matchColumns(cols []templates.Column, paths [][]string) []int {
 }
 
 // total adds up the scores of an assignment.
-func total(cols []templates.Column, paths [][]string, assign []int) int {
+func (mt matching) total(cols []templates.Column, paths [][]string, assign []int) int {
 	t := 0
 	for i, j := range assign {
 		if j >= 0 {
-			t += score(cols[i], paths[j])
+			t += mt.score(cols[i], paths[j])
 		}
 	}
 	return t
 }
 
-// alignedRows is set while a grid whose rows keep their columns (a PDF's
-// or a layout text's, where a short row only lacks its trailing cells) is
-// read: a narrower header row is padded, not spread as merged cells.
-var alignedRows bool
-
-// anyOrder is set while a table whose columns provinces print in
-// different orders is matched.
-var anyOrder bool
-
-func matchInOrder(cols []templates.Column, paths [][]string) []int {
+func (mt matching) matchInOrder(cols []templates.Column, paths [][]string) []int {
 	n, m := len(cols), len(paths)
 	best := make([][]int, n+1)
 	for i := range best {
@@ -318,7 +322,7 @@ func matchInOrder(cols []templates.Column, paths [][]string) []int {
 			if best[i][j-1] > b {
 				b = best[i][j-1]
 			}
-			if s := score(cols[i-1], paths[j-1]); s > 0 && best[i-1][j-1]+s > b {
+			if s := mt.score(cols[i-1], paths[j-1]); s > 0 && best[i-1][j-1]+s > b {
 				b = best[i-1][j-1] + s
 			}
 			best[i][j] = b
@@ -329,7 +333,7 @@ func matchInOrder(cols []templates.Column, paths [][]string) []int {
 		assign[i] = -1
 	}
 	for i, j := n, m; i > 0 && j > 0; {
-		s := score(cols[i-1], paths[j-1])
+		s := mt.score(cols[i-1], paths[j-1])
 		switch {
 		case s > 0 && best[i][j] == best[i-1][j-1]+s:
 			assign[i-1] = j - 1
@@ -374,7 +378,7 @@ func matchInOrder(cols []templates.Column, paths [][]string) []int {
 			interior := prevT >= 0 && i < n
 			for k, t := range gapT {
 				src := prevS + 1 + k
-				if interior || len(paths[src]) == 0 || score(cols[t], paths[src]) > 0 {
+				if interior || len(paths[src]) == 0 || mt.score(cols[t], paths[src]) > 0 {
 					assign[t] = src
 				}
 			}

@@ -128,7 +128,7 @@ func TestMatchColumns(t *testing.T) {
 			for _, p := range tt.paths {
 				paths = append(paths, strings.Split(p, "/"))
 			}
-			got := matchColumns(tt.cols, paths)
+			got := matching{}.matchColumns(tt.cols, paths)
 			for i := range tt.want {
 				if got[i] != tt.want[i] {
 					t.Fatalf("got %v, want %v", got, tt.want)

@@ -714,15 +714,11 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 	for w > 0 && r.doc.Ragged && columnBlank(header, data, w-1) && someShorter(data, w) {
 		w--
 	}
-	alignedRows = r.doc.Layout == "pdf" || r.doc.Layout == "layout-text"
-	paths := headerPaths(header, w)
-	alignedRows = false
+	paths := headerPathsOf(header, w, r.doc.Layout == "pdf" || r.doc.Layout == "layout-text")
 	if r.set.Lenient && r.doc.Layout == "pdf" {
 		foldHeaders(paths, data) // (a text export's columns wander row by row: realign and readSides read them)
 	}
-	leafScoring, anyOrder = r.set.Lenient, t.AnyOrder
-	assign := matchColumns(t.Columns, budgetYearPaths(paths, r.out.Year))
-	leafScoring, anyOrder = false, false
+	assign := matching{leaf: r.set.Lenient, anyOrder: t.AnyOrder}.matchColumns(t.Columns, budgetYearPaths(paths, r.out.Year))
 	if r.set.Lenient {
 		repairBlank(t, assign, data, w)
 	}
