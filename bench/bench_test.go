@@ -1,5 +1,6 @@
 // Package bench holds the benchmarks of each stage of a pack, on the two
-// seed documents and on a document grown to 7,500 rows:
+// seed documents, and of checks and layout on documents grown to 1,875 –
+// 15,000 rows:
 //
 //	go test ./bench -run '^$' -bench . -benchmem
 //
@@ -10,6 +11,7 @@ package bench
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -181,18 +183,28 @@ func BenchmarkPack(b *testing.B) {
 	}
 }
 
-// The 7,500-row document: checks (bound 0.3 s) and layout.
-func BenchmarkCheck7500(b *testing.B) {
-	p := prepare(b, seeds[0].path, seeds[0].read, 7500)
-	loop(b, func() error { _, err := check.Run(p.doc, p.set); return err })
+// Checks and layout of the Hebei seed whose 类/款/项 table has grown to
+// n rows: the time should double with the rows (linear), and 7,500 rows
+// check within the bound of 0.3 s.
+func BenchmarkCheckRows(b *testing.B) {
+	for _, n := range []int{1875, 3750, 7500, 15000} {
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			p := prepare(b, seeds[0].path, seeds[0].read, n)
+			loop(b, func() error { _, err := check.Run(p.doc, p.set); return err })
+		})
+	}
 }
 
-func BenchmarkLayout7500(b *testing.B) {
-	p := prepare(b, seeds[0].path, seeds[0].read, 7500)
-	loop(b, func() error {
-		_, err := layout.Build(p.doc, layout.Options{Set: p.set, Findings: p.findings, Review: true})
-		return err
-	})
+func BenchmarkLayoutRows(b *testing.B) {
+	for _, n := range []int{1875, 3750, 7500, 15000} {
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			p := prepare(b, seeds[0].path, seeds[0].read, n)
+			loop(b, func() error {
+				_, err := layout.Build(p.doc, layout.Options{Set: p.set, Findings: p.findings, Review: true})
+				return err
+			})
+		})
+	}
 }
 
 // TestSeedsPresent keeps `go test ./...` meaningful for this package.

@@ -55,6 +55,9 @@ def main():
     ap.add_argument("--batch", type=int, default=200)
     ap.add_argument("--jobs", type=int, default=os.cpu_count())
     ap.add_argument("--batch-rounds", type=int, default=3)
+    ap.add_argument("--pack", default="审核版",
+                    help="which packs render writes (审核版: every table with the appendix, as the issue measures; "
+                         "公开版,审核版: both, render's default)")
     args = ap.parse_args()
 
     work = tempfile.mkdtemp(prefix="bpbench-")
@@ -65,8 +68,10 @@ def main():
     if not have_peer:
         print("peer path not available (make_pack.py or soffice missing): budgetpack only")
 
+    render = [bp, "render", "--pack", args.pack]
+
     # Warm the OS file cache and LibreOffice's files once.
-    run([bp, "render", "-o", os.path.join(work, "warm"), SEEDS[0]])
+    run(render + ["-o", os.path.join(work, "warm"), SEEDS[0]])
     if have_peer:
         run(["/usr/bin/python3", make_pack, "1", os.path.join(work, "pw")])
         run(["soffice", f"-env:UserInstallation=file://{work}/lo-warm", "--headless",
@@ -79,7 +84,7 @@ def main():
         order = ["peer", "ours"] if r % 2 == 0 else ["ours", "peer"]
         for who in order:
             if who == "ours" or not have_peer:
-                w, c, m = run([bp, "render", "-o", os.path.join(work, f"o{r}"), SEEDS[0]])
+                w, c, m = run(render + ["-o", os.path.join(work, f"o{r}"), SEEDS[0]])
                 ours["wall"].append(w); ours["cpu"].append(c); ours["rss"].append(m)
                 print(f"round {r+1} budgetpack Hebei full pack: wall {w:.3f} s, cpu {c:.3f} s, rss {m:.0f} MiB")
             else:
@@ -107,13 +112,13 @@ def main():
     pbatch = {"wall": [], "cpu": []}
     for r in range(args.batch_rounds):
         out = os.path.join(work, f"bo{r}")
-        w, c, m = run([bp, "render", "-j", str(args.jobs), "-o", out, src])
+        w, c, m = run(render + ["-j", str(args.jobs), "-o", out, src])
         n = len([f for f in os.listdir(out) if f.endswith(".pdf")])
-        if n != args.batch:
+        if n != args.batch * len(args.pack.split(",")):
             sys.exit(f"batch wrote {n} PDFs, want {args.batch}")
         batch["wall"].append(w); batch["cpu"].append(c); batch["rss"].append(m)
         print(f"round {r+1} budgetpack {args.batch} files -j {args.jobs}: wall {w:.2f} s = {args.batch/w:.1f} packs/s, cpu {c:.2f} s, rss {m:.0f} MiB")
-        _, _, m20 = run([bp, "render", "-j", str(args.jobs), "-o", out + "-20", small])
+        _, _, m20 = run(render + ["-j", str(args.jobs), "-o", out + "-20", small])
         batch20["rss"].append(m20)
         print(f"round {r+1} budgetpack 20 files -j {args.jobs}: rss {m20:.0f} MiB")
         if have_peer:
@@ -127,7 +132,7 @@ def main():
 
     print()
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end")
-    print(f"budgetpack Hebei full pack (every table, appendix, xlsx + pdf): wall {med(ours['wall'])} s, cpu {med(ours['cpu'])} s, rss {statistics.median(ours['rss']):.0f} MiB")
+    print(f"budgetpack Hebei full pack ({args.pack}: every table, appendix, xlsx + pdf): wall {med(ours['wall'])} s, cpu {med(ours['cpu'])} s, rss {statistics.median(ours['rss']):.0f} MiB")
     if have_peer:
         print(f"peer three tables (openpyxl + soffice):                  wall {med(peer['wall'])} s, cpu {med(peer['cpu'])} s")
         print(f"ratio peer / budgetpack, medians: wall {statistics.median(peer['wall'])/statistics.median(ours['wall']):.1f}×, "
@@ -139,10 +144,10 @@ def main():
     if have_peer:
         prate = [20 / w for w in pbatch["wall"]]
         print(f"peer batch of 20: {statistics.median(prate):.1f} packs/s median; ratio {statistics.median(rate)/statistics.median(prate):.1f}×")
-    for f in ("hebei-xushui-gongxin-2024.pdf", "henan-hongqi-gongxin-2023.pdf"):
-        p = os.path.join(work, "o0", f)
-        if os.path.exists(p):
-            print(f"{f}: {os.path.getsize(p)} bytes")
+    sizes = os.path.join(work, "sizes")
+    run([bp, "render", "-o", sizes] + SEEDS)  # both packs
+    for f in sorted(os.listdir(sizes)):
+        print(f"{f}: {os.path.getsize(os.path.join(sizes, f))} bytes")
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -25,13 +25,16 @@ func Run(doc *model.Document, set *templates.Set) ([]Finding, error) {
 		if tpl == nil {
 			continue
 		}
-		out = append(out, newTableContext(doc, ti, tpl).run()...)
+		c := newTableContext(doc, ti, tpl)
+		c.lenient = set.Lenient
+		out = append(out, c.run()...)
 	}
 	out = append(out, CrossFindings(doc, set)...)
 	out = append(out, completeness(doc, set)...)
 	out = append(out, performance(doc, set)...)
 	out = append(out, proseChecks(doc, set)...)
 	sortFindings(doc, out)
+	placeFindings(doc, out)
 	if out == nil {
 		out = []Finding{}
 	}

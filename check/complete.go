@@ -19,7 +19,7 @@ func completeness(doc *model.Document, set *templates.Set) []Finding {
 		for ti := range doc.Tables {
 			if doc.Tables[ti].Kind == tpl.Kind {
 				present = true
-				out = append(out, tableCompleteness(doc, ti, tpl)...)
+				out = append(out, tableCompleteness(doc, ti, tpl, set.Lenient)...)
 			}
 		}
 		if tpl.Kind == "project_performance" {
@@ -35,7 +35,7 @@ func completeness(doc *model.Document, set *templates.Set) []Finding {
 	return out
 }
 
-func tableCompleteness(doc *model.Document, ti int, tpl *templates.Table) []Finding {
+func tableCompleteness(doc *model.Document, ti int, tpl *templates.Table, lenient bool) []Finding {
 	t := &doc.Tables[ti]
 	var out []Finding
 	// what the reader had to interpret is said, so that the clerk checks it
@@ -76,6 +76,13 @@ func tableCompleteness(doc *model.Document, ti int, tpl *templates.Table) []Find
 			}
 		}
 		switch {
+		case note == nil && lenient && proseExplains(doc, tpl):
+			// the narrative says why the table is empty
+		case note == nil && lenient:
+			out = append(out, Finding{
+				Rule: "complete.empty_note", Severity: Info, Table: t.Title, Kind: t.Kind, Line: t.Line,
+				Message: fmt.Sprintf("「%s」（%s）是空表，表下和文字说明中都没有说明为何为空，建议注明（如“注：无…预算，空表列示。”）。", t.Title, where(doc, t.Line)),
+			})
 		case note == nil:
 			out = append(out, Finding{
 				Rule: "complete.empty_note", Severity: Error, Table: t.Title, Kind: t.Kind, Line: t.Line,
@@ -89,7 +96,19 @@ func tableCompleteness(doc *model.Document, ti int, tpl *templates.Table) []Find
 			})
 		}
 	}
-	if tpl.Form == "" {
+	if tpl.Form == "" && hasNumeric(t) && !isEmpty(t) && tpl.EmptyNote != "" {
+		// a note under a table with figures that calls it empty
+		for _, n := range t.Notes {
+			if tpl.EmptyNoteMatches(n.Text) {
+				out = append(out, Finding{
+					Rule: "complete.empty_note_filled", Severity: Error, Table: t.Title, Kind: t.Kind, Line: n.Line,
+					Message: fmt.Sprintf("「%s」的说明“%s”（%s）称此表为空，但表中列有金额。", t.Title, n.Text, where(doc, n.Line)),
+				})
+			}
+		}
+	}
+	// the national vocabulary lists the rows forms may print, not the rows each must
+	if tpl.Form == "" && !lenient {
 		seen := map[string]bool{}
 		for _, r := range t.Rows {
 			seen[r.Key] = true
@@ -141,6 +160,32 @@ func containsAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
 			return true
+		}
+	}
+	return false
+}
+
+// where says where a line of the document is, as the user finds it.
+func where(doc *model.Document, line int) string {
+	if s := doc.Where(line); s != "" {
+		return s
+	}
+	return fmt.Sprintf("第 %d 行", line)
+}
+
+// proseExplains reports whether a sentence of the narrative says that the
+// table's kind of budget is empty (本部门无政府性基金预算 …).
+func proseExplains(doc *model.Document, tpl *templates.Table) bool {
+	if len(tpl.EmptyNames) == 0 {
+		return false
+	}
+	for _, s := range doc.Sections {
+		for _, p := range s.Paragraphs {
+			for _, sent := range strings.Split(p.Text, "。") {
+				if containsAny(sent, tpl.EmptyNames) && emptyWords.MatchString(sent) {
+					return true
+				}
+			}
 		}
 	}
 	return false

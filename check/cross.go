@@ -113,6 +113,12 @@ func (rv *resolver) resolve(c templates.Cell) []figure {
 			}
 		}
 	case "first":
+		// a form printing last year's row too: the budget year's row
+		for ri := range t.Rows {
+			if t.Rows[ri].Key == "current" {
+				return one(ri, t.Rows[ri].Label)
+			}
+		}
 		if len(t.Rows) > 0 {
 			return one(0, t.Rows[0].Label)
 		}
@@ -226,10 +232,41 @@ func (rv *resolver) each(t *model.Table, ti int, col, what string, at func(int, 
 }
 
 // crossCheck compares the figures of one relation.
+// unitScale orders the money units from fine to coarse.
+var unitScale = map[string]int{"元": 0, "万元": 4, "亿元": 8}
+
+// unitOf is the money unit of the table a cell selects: its own caption's,
+// else the document's.
+func (rv *resolver) unitOf(c templates.Cell) string {
+	if c.Table == "" {
+		return ""
+	}
+	if _, t := rv.table(c.Table); t != nil && t.Unit != "" {
+		return t.Unit
+	}
+	return rv.doc.Unit
+}
+
 func (rv *resolver) crossCheck(c templates.Cross) []Finding {
 	as, bs := rv.resolve(c.A), rv.resolve(c.B)
 	if as == nil || bs == nil {
 		return nil
+	}
+	// two tables in different units (“三公” in 万元 beside tables in 元)
+	// compare in the coarser one, each figure keeping its printed digits
+	if ua, ub := rv.unitOf(c.A), rv.unitOf(c.B); ua != ub && ua != "" && ub != "" {
+		coarse := ua
+		if unitScale[ub] > unitScale[ua] {
+			coarse = ub
+		}
+		for i := range as {
+			as[i].value = toUnit(as[i].value, ua, coarse)
+			as[i].parts = nil
+		}
+		for i := range bs {
+			bs[i].value = toUnit(bs[i].value, ub, coarse)
+			bs[i].parts = nil
+		}
 	}
 	op := c.Op
 	if op == "" {

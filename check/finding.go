@@ -41,8 +41,12 @@ type Finding struct {
 	Actual model.Amount `json:"actual"`
 	// Difference is Actual − Expected.
 	Difference model.Amount `json:"difference"`
-	// Line is the source line.
+	// Line is the source line (an anchor into the document's places where
+	// it records them).
 	Line int `json:"line,omitempty"`
+	// Place says where Line stands in a file that is not a text of lines:
+	// "工作表“收支总表” E9", "第 5 页"; "" otherwise.
+	Place string `json:"place,omitempty"`
 	// Message says in Chinese what is wrong, where, by how much and how
 	// the expected figure was computed.
 	Message string `json:"message"`
@@ -96,17 +100,19 @@ func sum(as []model.Amount) decimal.Decimal {
 // verdict compares a published total with the sum of its parts: equal
 // gives "", within the rounding envelope |T − Σ| ≤ ½·10⁻ᵈ·(n+1) a
 // warning, beyond it an error. It returns the sum, the difference and the
-// tolerance as well.
+// tolerance as well (zero when the figures agree).
 func verdict(total model.Amount, parts []model.Amount) (sev string, s, diff, tol decimal.Decimal) {
 	s = sum(parts)
 	diff = total.Decimal().Sub(s)
+	if diff.IsZero() {
+		// the usual case; the tolerance is only needed for a difference
+		return "", s, diff, decimal.Zero
+	}
 	tol = half(total)
 	for _, p := range parts {
 		tol = tol.Add(half(p))
 	}
 	switch {
-	case diff.IsZero():
-		return "", s, diff, tol
 	case diff.Abs().LessThanOrEqual(tol):
 		return Warning, s, diff, tol
 	}

@@ -29,7 +29,7 @@ func performance(doc *model.Document, set *templates.Set) []Finding {
 	for pi := range doc.Projects {
 		p := &doc.Projects[pi]
 		where := projectWhere(p)
-		for _, need := range []string{"产出", "效益", "满意度"} {
+		for _, need := range indicatorClasses(p) {
 			ok := false
 			for _, ind := range p.Indicators {
 				if strings.Contains(ind.Level1, need) && strings.TrimSpace(ind.Value) != "" {
@@ -55,12 +55,57 @@ func performance(doc *model.Document, set *templates.Set) []Finding {
 	return out
 }
 
+// indicatorClasses are the 一级 classes a project's indicators must cover:
+// 产出, 效益 and 满意度 where its form classifies its indicators by 一级指标;
+// none where it prints them unclassified (Chongqing's 指标名称 list), since
+// a class cannot be told missing there.
+func indicatorClasses(p *model.Project) []string {
+	if len(p.Indicators) == 0 {
+		if p.Title != "" {
+			return []string{"产出", "效益", "满意度"}
+		}
+		return nil
+	}
+	// every indicator under a class name: else the form was not read by
+	// its classes (a 一级 column cut off, a list without 一级指标)
+	for _, ind := range p.Indicators {
+		l1 := ind.Level1
+		if !strings.Contains(l1, "产出") && !strings.Contains(l1, "效益") && !strings.Contains(l1, "满意度") && !strings.Contains(l1, "成本") {
+			return nil
+		}
+	}
+	return []string{"产出", "效益", "满意度"}
+}
+
+// indicatorValue is an indicator's value with the 指标性质 and 度量单位 a
+// form prints in columns of their own: ≤ 29 万元 → ≤29万元. ok is false for
+// a lower bound (≥), which no budget limits.
+func indicatorValue(ind model.Indicator) (string, bool) {
+	v := strings.TrimSpace(ind.Value)
+	n := strings.TrimSpace(ind.Nature)
+	switch n {
+	case "≥", ">", "＞", "≧":
+		return v, false
+	case "≤", "<", "＜", "≦":
+		if !strings.ContainsAny(v, "≤<＜") {
+			v = "≤" + v
+		}
+	}
+	if u := strings.TrimSpace(ind.Unit); u != "" && !strings.HasSuffix(v, u) {
+		v += u
+	}
+	return v, true
+}
+
 func costCheck(doc *model.Document, p *model.Project, pi int) []Finding {
 	budget := p.Amounts["total"]
 	if budget.IsBlank() {
 		return nil
 	}
 	toWan := doc.Unit != "元"
+	if p.MoneyUnit != "" {
+		toWan = p.MoneyUnit != "元"
+	}
 	total := decimal.Zero
 	var shown []string
 	line := 0
@@ -68,7 +113,11 @@ func costCheck(doc *model.Document, p *model.Project, pi int) []Finding {
 		if !strings.Contains(ind.Level1, "成本") && !strings.Contains(ind.Level2, "成本") {
 			continue
 		}
-		m := costValue.FindStringSubmatch(strings.TrimSpace(ind.Value))
+		val, ok := indicatorValue(ind)
+		if !ok {
+			continue
+		}
+		m := costValue.FindStringSubmatch(val)
 		if m == nil {
 			continue
 		}
@@ -83,7 +132,7 @@ func costCheck(doc *model.Document, p *model.Project, pi int) []Finding {
 			v = v.Shift(4)
 		}
 		total = total.Add(v)
-		shown = append(shown, ind.Level3+" "+ind.Value)
+		shown = append(shown, ind.Level3+" "+val)
 		if line == 0 {
 			line = ind.Line
 		}
@@ -96,6 +145,9 @@ func costCheck(doc *model.Document, p *model.Project, pi int) []Finding {
 		return nil
 	}
 	unit := doc.Unit
+	if p.MoneyUnit != "" {
+		unit = p.MoneyUnit
+	}
 	if unit == "" {
 		unit = "万元"
 	}
@@ -176,8 +228,29 @@ func projectRows(doc *model.Document) []Finding {
 		return nil
 	}
 	t := &doc.Tables[ti]
+	tunit := t.Unit
+	if tunit == "" {
+		tunit = doc.Unit
+	}
+	// a name several rows or several projects bear (the same project of
+	// several units) pairs with no one row
+	rowsNamed, projectsNamed := map[string]int{}, map[string]int{}
+	for ri := range t.Rows {
+		if t.Rows[ri].Role == "" {
+			rowsNamed[norm(t.Rows[ri].Name)]++
+		}
+	}
+	for _, p := range doc.Projects {
+		projectsNamed[norm(p.Name)]++
+	}
 	var out []Finding
 	for _, p := range doc.Projects {
+		if p.MoneyUnit != "" && tunit != "" && p.MoneyUnit != tunit {
+			continue // the form's 万元 against the table's 元: not the same digits
+		}
+		if rowsNamed[norm(p.Name)] != 1 || projectsNamed[norm(p.Name)] != 1 {
+			continue
+		}
 		for ri := range t.Rows {
 			r := &t.Rows[ri]
 			if r.Role != "" || norm(r.Name) != norm(p.Name) {

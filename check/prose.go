@@ -13,11 +13,11 @@ import (
 
 var (
 	// money is an amount in 万元 stated in a sentence.
-	money = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*万元`)
+	money = regexp.MustCompile(`(\d[\d,]*(?:\.\d+)?)\s*万元`)
 	// share is "X 万元，占 Y%".
-	share = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*万元\s*[，,]?\s*占\s*(\d+(?:\.\d+)?)\s*%`)
+	share = regexp.MustCompile(`(\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,]?\s*占\s*(\d+(?:\.\d+)?)\s*%`)
 	// growth is "增加 X 万元，增长 Y%" (or 减少 … 下降 Y%).
-	growth = regexp.MustCompile(`(增加|减少)\s*(\d+(?:\.\d+)?)\s*万元\s*[，,]?\s*(增长|下降|减少)\s*(\d+(?:\.\d+)?)\s*%`)
+	growth = regexp.MustCompile(`(增加|减少)\s*(\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,]?\s*(增长|下降|减少)\s*(\d+(?:\.\d+)?)\s*%`)
 	// paren is a bracketed aside, which may hold a list of its own.
 	paren = regexp.MustCompile(`[（(][^（()）]*[)）]`)
 	// leadingYear is a year that opens a clause ("2023 年收入…").
@@ -43,7 +43,27 @@ func proseChecks(doc *model.Document, set *templates.Set) []Finding {
 			}
 			out = append(out, parts(where, p)...)
 			out = append(out, percents(where, p)...)
+			out = append(out, anyProse(doc, set, where, p)...)
 		}
+	}
+	return dedupe(out)
+}
+
+// dedupe drops a finding that another rule already made on the same
+// figure of the same line.
+func dedupe(fs []Finding) []Finding {
+	seen := map[string]bool{}
+	var out []Finding
+	for _, f := range fs {
+		k := f.Rule + "|" + fmt.Sprint(f.Line) + "|" + f.Actual.String() + "|" + f.Expected.String()
+		if f.Actual.IsBlank() {
+			k += f.Message
+		}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, f)
 	}
 	return out
 }
@@ -99,12 +119,49 @@ type amountAt struct {
 func amounts(s string) []amountAt {
 	var out []amountAt
 	for _, m := range money.FindAllStringSubmatchIndex(s, -1) {
+		if changeAmount(s[:m[0]]) {
+			continue // 比上年增加 X 万元: a change, not a part of the list
+		}
 		a, err := model.ParseAmount(s[m[2]:m[3]])
 		if err == nil {
 			out = append(out, amountAt{a, m[0], s[m[0]:m[1]]})
 		}
 	}
 	return out
+}
+
+// listSentences splits a paragraph into the sentences a 其中 list can
+// run through: at 。, and at ； where the next clause opens a list or a
+// subject of its own (本部门当年财政拨款支出 …，其中 …).
+func listSentences(text string) []string {
+	var out []string
+	for _, sent := range strings.Split(text, "。") {
+		clauses := strings.Split(sent, "；")
+		cur := clauses[0]
+		for _, c := range clauses[1:] {
+			if strings.Contains(c, "其中") || newSubject.MatchString(c) {
+				out = append(out, cur)
+				cur = c
+				continue
+			}
+			cur += "；" + c
+		}
+		out = append(out, cur)
+	}
+	return out
+}
+
+var newSubject = regexp.MustCompile(`^\s*(本部门|本单位|\d{4}\s*年)`)
+
+// changeAmount reports whether the text before an amount makes it a
+// change on another year (比 2025 年预算增加 19,021 万元).
+func changeAmount(before string) bool {
+	r := []rune(before)
+	if len(r) > 6 {
+		r = r[len(r)-6:]
+	}
+	tail := string(r)
+	return strings.Contains(tail, "增加") || strings.Contains(tail, "减少") || strings.Contains(tail, "增长") || strings.Contains(tail, "下降")
 }
 
 // parts checks “X 万元，其中 a 万元，b 万元 …” lists: the parts add up to
@@ -128,7 +185,7 @@ func parts(where string, p model.Paragraph) []Finding {
 		}
 	}
 	flat := paren.ReplaceAllStringFunc(text, func(s string) string { return strings.Repeat(" ", len(s)) })
-	sentences := strings.Split(flat, "。")
+	sentences := listSentences(flat)
 	var prev []amountAt
 	for _, sent := range sentences {
 		idx := strings.Index(sent, "其中")
@@ -138,11 +195,17 @@ func parts(where string, p model.Paragraph) []Finding {
 		}
 		before := amounts(sent[:idx])
 		var head amountAt
+		var heads []amountAt // the amounts the list may break down
 		switch {
 		case len(before) > 0:
 			head = before[len(before)-1]
 		case len(prev) > 0:
+			// a list opening a sentence of its own breaks down an amount
+			// of the sentence before: its last, or another that the list
+			// adds up to (收入预算合计 X 万元，包括本年收入 a 万元，上年结转 b
+			// 万元。其中：… lists the parts of X)
 			head = prev[len(prev)-1]
+			heads = prev[:len(prev)-1]
 		default:
 			prev = amounts(sent)
 			continue
@@ -173,12 +236,48 @@ func parts(where string, p model.Paragraph) []Finding {
 			}
 			rest = rest[k+end:]
 		}
-		if f := listFinding(where, p, head, list); f != nil {
+		if sub, ok := subtotalClause(sent[idx:]); ok {
+			// 其中一般公共预算拨款政府采购 X 万元：货物 a 万元、工程 b 万元 …:
+			// the clause names a part with its own total, then breaks it down
+			head, list, heads = sub[0], sub[1:], nil
+		}
+		if f := listFinding(where, p, head, list); f != nil && !addsUpToOne(where, p, heads, list) {
 			out = append(out, *f)
 		}
 		prev = amounts(sent)
 	}
 	return out
+}
+
+// addsUpToOne reports whether the list adds up to one of the amounts.
+func addsUpToOne(where string, p model.Paragraph, heads, list []amountAt) bool {
+	for _, h := range heads {
+		if listFinding(where, p, h, list) == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// subtotalClause reports a 其中 clause whose first amount is the total of
+// the ones after it: a colon follows it (其中一般公共预算拨款政府采购
+// 11307.34 万元：政府采购货物预算 2703.19 万元、…). It returns the clause's
+// amounts, the first being that total.
+func subtotalClause(clause string) ([]amountAt, bool) {
+	if strings.Contains(clause, "包括") {
+		return nil, false
+	}
+	as := amounts(clause)
+	if len(as) < 3 {
+		return nil, false
+	}
+	// the colon directly after the first amount (… 11307.34 万元：)
+	after := strings.TrimSpace(clause[as[0].at+len(as[0].text) : as[1].at])
+	after = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(after, "万元"), "元"))
+	if !strings.HasPrefix(after, "：") && !strings.HasPrefix(after, ":") {
+		return nil, false
+	}
+	return as, true
 }
 
 func listFinding(where string, p model.Paragraph, head amountAt, list []amountAt) *Finding {
@@ -237,6 +336,8 @@ func percents(where string, p model.Paragraph) []Finding {
 			}
 		}
 	}
+	// an aside in brackets states figures of its own (公务用车购置费 0 万元 …)
+	text = paren.ReplaceAllStringFunc(text, func(s string) string { return strings.Repeat(" ", len(s)) })
 	all := amounts(text)
 	for _, m := range growth.FindAllStringSubmatchIndex(text, -1) {
 		change, _ := model.ParseAmount(text[m[4]:m[5]])

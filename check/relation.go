@@ -130,6 +130,13 @@ func projectTotal(doc *model.Document, set *templates.Set) *Relation {
 	if set.ProjectTotal == nil || len(doc.Projects) == 0 {
 		return nil
 	}
+	// projects read from a form whose shape does not say the document
+	// lists all its projects (only key projects' forms) need not add up
+	for i := range set.Tables {
+		if s := set.Tables[i].Shape; s != nil && !s.Complete && hasKind(doc, set.Tables[i].Kind) {
+			return nil
+		}
+	}
 	rv := &resolver{doc: doc, set: set}
 	target := rv.resolve(*set.ProjectTotal)
 	if len(target) != 1 || target[0].cell == nil {
@@ -188,4 +195,13 @@ func Equalities(doc *model.Document, set *templates.Set) []Equality {
 // String describes the relation briefly, for debugging.
 func (r Relation) String() string {
 	return fmt.Sprintf("%s: %s = Σ%d", r.Rule, r.Total.Ref(), len(r.Parts))
+}
+
+func hasKind(doc *model.Document, kind string) bool {
+	for i := range doc.Tables {
+		if doc.Tables[i].Kind == kind {
+			return true
+		}
+	}
+	return false
 }

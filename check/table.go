@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,6 +22,8 @@ type tableContext struct {
 	pairAt int
 	// headers caches header by column key.
 	headers map[string]string
+	// lenient: the table was read with the national vocabulary.
+	lenient bool
 }
 
 func newTableContext(doc *model.Document, ti int, tpl *templates.Table) *tableContext {
@@ -92,21 +95,81 @@ func (c *tableContext) run() []Finding {
 	return out
 }
 
+// anyNumeric reports whether the table has any of the columns.
+func (c *tableContext) anyNumeric(keys []string) bool {
+	for _, k := range keys {
+		if c.numeric(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// codesWhole reports whether every code of the table has a length its
+// classification gives a level (类 3, 款 5, 项 7 digits).
+func (c *tableContext) codesWhole() bool {
+	for _, r := range c.t.Rows {
+		if r.Code == "" || r.Role == model.RoleUnit || r.Level == "单位" {
+			continue
+		}
+		switch c.tpl.Code {
+		case "function":
+			if n := len(r.Code); n != 3 && n != 5 && n != 7 {
+				return false
+			}
+		case "economic":
+			if n := len(r.Code); n != 3 && n != 5 && n != 7 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// uncoded reports whether a coded form's body has detail rows without a
+// code while others have one, or none at all with several levels named.
+func uncoded(rows []model.Row) bool {
+	coded, bare := 0, 0
+	for _, r := range rows {
+		if r.Role != "" || r.Pair != nil {
+			continue
+		}
+		if r.Code == "" {
+			bare++
+		} else {
+			coded++
+		}
+	}
+	return bare > 0 && (coded > 0 || bare > 1)
+}
+
 // relations lists the table's arithmetic relations.
 func (c *tableContext) relations() []Relation {
 	var out []Relation
-	c.eachRelation(func(rel *Relation) { out = append(out, *rel) })
+	c.eachRelation(func(rel *Relation) {
+		r := *rel
+		r.Parts, r.PartNames = slices.Clone(r.Parts), slices.Clone(r.PartNames)
+		out = append(out, r)
+	})
 	return out
 }
 
 // eachRelation calls yield with each of the table's arithmetic relations
-// in turn, so that checking them needs no list of them all.
+// in turn, so that checking them needs no list of them all. The relation
+// and its Parts and PartNames are only valid during the call: the slices
+// are reused for the next relation.
 func (c *tableContext) eachRelation(yield func(*Relation)) {
+	var parts []Cell
+	var names []string
 	ch := c.tpl.Checks
 	// Column relations, row by row.
 	for _, s := range ch.Sums {
-		if !c.numeric(s.Total) {
-			continue
+		if !c.numeric(s.Total) || !c.anyNumeric(s.Parts) || !s.Stated(c.numeric) {
+			continue // a form without the part columns does not state the relation
+		}
+		partKeys := c.partColumns(s.Total, s.Parts)
+		if !c.anyNumeric(partKeys) {
+			continue // a form without the part columns does not state the relation
 		}
 		for ri := range c.t.Rows {
 			r := &c.t.Rows[ri]
@@ -114,21 +177,26 @@ func (c *tableContext) eachRelation(yield func(*Relation)) {
 			if c.isRightColumn(s.Total) && r.Pair != nil {
 				label = *r.Pair
 			}
-			rel := Relation{Rule: "sum.columns", Total: TableCell(c.ti, ri, s.Total), TotalName: c.header(s.Total), where: c.at(ri, label, s.Total)}
-			for _, p := range s.Parts {
+			rel := Relation{Rule: "sum.columns", Total: TableCell(c.ti, ri, s.Total), TotalName: c.header(s.Total), where: c.at(ri, label, s.Total),
+				Parts: parts[:0], PartNames: names[:0]}
+			for _, p := range partKeys {
 				if c.numeric(p) {
 					rel.Parts = append(rel.Parts, TableCell(c.ti, ri, p))
 					rel.PartNames = append(rel.PartNames, c.header(p))
 				}
 			}
 			yield(&rel)
+			parts, names = rel.Parts, rel.PartNames
 		}
 	}
-	if ch.Hierarchy {
-		c.hierarchy(yield)
+	// the national vocabulary reads codes as printed: where a form prints
+	// 款 and 项 as their last digits only (01, 50), the levels are unknown
+	trusted := !c.lenient || c.codesWhole()
+	if ch.Hierarchy && trusted {
+		c.hierarchy(yield, parts, names)
 	}
 	var out []Relation
-	if ch.Footing {
+	if ch.Footing && trusted {
 		out = append(out, c.footing()...)
 	}
 	for _, rs := range ch.Rows {
@@ -137,6 +205,31 @@ func (c *tableContext) eachRelation(yield func(*Relation)) {
 	for i := range out {
 		yield(&out[i])
 	}
+}
+
+// partColumns returns the parts of a column relation as the table prints
+// them: a part the form does not print as a column of its own (基本支出
+// printed only as its 人员经费 and 公用经费 under one merged heading) stands
+// for the parts another relation gives it, where the table has those.
+func (c *tableContext) partColumns(total string, parts []string) []string {
+	var out []string
+	for _, p := range parts {
+		if c.numeric(p) {
+			out = append(out, p)
+			continue
+		}
+		for _, s := range c.tpl.Checks.Sums {
+			if s.Total == p && s.Total != total && c.anyNumeric(s.Parts) {
+				for _, q := range s.Parts {
+					if q != total && c.numeric(q) {
+						out = append(out, q)
+					}
+				}
+				break
+			}
+		}
+	}
+	return out
 }
 
 func (c *tableContext) isRightColumn(key string) bool {
@@ -166,13 +259,18 @@ func (c *tableContext) moneyColumns() []string {
 // hierarchy: each 类 row is the sum of its 款 rows, each 款 of its 项 rows.
 // The rows are indexed once by the code of their parent (the code without
 // its last two digits), so the check is linear in the number of rows.
-func (c *tableContext) hierarchy(yield func(*Relation)) {
+// parts and names are scratch slices to reuse, as in eachRelation.
+func (c *tableContext) hierarchy(yield func(*Relation), parts []Cell, names []string) {
 	rows := c.t.Rows
 	children := map[string][]int{}
+	heads := map[string]int{} // how many rows print each 类 or 款 code
 	for k := range rows {
 		if code := rows[k].Code; rows[k].Role != model.RoleUnit && len(code) > 2 {
 			parent := code[:len(code)-2]
 			children[parent] = append(children[parent], k)
+		}
+		if r := &rows[k]; r.Role != model.RoleUnit && r.Code != "" && (r.Level == "类" || r.Level == "款") {
+			heads[r.Code]++
 		}
 	}
 	money := c.moneyColumns()
@@ -182,21 +280,45 @@ func (c *tableContext) hierarchy(yield func(*Relation)) {
 			continue
 		}
 		kids := children[r.Code]
+		if heads[r.Code] > 1 {
+			kids = ownKids(rows, ri, kids)
+		}
 		if len(kids) == 0 {
 			continue
 		}
 		why := fmt.Sprintf("（%s应等于其下各%s之和）", r.Level, map[string]string{"类": "款", "款": "项"}[r.Level])
 		for _, key := range money {
 			rel := Relation{Rule: "sum.hierarchy", Total: TableCell(c.ti, ri, key), TotalName: r.Level + " " + r.Code,
-				where: c.at(ri, r.Label, key), why: why,
-				Parts: make([]Cell, 0, len(kids)), PartNames: make([]string, 0, len(kids))}
+				where: c.at(ri, r.Label, key), why: why, Parts: parts[:0], PartNames: names[:0]}
 			for _, k := range kids {
 				rel.Parts = append(rel.Parts, TableCell(c.ti, k, key))
 				rel.PartNames = append(rel.PartNames, rows[k].Code)
 			}
 			yield(&rel)
+			parts, names = rel.Parts, rel.PartNames
 		}
 	}
+}
+
+// ownKids narrows the rows under a code printed more than once (a table
+// keyed by two classifications prints 505 对事业单位经常性补助 once under
+// 301 工资福利支出 and again under 302 商品和服务支出) to those between
+// this row and the next row printing the same code.
+func ownKids(rows []model.Row, ri int, kids []int) []int {
+	end := len(rows)
+	for k := ri + 1; k < len(rows); k++ {
+		if rows[k].Code == rows[ri].Code && rows[k].Role != model.RoleUnit {
+			end = k
+			break
+		}
+	}
+	var out []int
+	for _, k := range kids {
+		if k > ri && k < end {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // detail reports whether a row is an item of the table (not a total, a
@@ -214,6 +336,13 @@ func detail(r *model.Row) bool {
 // the rows under it), else the top-level classification rows.
 func (c *tableContext) footing() []Relation {
 	rows := c.t.Rows
+	if c.tpl.Code != "" && uncoded(rows) || c.lenient && c.tpl.Code == "" && len(rows) > 3 {
+		// (a form without codes may print categories above their items:
+		// which rows add up to the 合计 the national vocabulary cannot tell)
+		// a coded form whose rows the reader could not give their codes:
+		// which rows are the top level is unknown
+		return nil
+	}
 	var out []Relation
 	check := func(ti int, name string, members []int, why string) {
 		for _, key := range c.moneyColumns() {
@@ -330,16 +459,25 @@ func (c *tableContext) footing() []Relation {
 // topLevel keeps the rows of the highest classification level among items
 // (类 where there are 类 rows, else 款, else 项); rows without a code all count.
 func topLevel(rows []model.Row, items []int) []int {
-	best := 99
+	// a row whose 类 or 款 is printed among the items is inside it; the
+	// others are the top level (a 项 whose 款 a province leaves out too)
+	coded := map[string]bool{}
 	for _, k := range items {
-		if n := len(rows[k].Code); rows[k].Code != "" && rows[k].Level != "" && n < best {
-			best = n
+		if rows[k].Code != "" && rows[k].Level != "" {
+			coded[rows[k].Code] = true
 		}
+	}
+	inside := func(code string) bool {
+		for n := len(code) - 1; n >= 3; n-- {
+			if coded[code[:n]] {
+				return true
+			}
+		}
+		return false
 	}
 	var out []int
 	for _, k := range items {
-		r := &rows[k]
-		if r.Code == "" || r.Level == "" || len(r.Code) == best {
+		if r := &rows[k]; r.Code == "" || r.Level == "" || !inside(r.Code) {
 			out = append(out, k)
 		}
 	}
@@ -409,6 +547,7 @@ func (c *tableContext) rowSum(rs templates.RowSum) []Relation {
 			continue
 		}
 		rel := Relation{Rule: "sum.rows", Total: TableCell(c.ti, ti, col), TotalName: rowName(label, nil), where: c.at(ti, label, col)}
+		found := false
 		for _, p := range rs.Parts {
 			pk, pcol := splitAt(p, col)
 			if pcol != col {
@@ -416,6 +555,7 @@ func (c *tableContext) rowSum(rs templates.RowSum) []Relation {
 			}
 			idx, pr := c.rowsOf(pk)
 			for i, k := range idx {
+				found = true
 				l := c.t.Rows[k].Label
 				if pr[i] {
 					l = *c.t.Rows[k].Pair
@@ -423,6 +563,9 @@ func (c *tableContext) rowSum(rs templates.RowSum) []Relation {
 				rel.Parts = append(rel.Parts, TableCell(c.ti, k, pcol))
 				rel.PartNames = append(rel.PartNames, rowName(l, nil))
 			}
+		}
+		if !found {
+			continue // none of the part rows printed: the form does not state the relation
 		}
 		out = append(out, rel)
 	}

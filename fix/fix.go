@@ -1,12 +1,13 @@
 // Package fix derives a corrected model from a published one, in one of
-// two ways. Derive recomputes every derived figure (a total, a subtotal, a
-// 类 or 款 row, a 合计 column, a figure another table repeats) from the
-// detail it is derived from, bottom-up, so that every table foots exactly;
-// detail figures are never changed, and where the details of two tables
-// disagree nothing is guessed. Balance (舍位平衡) keeps the published
-// totals and absorbs each rounding difference (at most the rounding
-// envelope) into the largest detail item of that sum, as report tools do
-// after converting 元 to 万元; material differences are never absorbed.
+// two ways, and never leaves a table or a pair of tables with more errors
+// or warnings than it found. Derive recomputes, bottom-up, a total that is
+// blank or differs from its details by more than rounding (a slip in the
+// total itself); a total that differs only by rounding keeps its published
+// figure, and a figure two tables show differently is left to the user.
+// Balance (舍位平衡) keeps the published totals and moves each rounding
+// difference into a detail that nothing else fixes: never a project's
+// approved amount, never a figure the narrative states. Every difference
+// left is returned with the reason (Result.Skipped).
 package fix
 
 import (

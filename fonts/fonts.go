@@ -91,7 +91,7 @@ func Fallback() (*Face, error) { return fallbackFace() }
 // lacks the BMP Unicode cmap fpdf needs, or forbids embedding.
 func Load(spec string) (*Face, error) {
 	path, index := splitSpec(spec)
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("无法读取字体文件 %s：%w (cannot read font file)", path, err)
 	}

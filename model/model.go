@@ -185,6 +185,9 @@ type Project struct {
 	// Amounts are the project's amounts by fund source: total, fiscal,
 	// other (Hebei), gov, special, unit (Henan).
 	Amounts map[string]Amount `json:"amounts"`
+	// MoneyUnit is the unit of the project's amounts where its form prints
+	// one of its own (项目资金（万元）); else the document's unit.
+	MoneyUnit string `json:"money_unit,omitempty"`
 	// Purpose is the use of funds (资金用途).
 	Purpose string `json:"purpose,omitempty"`
 	// Plan is the spending plan: cumulative percent by month end.
@@ -223,6 +226,11 @@ type Indicator struct {
 	Value string `json:"value"`
 	// Basis is the 指标值确定依据.
 	Basis string `json:"basis,omitempty"`
+	// Nature is the 指标性质 (≥, ≤, ＝, 定性) where a form prints it apart
+	// from the value.
+	Nature string `json:"nature,omitempty"`
+	// Unit is the 度量单位 where a form prints it apart from the value.
+	Unit string `json:"unit,omitempty"`
 	// Line is the source line.
 	Line int `json:"line"`
 }

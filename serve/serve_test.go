@@ -111,6 +111,9 @@ func TestUploadSeeds(t *testing.T) {
 			if f.Message != wantFs[i].Message || f.Severity != wantFs[i].Severity || f.Rule != wantFs[i].Rule {
 				t.Errorf("%s finding %d:\n got %s\nwant %s", name, i+1, f.Message, wantFs[i].Message)
 			}
+			if f.RuleName != check.RuleName(f.Rule) || f.RuleName == f.Rule {
+				t.Errorf("%s finding %d: rule name %q for %s, want the Chinese name", name, i+1, f.RuleName, f.Rule)
+			}
 			if f.Cell != "" {
 				located++
 				if !strings.Contains(res.HTML, `id="`+f.Cell+`"`) {

@@ -349,8 +349,10 @@ type Summary struct {
 type FindingView struct {
 	check.Finding
 	SeverityName string `json:"severityName"`
-	Cell         string `json:"cell,omitempty"`
-	Sheet        string `json:"sheet,omitempty"`
+	// RuleName is the rule's Chinese name, as the appendix prints it.
+	RuleName string `json:"ruleName"`
+	Cell     string `json:"cell,omitempty"`
+	Sheet    string `json:"sheet,omitempty"`
 }
 
 // SheetView names one sheet of the drawn book.
@@ -430,7 +432,7 @@ func (s *Server) process(name string, data []byte) (*Result, error) {
 	}
 	cells := locate(book, prefix)
 	for k, f := range findings {
-		fv := FindingView{Finding: f, SeverityName: check.SeverityName(f.Severity)}
+		fv := FindingView{Finding: f, SeverityName: check.SeverityName(f.Severity), RuleName: check.RuleName(f.Rule)}
 		if loc, ok := cells[f.Ref]; ok && f.Ref != "" {
 			fv.Cell, fv.Sheet = loc.cell, loc.sheet
 		}

@@ -54,6 +54,18 @@ type FunctionClass struct {
 type Set struct {
 	// Family is the set's identifier (hebei-2024).
 	Family string `yaml:"family"`
+	// Extends names the set this family builds on (national): the family
+	// starts from its tables, relations and prose rules; a table of the
+	// same kind replaces the base's, other tables are added.
+	Extends string `yaml:"extends"`
+	// Fallback marks the national vocabulary: the set that recognizes a
+	// document matching no family.
+	Fallback bool `yaml:"fallback"`
+	// Lenient sets keep what they cannot map (a missing column, a cell
+	// that should be a figure, a form of an unknown shape) as published
+	// and say so, instead of refusing the document: the national
+	// vocabulary meets forms nobody has seen.
+	Lenient bool `yaml:"lenient"`
 	// Name is a readable name of the family.
 	Name string `yaml:"name"`
 	// Layout is the reader layout the family's documents come in.
@@ -75,6 +87,14 @@ type Set struct {
 	Prose []ProseRule `yaml:"prose"`
 	// Common is shared by all families (filled by Load).
 	Common *Common `yaml:"-"`
+	// pending holds what validating a family that extends another needs
+	// until its base is merged in.
+	pending *pendingCheck
+}
+
+type pendingCheck struct {
+	root *yaml.Node
+	file string
 }
 
 // Table defines one official table.
@@ -96,11 +116,18 @@ type Table struct {
 	// Form names a structured form that is read into projects or the
 	// overall goal rather than as columns: project, overall, project_summary.
 	Form string `yaml:"form"`
+	// Shape describes a project form by its printed labels, so that the
+	// lenient vocabulary reads a province's form into projects from data.
+	Shape *FormShape `yaml:"shape"`
 	// Code tells how rows carry a classification code: function (类/款/项,
 	// 3/5/7 digits) or economic (类/款, 3/5 digits).
 	Code string `yaml:"code"`
 	// TwoSided marks a table with a left (income) and a right (expenditure) side.
 	TwoSided bool `yaml:"two_sided"`
+	// AnyOrder: provinces print the columns in different orders (“三公”:
+	// 公务接待费 before or after 公务用车); they are matched by their words
+	// alone, not in the official order.
+	AnyOrder bool `yaml:"any_order"`
 	// Columns are the leaf columns in official order.
 	Columns []Column `yaml:"columns"`
 	// Rows are the fixed rows of the form, matched by name.
@@ -144,6 +171,29 @@ type TableChecks struct {
 type Sum struct {
 	Total string   `yaml:"total"`
 	Parts []string `yaml:"parts"`
+	// Needs lists columns the form must print for it to state the
+	// relation (the sources of funds of an expenditure summary printed
+	// by source: only where 一般公共预算拨款 is one of its columns).
+	Needs []string `yaml:"needs"`
+	// Unless lists columns whose printing makes the relation another one
+	// (a 合计 over a “三公” 小计, 会议费 and 培训费).
+	Unless []string `yaml:"unless"`
+}
+
+// Stated reports whether a table printing the columns has says the
+// relation holds: it prints every column the relation needs.
+func (s Sum) Stated(has func(key string) bool) bool {
+	for _, k := range s.Needs {
+		if !has(k) {
+			return false
+		}
+	}
+	for _, k := range s.Unless {
+		if has(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // RowSum is a fixed-row relation: row Total = Σ rows Parts, in Column.
@@ -163,7 +213,8 @@ type Cell struct {
 	Projects string `yaml:"projects"`
 	// Row selects the row: key:K (a fixed row, either side), role:total
 	// (the 合计 row), code:C (by code, a 类 summed from its 项 rows when
-	// the table has no 类 row), first, or each:class / each:code (every
+	// the table has no 类 row), first (the fixed row keyed current where
+	// the form prints last year's row too, else the first row), or each:class / each:code (every
 	// 类 / every code, paired with the other side's), or text:COL^PREFIX
 	// (the sum of the rows whose COL text starts with PREFIX).
 	Row string `yaml:"row"`
@@ -206,7 +257,9 @@ type Column struct {
 	// Header is the official header path, levels separated by "/".
 	Header string `yaml:"header"`
 	// Words identify the column in a printed header: the more of them a
-	// column's header holds, the better it matches.
+	// column's header holds, the better it matches. A word lists the ways
+	// forms print it (合计|总计); one written =预算 must be a whole header
+	// cell, any other may be part of one.
 	Words []string `yaml:"words"`
 	// Part is the position of a split code column (类 1, 款 2, 项 3).
 	Part int `yaml:"part"`
@@ -266,7 +319,7 @@ func load(fsys fs.FS, where string) (*Library, error) {
 	}
 	families := map[string]string{}
 	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
+		data, err := readTemplate(fsys, name)
 		if err != nil {
 			return nil, err
 		}
@@ -288,8 +341,13 @@ func load(fsys fs.FS, where string) (*Library, error) {
 		if err := yaml.Unmarshal(data, &root); err != nil {
 			return nil, fmt.Errorf("模板 %s: %w", file, err)
 		}
-		if err := s.validate(&root); err != nil {
-			return nil, fmt.Errorf("模板 %s: %w", file, err)
+		if s.Extends == "" {
+			if err := s.validate(&root); err != nil {
+				return nil, fmt.Errorf("模板 %s: %w", file, err)
+			}
+		} else {
+			// checked once its base's tables are in (resolveExtends)
+			s.pending = &pendingCheck{root: &root, file: file}
 		}
 		if prev, ok := families[s.Family]; ok {
 			return nil, fmt.Errorf("模板 %s: %w", file, &posError{line: lineOf(&root, "family"),
@@ -309,7 +367,91 @@ func load(fsys fs.FS, where string) (*Library, error) {
 	for _, s := range lib.Sets {
 		s.Common = &lib.Common
 	}
+	if err := lib.resolveExtends(); err != nil {
+		return nil, err
+	}
 	return lib, nil
+}
+
+// resolveExtends builds each family that extends another from its base:
+// the base's tables in order, a family table of the same kind in its
+// place, the family's other tables after them; relations and prose rules
+// of both.
+func (l *Library) resolveExtends() error {
+	done := map[string]bool{}
+	var build func(s *Set, depth int) error
+	build = func(s *Set, depth int) error {
+		if s.Extends == "" || done[s.Family] {
+			return nil
+		}
+		if depth > 8 {
+			return fmt.Errorf("模板 %s: extends 循环 (extends cycle)", s.Family)
+		}
+		base := l.Set(s.Extends)
+		if base == nil {
+			return fmt.Errorf("模板 %s: extends 的格式 %q 不存在 (no such base family)", s.Family, s.Extends)
+		}
+		if err := build(base, depth+1); err != nil {
+			return err
+		}
+		own := map[string]int{}
+		for i, t := range s.Tables {
+			own[t.Kind] = i
+		}
+		var tables []Table
+		used := map[string]bool{}
+		for _, t := range base.Tables {
+			if i, ok := own[t.Kind]; ok {
+				tables = append(tables, s.Tables[i])
+				used[t.Kind] = true
+				continue
+			}
+			tables = append(tables, t)
+		}
+		for _, t := range s.Tables {
+			if !used[t.Kind] {
+				tables = append(tables, t)
+			}
+		}
+		s.Tables = tables
+		if s.pending != nil {
+			// the family's own relations, against its tables and its base's
+			if err := s.validate(s.pending.root); err != nil {
+				return fmt.Errorf("模板 %s: %w", s.pending.file, err)
+			}
+			s.pending = nil
+		}
+		s.Cross = append(append([]Cross(nil), base.Cross...), s.Cross...)
+		s.Prose = append(append([]ProseRule(nil), base.Prose...), s.Prose...)
+		if s.ProjectTotal == nil {
+			s.ProjectTotal = base.ProjectTotal
+		}
+		if s.Unit == "" {
+			s.Unit = base.Unit
+		}
+		if s.OverallSection == "" {
+			s.OverallSection = base.OverallSection
+		}
+		s.Lenient = s.Lenient || base.Lenient
+		done[s.Family] = true
+		return nil
+	}
+	for _, s := range l.Sets {
+		if err := build(s, 0); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Fallback returns the national vocabulary (the set marked fallback), or nil.
+func (l *Library) Fallback() *Set {
+	for _, s := range l.Sets {
+		if s.Fallback {
+			return s
+		}
+	}
+	return nil
 }
 
 func decodeStrict(data []byte, v any) error {
@@ -346,6 +488,25 @@ func (s *Set) compile() error {
 		t.titleKeys = nil
 		for _, title := range t.Titles {
 			t.titleKeys = append(t.titleKeys, TitleKey(title))
+		}
+		if sh := t.Shape; sh != nil {
+			switch sh.Layout {
+			case "", "auto", "form", "list":
+			default:
+				return fmt.Errorf("表 %s: shape.layout 应为 form、list 或 auto，却是 %q (layout form, list or auto)", t.Kind, sh.Layout)
+			}
+			if sh.Code != "" {
+				re, err := regexp.Compile(sh.Code)
+				if err != nil {
+					return fmt.Errorf("表 %s: shape.code: %w", t.Kind, err)
+				}
+				if re.NumSubexp() < 1 {
+					return fmt.Errorf("表 %s: shape.code 需要一个括号分组取项目编码 (code needs a group)", t.Kind)
+				}
+			}
+			if len(sh.Fields["name"]) == 0 {
+				return fmt.Errorf("表 %s: shape.fields 缺少 name (项目名称的标签) (shape needs the labels of name)", t.Kind)
+			}
 		}
 		if t.EmptyNote != "" {
 			re, err := regexp.Compile(t.EmptyNote)
@@ -396,26 +557,40 @@ func (l *Library) Set(family string) *Set {
 }
 
 // TitleKey normalizes a printed title for comparison: white space, a
-// leading list number (一、 1、 - ) and a trailing year in brackets removed.
+// leading list number (一、 1、 - ), a form number (预算01表, 单位预算01表,
+// 公开 01 表：, 表1, 附表一, （三）), a leading budget year (2026年, 2026 年度)
+// a trailing year in brackets and quotation marks removed.
 func TitleKey(s string) string {
 	s = strings.Join(strings.Fields(s), "")
 	for {
 		t := leadingNumber.ReplaceAllString(s, "")
+		t = formNumber.ReplaceAllString(t, "")
+		t = leadingYearWord.ReplaceAllString(t, "")
 		if t == s {
 			break
 		}
 		s = t
 	}
 	s = trailingYear.ReplaceAllString(s, "")
+	s = quotes.Replace(s)
+	s = noCarryover.ReplaceAllString(s, "")
+	s = strings.NewReplacer("（）", "", "()", "").Replace(s)
 	return s
 }
 
 var (
-	leadingNumber = regexp.MustCompile(`^(-|[一二三四五六七八九十]+、|\d+[、.．])`)
-	trailingYear  = regexp.MustCompile(`[（(]\d{4}年度?[)）]$`)
+	leadingNumber   = regexp.MustCompile(`^(-|[一二三四五六七八九十]+、|\d+[、.．]|[（(][一二三四五六七八九十\d]+[)）])`)
+	formNumber      = regexp.MustCompile(`^((附表|单位预算|部门预算|预算|公开)表?[0-9一二三四五六七八九十\-－—]+表?|表[0-9一二三四五六七八九十\-－—]+)[：:、.．]?`)
+	leadingYearWord = regexp.MustCompile(`^(\d{4}|\d{2})年度?`)
+	quotes          = strings.NewReplacer("\"", "", "“", "", "”", "", "‘", "", "’", "", "'", "")
+	noCarryover     = regexp.MustCompile(`[-－—，,]?不含上年结转(资金)?`)
+	trailingYear    = regexp.MustCompile(`[（(]\d{4}年度?[)）]$`)
 )
 
 // MatchTitle returns the table whose title the printed text is, or nil.
+// A lenient set (the national vocabulary) also takes a title that ends
+// with one of its titles after a department's name (江苏省高级人民法院部门
+// 收支预算总表), the longest such title deciding.
 func (s *Set) MatchTitle(text string) *Table {
 	key := TitleKey(text)
 	for i := range s.Tables {
@@ -426,6 +601,22 @@ func (s *Set) MatchTitle(text string) *Table {
 			}
 		}
 	}
+	if s.Lenient && len([]rune(key)) <= 60 {
+		var best *Table
+		bestLen := 0
+		for i := range s.Tables {
+			t := &s.Tables[i]
+			for _, k := range t.titleKeys {
+				n := len([]rune(k))
+				if n >= 4 && n > bestLen && strings.HasSuffix(key, k) && namePrefix(strings.TrimSuffix(key, k)) {
+					best, bestLen = t, n
+				}
+			}
+		}
+		if best != nil {
+			return best
+		}
+	}
 	compact := strings.Join(strings.Fields(text), "")
 	for i := range s.Tables {
 		t := &s.Tables[i]
@@ -434,6 +625,12 @@ func (s *Set) MatchTitle(text string) *Table {
 		}
 	}
 	return nil
+}
+
+// namePrefix reports whether what precedes a known title can be the
+// department's or unit's name (not a sentence, not another table's words).
+func namePrefix(p string) bool {
+	return !strings.ContainsAny(p, "，。；：:,;、“”") && !strings.Contains(p, "表") && !strings.Contains(p, "说明") && len([]rune(p)) <= 40
 }
 
 // TitleMatch returns the submatches of the table's title pattern in text.
@@ -478,6 +675,16 @@ func (c *Common) Role(name string) string {
 	return ""
 }
 
+// IsFunctionClass reports whether code is a 类 of the functional classification.
+func (c *Common) IsFunctionClass(code string) bool {
+	for _, f := range c.FunctionClasses {
+		if f.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
 // FunctionClass returns the 类 code whose name the printed text holds, or "".
 func (c *Common) FunctionClass(name string) string {
 	n := strings.Join(strings.Fields(name), "")
@@ -499,4 +706,37 @@ func (s *Set) Table(kind string) *Table {
 		}
 	}
 	return nil
+}
+
+// FormShape is the shape of a project performance form (项目支出绩效目标表)
+// as data: the labels of its fields and of its indicator columns, and
+// whether it prints one form per project or one list of projects.
+type FormShape struct {
+	// Layout is "form" (one form per project: 项目名称 … then the indicator
+	// rows) or "list" (one table: a row per project, its indicators in the
+	// rows below it).
+	Layout string `yaml:"layout"`
+	// Complete says the document publishes the forms of all its projects,
+	// so that they add up to 项目支出 (project_total). Provinces that
+	// publish only their key projects' forms leave it false.
+	Complete bool `yaml:"complete"`
+	// Code matches a project code printed before the name in the name cell;
+	// its first group is the code, the rest of the cell the name.
+	Code string `yaml:"code"`
+	// Fields are the labels of the project's fields: name, amount, fiscal,
+	// other, unit (实施单位), goal (绩效目标), type, code.
+	Fields map[string][]string `yaml:"fields"`
+	// Indicators are the labels of the indicator columns: level1, level2,
+	// level3, value, nature (指标性质), unit (度量单位), description.
+	Indicators map[string][]string `yaml:"indicators"`
+	// Classes are the names of the 一级指标 classes (产出指标 …): a row's
+	// class cell found off its header's column says the page's columns
+	// moved.
+	Classes []string `yaml:"classes"`
+	// Subclasses are the 二级指标 names of each class (产出指标: 数量指标 …):
+	// a row whose 一级 cell is blank takes the class of its 二级 name.
+	Subclasses map[string][]string `yaml:"subclasses"`
+	// Skip are the first-cell texts of rows that are neither project nor
+	// indicator (合计).
+	Skip []string `yaml:"skip"`
 }

@@ -44,6 +44,20 @@ func TestMatchTitle(t *testing.T) {
 		{"hebei-2024", "6、劳务派遣人员费用绩效目标表", "project_performance"},
 		{"hebei-2024", "部门预算收支总表说明", ""},
 		{"henan-2023", "一、收入支出预算总体情况说明", ""},
+		{"national", "预算01表 收支总表", "income_expense_summary"},
+		{"national", "预算表12 项目支出绩效目标表", "project_performance"},
+		{"national", "2025年部门收支总体情况表", "income_expense_summary"},
+		{"national", "2026 年财政拨款 “三公 ” 经费支出情况表", "three_public"},
+		{"national", "公开 04 表：财政拨款收支预算总表", "appropriation_summary"},
+		{"national", "五、2017 年度江苏省高级人民法院部门财政拨款支出预算表", "appropriation_expenditure"},
+		{"national", "二、2017 年度江苏省高级人民法院部门收入预算总表", "income_summary"},
+		{"national", "4．2026年预算单位财政拨款收支预算总表", "appropriation_summary"},
+		{"national", "单位预算09表", ""},
+		{"national", "（八）一般公共预算支出表（按经济分类）", "gpb_economic"},
+		{"national", "一般公共预算支出情况表（按功能分类科目）", "gpb_expenditure"},
+		{"national", "本年支出总体情况表", "expenditure_summary"},
+		{"national", "一般公共预算收支预算总表说明", ""},
+		{"national", "2026 年市级重点专项资金绩效目标表（一级项目）", "project_performance"},
 	}
 	for _, tt := range tests {
 		got := ""
@@ -109,7 +123,7 @@ func TestLoadDirectoryEqualsEmbedded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(lib.Sets) != 2 || len(lib.Common.FunctionClasses) < 25 {
+	if len(lib.Sets) < 3 || lib.Fallback() == nil || len(lib.Common.FunctionClasses) < 25 {
 		t.Errorf("loaded %d sets, %d function classes", len(lib.Sets), len(lib.Common.FunctionClasses))
 	}
 }

@@ -2,11 +2,41 @@ package templates
 
 import (
 	"fmt"
+	"io"
+	"io/fs"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
+
+// maxFileSize bounds a template file (the largest family is some 30 KB).
+const maxFileSize = 4 << 20
+
+// readTemplate reads a template file: a regular file of at most
+// maxFileSize bytes.
+func readTemplate(fsys fs.FS, name string) ([]byte, error) {
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("模板 %s 不是普通文件 (not a regular file)", name)
+	}
+	if info.Size() > maxFileSize {
+		return nil, fmt.Errorf("模板 %s 超过 %d MB (larger than %d MB)", name, maxFileSize>>20, maxFileSize>>20)
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err == nil && len(data) > maxFileSize {
+		err = fmt.Errorf("模板 %s 超过 %d MB (larger than %d MB)", name, maxFileSize>>20, maxFileSize>>20)
+	}
+	return data, err
+}
 
 // posError is a template error at a line of its file.
 type posError struct {
@@ -113,6 +143,16 @@ func (s *Set) validate(root *yaml.Node) error {
 			for k, p := range sum.Parts {
 				if !cols[p] {
 					return at(fmt.Sprintf("表 %s: sums 的 parts %q 不是本表的列 (not a column of the table)", t.Kind, p), "tables", i, "checks", "sums", j, "parts", k)
+				}
+			}
+			for k, p := range sum.Needs {
+				if !cols[p] {
+					return at(fmt.Sprintf("表 %s: sums 的 needs %q 不是本表的列 (not a column of the table)", t.Kind, p), "tables", i, "checks", "sums", j, "needs", k)
+				}
+			}
+			for k, p := range sum.Unless {
+				if !cols[p] {
+					return at(fmt.Sprintf("表 %s: sums 的 unless %q 不是本表的列 (not a column of the table)", t.Kind, p), "tables", i, "checks", "sums", j, "unless", k)
 				}
 			}
 		}

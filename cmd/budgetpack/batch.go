@@ -13,12 +13,15 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
+
+	"budgetpack/model/parse"
 )
 
 // inputExts are the file types taken from a folder given as input.
@@ -73,7 +76,58 @@ func expandInputs(args []string, skip string) []string {
 			out = append(out, a) // an empty folder is an input error too
 			continue
 		}
-		out = append(out, found...)
+		out = append(out, joinAttachments(found)...)
+	}
+	return out
+}
+
+// attachment matches the end of a file name (without its extension) that
+// marks the file as the tables of another: "X-附表", "X（附表）", "X_附件2".
+var attachment = regexp.MustCompile(`\s*[-_—－]?\s*[（(]?\s*(附表|附件)\s*[0-9０-９一二三四五六七八九十]*\s*[）)]?$`)
+
+// joinAttachments joins, in a folder's list of files, each file named as
+// an attachment (X-附表.pdf, X（附件）.pdf) to the one file of the same
+// folder named X (X.pdf, X.docx…), after it: "X.pdf+X-附表.pdf". Several
+// attachments of one file follow it in name order; an attachment without
+// exactly one such file stays on its own.
+func joinAttachments(files []string) []string {
+	stem := func(p string) string { return strings.TrimSuffix(p, filepath.Ext(p)) }
+	mains := map[string][]int{} // by path without extension
+	for i, f := range files {
+		mains[stem(f)] = append(mains[stem(f)], i)
+	}
+	parts := make([][]string, len(files))
+	for i, f := range files {
+		parts[i] = []string{f}
+	}
+	for i, f := range files {
+		s := stem(f)
+		loc := attachment.FindStringIndex(filepath.Base(s))
+		if loc == nil || loc[0] == 0 {
+			continue
+		}
+		m := mains[filepath.Join(filepath.Dir(s), filepath.Base(s)[:loc[0]])]
+		if len(m) != 1 || m[0] == i || parts[m[0]] == nil {
+			continue
+		}
+		parts[m[0]] = append(parts[m[0]], f)
+		parts[i] = nil
+	}
+	var out []string
+	for _, p := range parts {
+		if p != nil {
+			out = append(out, strings.Join(p, parse.Joiner))
+		}
+	}
+	return out
+}
+
+// inputFiles lists the files the inputs read: each file of an input
+// joined with "+" (说明.pdf+附表.pdf) on its own.
+func inputFiles(inputs []string) []string {
+	var out []string
+	for _, in := range inputs {
+		out = append(out, parse.Split(in)...)
 	}
 	return out
 }
@@ -109,11 +163,16 @@ func (o *outcome) fail(code int, format string, args ...any) {
 // with a progress bar between the lines when both outputs are terminals.
 func runBatch(paths []string, jobs int, stdout, stderr io.Writer, work func(path string, o *outcome)) []*outcome {
 	jobs = max(1, min(jobs, len(paths)))
-	if len(paths) > 1 && os.Getenv("GOGC") == "" {
-		// A batch allocates much short-lived memory per file; collecting
-		// half as often saves about a tenth of the CPU time and keeps
-		// the peak memory well under 100 MB with two workers.
-		debug.SetGCPercent(200)
+	if os.Getenv("GOGC") == "" {
+		// A pack allocates much short-lived memory; collecting less often
+		// saves a tenth of the CPU time. One file may use a little more
+		// memory for it; a batch, with a worker per core, keeps its peak
+		// well under 100 MB.
+		gc := 400
+		if len(paths) > 1 {
+			gc = 200
+		}
+		debug.SetGCPercent(gc)
 	}
 	outs := make([]*outcome, len(paths))
 	next := make(chan int)
@@ -122,7 +181,7 @@ func runBatch(paths []string, jobs int, stdout, stderr io.Writer, work func(path
 		go func() {
 			for i := range next {
 				o := &outcome{path: paths[i], outputs: map[string]int{}}
-				work(paths[i], o)
+				safely(paths[i], o, work)
 				outs[i] = o
 				done <- i
 			}
@@ -159,6 +218,17 @@ func runBatch(paths []string, jobs int, stdout, stderr io.Writer, work func(path
 	}
 	bar.clear()
 	return outs
+}
+
+// safely runs work on one file; a panic, which would be a bug met on this
+// file, fails only this file, so that the others are still done.
+func safely(path string, o *outcome, work func(string, *outcome)) {
+	defer func() {
+		if p := recover(); p != nil {
+			o.fail(exitInput, "budgetpack: %s：内部错误，请报告此文件 (internal error; please report this file): %v", path, p)
+		}
+	}()
+	work(path, o)
 }
 
 // batchCode is the exit code of a batch: a usage error (an output that
@@ -204,20 +274,20 @@ func summarize(w io.Writer, outs []*outcome, formats []string, elapsed time.Dura
 			packs++
 		}
 	}
-	fmt.Fprintf(w, "\n共 %d 个文件，用时 %s (%d files, %s)\n", len(outs), elapsed.Round(10*time.Millisecond), len(outs), elapsed.Round(10*time.Millisecond))
+	fmt.Fprintf(w, "\n共 %d 个文件，用时 %s\n", len(outs), elapsed.Round(10*time.Millisecond))
 	if len(formats) > 0 {
 		var parts []string
 		for _, f := range formats {
 			parts = append(parts, fmt.Sprintf("%s %d", f, written[f]))
 		}
-		fmt.Fprintf(w, "生成 %d 套（%s） (%d packs written)\n", packs, strings.Join(parts, "，"), packs)
+		fmt.Fprintf(w, "生成 %d 套（%s）\n", packs, strings.Join(parts, "，"))
 	}
-	fmt.Fprintf(w, "核对 %d 个文件，差异：错误 %d，警告 %d，提示 %d (%d checked: %d errors, %d warnings, %d notes)\n", checked, e, wn, in, checked, e, wn, in)
+	fmt.Fprintf(w, "核对 %d 个文件，差异：错误 %d，警告 %d，提示 %d\n", checked, e, wn, in)
 	if len(failed) == 0 {
-		fmt.Fprintln(w, "全部成功 (no file failed)")
+		fmt.Fprintln(w, "全部成功")
 		return
 	}
-	fmt.Fprintf(w, "失败 %d 个文件 (%d failed):\n", len(failed), len(failed))
+	fmt.Fprintf(w, "失败 %d 个文件：\n", len(failed))
 	for _, o := range failed {
 		fmt.Fprintf(w, "  %s：%s\n", o.path, strings.TrimSpace(o.reason))
 	}

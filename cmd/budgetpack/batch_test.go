@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -77,7 +78,7 @@ func TestBatchMatchesSequential(t *testing.T) {
 	if seq.out != par.out {
 		t.Errorf("stdout differs:\n-j 1:\n%s\n-j 4:\n%s", seq.out, par.out)
 	}
-	if len(seq.files) != 2*3*2*2 { // seeds × copies × packs (公开版, 审核版) × formats
+	if len(seq.files) != 2*3*2*2 { // 2 seeds × 3 copies × 公开版/审核版 × xlsx/pdf
 		var names []string
 		for n := range seq.files {
 			names = append(names, n)
@@ -130,5 +131,24 @@ func TestSameOutputNames(t *testing.T) {
 	code, _, errs := runCmd("render", "--format", "xlsx", "-o", t.TempDir(), filepath.Join(a, "x.txt"), filepath.Join(b, "x.txt"))
 	if code != exitUsage || !strings.Contains(errs, "同一个输出文件") {
 		t.Errorf("exit %d: %s", code, errs)
+	}
+}
+
+// TestPanicFailsOneFile: a panic while working on one file fails that
+// file only.
+func TestPanicFailsOneFile(t *testing.T) {
+	var out, errs bytes.Buffer
+	outs := runBatch([]string{"a", "b", "c"}, 2, &out, &errs, func(path string, o *outcome) {
+		if path == "b" {
+			panic("boom")
+		}
+		o.done = true
+		fmt.Fprintln(&o.out, path)
+	})
+	if got := out.String(); got != "a\nc\n" {
+		t.Errorf("stdout %q", got)
+	}
+	if batchCode(outs) != exitInput || !strings.Contains(errs.String(), "boom") || outs[1].reason == "" {
+		t.Errorf("the panic was not reported as b's failure: %s", errs.String())
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"budgetpack/check"
 	"budgetpack/model"
 	"budgetpack/model/parse"
+	"budgetpack/templates"
 )
 
 // checkReport is what `check --json` prints for one input.
@@ -29,7 +30,7 @@ type checkSummary struct {
 
 // loadAndCheck parses a file and runs the checks with its family's templates.
 func loadAndCheck(path string, opt parse.Options) (*model.Document, []check.Finding, error) {
-	doc, err := parse.File(path, opt)
+	doc, err := parse.Input(path, opt)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -85,7 +86,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 // writeReport prints the findings for a person to read.
 func writeReport(w io.Writer, path string, doc *model.Document, findings []check.Finding) {
 	e, wn, i := check.Count(findings)
-	fmt.Fprintf(w, "%s\n%s %d 年（格式 %s）\n", path, doc.Department.Name, doc.Year, doc.Family)
+	fmt.Fprintf(w, "%s\n%s %d 年（格式 %s）\n", path, doc.Department.Name, doc.Year, familyLabel(doc.Family))
 	if len(findings) == 0 {
 		fmt.Fprintf(w, "未发现数据差异。\n\n")
 		return
@@ -104,6 +105,17 @@ func writeReport(w io.Writer, path string, doc *model.Document, findings []check
 		fmt.Fprintf(w, "   %s\n", strings.Join(facts, "；"))
 	}
 	fmt.Fprintln(w)
+}
+
+// familyLabel names the family a document was read with; the national
+// vocabulary says that no province's format matched.
+func familyLabel(family string) string {
+	if lib, err := templates.Embedded(); err == nil {
+		if s := lib.Set(family); s != nil && s.Fallback {
+			return family + "：全国通用表样，未匹配到省份格式 (national vocabulary: no family matched)"
+		}
+	}
+	return family
 }
 
 func orDash(a model.Amount) string {

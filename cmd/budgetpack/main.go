@@ -42,7 +42,10 @@ budgetpack — budget disclosure tables: read, check, lay out
   budgetpack help                    显示本说明 (this help)
   budgetpack --version               显示版本 (print the version)
 
-输入文件 (input): DOCX 导出的文本、PDF 导出的文本、budgetpack 生成的 .xlsx 公开表，或 parse 输出的 JSON。
+输入文件 (input): PDF、Word (.docx)、Excel (.xlsx)、DOCX/PDF 导出的文本，或 parse 输出的 JSON。
+文字说明和表格分成两个文件时，用 + 连起来当作一个部门 (one department in two files: join them with +):
+  budgetpack render 说明.pdf+附表.pdf      输出以第一个文件命名：说明-公开版.xlsx 等
+文件夹中的“X-附表.pdf”“X（附件）.pdf”自动与同一文件夹中的“X.pdf”合为一个部门 (in a folder, X-附表.pdf joins X.pdf)
 查看某个命令的选项：budgetpack 命令 --help (a command's options)
 `
 
@@ -210,6 +213,17 @@ func versionLine() string {
 	return line
 }
 
+// joinHelp says how to name one department's files together.
+const joinHelp = `
+一个部门的文字说明和表格分成两个文件时，用 + 连起来（不加空格）当作一个部门；后一个文件不写文件夹时，
+在第一个文件的文件夹里找；输出以第一个文件命名。文件夹里名为“X-附表”“X_附表”“X（附表）”“X附件”“X（附件2）”
+的文件自动与同一文件夹中的 X 合为一个部门。两个文件都必须能读取。
+One department in two files (explanation and tables): join them with + and no spaces, e.g.
+  budgetpack render 说明.pdf+附表.pdf     →  out/说明-公开版.xlsx …
+A later name without a folder is looked for in the first file's folder; outputs are named after the first
+file. In a folder, X-附表.pdf, X（附件）.pdf … join X.pdf of the same folder. Both files are needed.
+`
+
 // newFlagSet makes a command's flag set. Its usage goes to stderr after a
 // usage error and to stdout when asked for with --help.
 func newFlagSet(name, synopsis string, stderr io.Writer) *pflag.FlagSet {
@@ -218,6 +232,9 @@ func newFlagSet(name, synopsis string, stderr io.Writer) *pflag.FlagSet {
 	fs.BoolP("help", "h", false, "显示本说明 (this help)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "用法 (usage): budgetpack %s\n\n选项 (options):\n%s", synopsis, fs.FlagUsages())
+		if name != "templates" {
+			fmt.Fprint(fs.Output(), joinHelp)
+		}
 	}
 	return fs
 }
@@ -225,7 +242,7 @@ func newFlagSet(name, synopsis string, stderr io.Writer) *pflag.FlagSet {
 func cmdParse(args []string, stdout, stderr io.Writer) int {
 	var in inputFlags
 	var fixMode string
-	fs := newFlagSet("parse", "parse [--fix[=balance]] [选项] 文件", stderr)
+	fs := newFlagSet("parse", "parse [--fix[=balance]] [选项] 文件（或 说明.pdf+附表.pdf）", stderr)
 	in.register(fs)
 	registerFix(fs, &fixMode, "输出更正后的模型：--fix 由明细重算；--fix=balance 舍位平衡 (print the corrected model)")
 	opt, code, ok := parseInputs(fs, &in, args, stdout, stderr, 1)
@@ -236,7 +253,7 @@ func cmdParse(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitUsage
 	}
-	doc, err := parse.File(fs.Arg(0), opt)
+	doc, err := parse.Input(fs.Arg(0), opt)
 	if err != nil {
 		return reportInput(stderr, err)
 	}

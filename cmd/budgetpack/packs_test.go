@@ -2,10 +2,12 @@ package main
 
 import (
 	"archive/zip"
+	"encoding/json"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -159,6 +161,73 @@ func TestVersion(t *testing.T) {
 		code, out, _ := runCmd(arg)
 		if code != 0 || !strings.Contains(out, "budgetpack 版本") {
 			t.Errorf("%s: exit %d, %q", arg, code, out)
+		}
+	}
+}
+
+// TestFixThenCheck: the corrected 公开版 read back and checked has no more
+// errors and no more warnings than the source, and its 收支总表 keeps the
+// department's totals; balanced, it has no arithmetic finding but those
+// the 更正清单 names as left.
+func TestFixThenCheck(t *testing.T) {
+	dir := t.TempDir()
+	report := func(path string) checkReport {
+		t.Helper()
+		_, out, errs := runCmd("check", "--json", path)
+		var rep checkReport
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatalf("check %s: %v %s", path, err, errs)
+		}
+		return rep
+	}
+	totals := func(path string) []string {
+		t.Helper()
+		_, out, _ := runCmd("parse", path)
+		var doc struct {
+			Tables []struct {
+				Kind string `json:"kind"`
+				Rows []struct {
+					Name   string             `json:"name"`
+					Values map[string]*string `json:"values"`
+				} `json:"rows"`
+			} `json:"tables"`
+		}
+		json.Unmarshal([]byte(out), &doc)
+		var got []string
+		for _, tb := range doc.Tables {
+			if tb.Kind != "income_expense_summary" {
+				continue
+			}
+			for _, r := range tb.Rows {
+				if strings.Contains(r.Name, "总计") || strings.Contains(r.Name, "合计") {
+					for k, v := range r.Values {
+						if v != nil {
+							got = append(got, r.Name+"/"+k+"="+*v)
+						}
+					}
+				}
+			}
+		}
+		sort.Strings(got)
+		return got
+	}
+	for _, src := range []string{hebei, henan} {
+		stem := strings.TrimSuffix(filepath.Base(src), ".txt")
+		before := report(src)
+		for _, mode := range []string{"derive", "balance"} {
+			if code, _, errs := runCmd("render", "-o", dir, "--format", "xlsx", "--pack", "公开版", "--fix="+mode, src); code != 0 {
+				t.Fatalf("render --fix=%s %s: exit %d %s", mode, src, code, errs)
+			}
+			name := map[string]string{"derive": "-重算更正-公开版.xlsx", "balance": "-舍位平衡-公开版.xlsx"}[mode]
+			pack := filepath.Join(dir, stem+name)
+			after := report(pack)
+			if after.Summary.Errors > before.Summary.Errors || after.Summary.Warnings > before.Summary.Warnings {
+				t.Errorf("%s --fix=%s: errors %d → %d, warnings %d → %d", stem, mode,
+					before.Summary.Errors, after.Summary.Errors, before.Summary.Warnings, after.Summary.Warnings)
+			}
+			if a, b := strings.Join(totals(src), " "), strings.Join(totals(pack), " "); a != b || a == "" {
+				t.Errorf("%s --fix=%s: 收支总表 totals %s → %s", stem, mode, a, b)
+			}
 		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"budgetpack/check"
 	"budgetpack/fix"
+	"budgetpack/fonts"
 	"budgetpack/internal/oserr"
 	"budgetpack/internal/safeout"
 	"budgetpack/model"
@@ -36,7 +37,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	var in inputFlags
 	var outDir, formats, fixMode, font, packs string
 	var jobs int
-	fs := newFlagSet("render", "render [-o 目录] [--pack 公开版,审核版] [--format xlsx,pdf] [--fix[=balance]] [选项] 文件...", stderr)
+	fs := newFlagSet("render", "render [-o 目录] [--pack 公开版,审核版] [--format xlsx,pdf] [--fix[=balance]] [选项] 文件或文件夹...", stderr)
 	in.register(fs)
 	fs.StringVarP(&outDir, "output", "o", "out", "输出目录 (output folder)")
 	fs.StringVar(&formats, "format", strings.Join(available(), ","), "输出格式，逗号分隔：xlsx、pdf (formats to write)")
@@ -77,7 +78,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	// Every output is claimed before anything is read or written: none may
 	// replace an input of the run, an earlier output of the run or a
 	// read-only file.
-	out := safeout.New(paths)
+	out := safeout.New(inputFiles(paths))
 	for _, path := range paths {
 		for _, kind := range kinds {
 			for _, ext := range exts {
@@ -88,10 +89,17 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
+	// A font that cannot serve is found before the first file is written.
+	if font != "" && slices.Contains(exts, "pdf") {
+		if _, err := fonts.Load(font); err != nil {
+			fmt.Fprintln(stderr, "budgetpack: --font:", err)
+			return exitInput
+		}
+	}
 	defer out.OnSignal(os.Exit)()
 	defer out.Cleanup()
 	outs := runBatch(paths, jobs, stdout, stderr, func(path string, o *outcome) {
-		doc, err := parse.File(path, opt)
+		doc, err := parse.Input(path, opt)
 		if err != nil {
 			o.fail(exitInput, "budgetpack: %v", err)
 			return
@@ -120,11 +128,11 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		// any file is written
 		books := map[string]*grid.Book{}
 		for _, kind := range kinds {
-			opt := layout.Options{Set: set, Review: kind == layout.ReviewPack, Findings: findings}
+			lo := layout.Options{Set: set, Review: kind == layout.ReviewPack, Findings: findings}
 			if fixed != nil {
-				opt.Corrections, opt.Skipped = fixed.Corrections, fixed.Skipped
+				lo.Corrections, lo.Skipped = fixed.Corrections, fixed.Skipped
 			}
-			book, err := layout.Build(doc, opt)
+			book, err := layout.Build(doc, lo)
 			if err != nil {
 				o.fail(exitInput, "budgetpack: %v", err)
 				return
@@ -137,38 +145,36 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 			}
 			books[kind] = book
 		}
-		// The files of a pack are written at once, each to its own
-		// temporary file; the lines are printed in pack and format order.
-		type job struct {
-			kind, ext, target string
-			err               error
-		}
-		var jobs []*job
+		// The files are written at once, each to its own temporary file;
+		// the lines are printed in pack and format order.
+		type job struct{ kind, ext, target string }
+		var files []job
 		for _, kind := range kinds {
 			for _, ext := range exts {
-				jobs = append(jobs, &job{kind: kind, ext: ext, target: outputPath(outDir, path, fixMode, kind, ext)})
+				files = append(files, job{kind, ext, outputPath(outDir, path, fixMode, kind, ext)})
 			}
 		}
+		errs := make([]error, len(files))
 		var wg sync.WaitGroup
-		for _, j := range jobs {
-			book, write := books[j.kind], writers[j.ext]
+		for k, jb := range files {
+			write, book := writers[jb.ext], books[jb.kind]
 			wg.Go(func() {
-				j.err = out.Write(j.target, func(w io.Writer) error { return write(w, book, font) })
+				errs[k] = out.Write(jb.target, func(w io.Writer) error { return write(w, book, font) })
 			})
 		}
 		wg.Wait()
-		for _, j := range jobs {
-			if j.err != nil {
+		for k, jb := range files {
+			if errs[k] != nil {
 				// nothing is left half-written
-				o.fail(exitInput, "budgetpack: 未写入 %s：%s", j.target, oserr.Message(j.err))
+				o.fail(exitInput, "budgetpack: 未写入 %s：%s", jb.target, oserr.Message(errs[k]))
 				continue
 			}
-			o.outputs[j.ext]++
+			o.outputs[jb.ext]++
 			note := ""
-			if j.kind == layout.ReviewPack {
+			if jb.kind == layout.ReviewPack {
 				note = fmt.Sprintf("（差异：错误 %d，警告 %d，提示 %d）", o.errors, o.warns, o.info)
 			}
-			fmt.Fprintf(&o.out, "已写入 %s%s\n", j.target, note)
+			fmt.Fprintf(&o.out, "已写入 %s%s\n", jb.target, note)
 		}
 		if fixed != nil {
 			hint := ""
@@ -197,48 +203,6 @@ func fixModeOf(s string, stderr io.Writer) (fix.Mode, bool) {
 	return fix.Derive, false
 }
 
-// packsOf reads --pack: 公开版 (public) and/or 审核版 (review), in that order.
-func packsOf(s string, stderr io.Writer) ([]string, bool) {
-	want := map[string]bool{}
-	for _, p := range strings.Split(s, ",") {
-		switch strings.ToLower(strings.TrimSpace(p)) {
-		case "":
-		case "公开版", "公开", "public":
-			want[layout.PublicPack] = true
-		case "审核版", "审核", "review":
-			want[layout.ReviewPack] = true
-		default:
-			fmt.Fprintf(stderr, "budgetpack: --pack 只能是 公开版（public）或 审核版（review），不是 %q\n", p)
-			return nil, false
-		}
-	}
-	var out []string
-	for _, k := range []string{layout.PublicPack, layout.ReviewPack} {
-		if want[k] {
-			out = append(out, k)
-		}
-	}
-	if len(out) == 0 {
-		fmt.Fprintln(stderr, "budgetpack: --pack 为空 (no pack given)")
-		return nil, false
-	}
-	return out, true
-}
-
-// PackName is the file name (without extension) of one pack of a source:
-// 河北.txt gives 河北-公开版 and 河北-审核版; a corrected pack says how it was
-// corrected, 河北-重算更正-公开版 (--fix) or 河北-舍位平衡-公开版
-// (--fix=balance), so it never replaces the uncorrected one.
-func PackName(stem, fixMode, kind string) string {
-	switch fixMode {
-	case "derive":
-		return stem + "-重算更正-" + kind
-	case "balance":
-		return stem + "-舍位平衡-" + kind
-	}
-	return stem + "-" + kind
-}
-
 // available lists the formats this build can write.
 func available() []string {
 	var out []string
@@ -265,8 +229,39 @@ func familySet(lib *templates.Library, doc *model.Document) (*templates.Set, err
 	return set, nil
 }
 
-// outputPath is the file render writes for one pack of an input in a format.
+// outputPath is the file render writes for an input, a correction mode,
+// a pack (公开版 or 审核版) and a format.
+// An input of files joined with "+" is named after its first file.
 func outputPath(outDir, input, fixMode, kind, ext string) string {
+	input = parse.Split(input)[0]
 	stem := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
-	return filepath.Join(outDir, PackName(stem, fixMode, kind)+"."+ext)
+	return filepath.Join(outDir, layout.PackName(stem, fixMode, kind)+"."+ext)
+}
+
+// packsOf reads --pack: 公开版 (public) and/or 审核版 (review), in that order.
+func packsOf(s string, stderr io.Writer) ([]string, bool) {
+	want := map[string]bool{}
+	for _, p := range strings.Split(s, ",") {
+		switch strings.ToLower(strings.TrimSpace(p)) {
+		case "":
+		case "公开版", "公开", "public":
+			want[layout.PublicPack] = true
+		case "审核版", "审核", "review":
+			want[layout.ReviewPack] = true
+		default:
+			fmt.Fprintf(stderr, "budgetpack: --pack 只能是 公开版（public）或 审核版（review），不是 %q\n", p)
+			return nil, false
+		}
+	}
+	var out []string
+	for _, k := range []string{layout.PublicPack, layout.ReviewPack} {
+		if want[k] {
+			out = append(out, k)
+		}
+	}
+	if len(out) == 0 {
+		fmt.Fprintln(stderr, "budgetpack: --pack 为空 (no pack given)")
+		return nil, false
+	}
+	return out, true
 }

@@ -2,18 +2,12 @@ package main
 
 import (
 	"bytes"
-	"errors"
-	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
-
-	"budgetpack/render/grid"
 )
 
 // files lists every file under dir, relative to it.
@@ -46,7 +40,7 @@ func copyFile(t *testing.T, from, to string) {
 func TestRenderRefusesUpFront(t *testing.T) {
 	dir := t.TempDir()
 	txt := filepath.Join(dir, "r.txt")
-	pack := filepath.Join(dir, "r-公开版.xlsx")
+	pack := filepath.Join(dir, "r-公开版.xlsx") // the 公开版 of r.txt, edited
 	copyFile(t, henan, txt)
 	os.WriteFile(pack, []byte("edited in Excel"), 0o644)
 	copyFile(t, henan, filepath.Join(dir, "a", "x.txt"))
@@ -62,7 +56,7 @@ func TestRenderRefusesUpFront(t *testing.T) {
 	}{
 		// the pack rendered from r.txt would replace the edited r-公开版.xlsx
 		{[]string{"render", "-o", dir, txt, pack}, "r-公开版.xlsx: 输出会覆盖输入文件"},
-		// a/x.txt and b/X.txt both make out/x-公开版.xlsx
+		// a/x.txt and b/X.txt both make out/x.xlsx
 		{[]string{"render", "-o", filepath.Join(dir, "out"), filepath.Join(dir, "a", "x.txt"), filepath.Join(dir, "b", "X.txt")}, "both inputs would write this file"},
 		{[]string{"render", "-o", ro, filepath.Join(ro, "in", "y.txt")}, "y-公开版.pdf: 已存在且为只读文件"},
 	}
@@ -82,7 +76,7 @@ func TestRenderRefusesUpFront(t *testing.T) {
 
 func TestRenderLongName(t *testing.T) {
 	dir := t.TempDir()
-	in := filepath.Join(dir, "in", strings.Repeat("部", 80)+".txt") // 244 bytes; the longest output name, -审核版.xlsx, is 255
+	in := filepath.Join(dir, "in", strings.Repeat("部", 80)+".txt") // 244 bytes; the pdf's name is 244
 	copyFile(t, henan, in)
 	out := filepath.Join(dir, "out")
 	code, _, errs := runCmd("render", "-o", out, in)
@@ -119,17 +113,26 @@ func TestInputLimits(t *testing.T) {
 	big := filepath.Join(dir, "big.txt")
 	data, _ := os.ReadFile(henan)
 	os.WriteFile(big, bytes.Repeat(data, 80), 0o644) // about 2.5 MB
+	// a folder is read for its documents; one without any is an input error
+	empty := filepath.Join(dir, "empty")
+	os.Mkdir(empty, 0o755)
 	tests := []struct {
 		args []string
 		code int
 		want string
 	}{
-		{[]string{"parse", "/dev/zero"}, exitInput, "/dev/zero: 不是普通文件（设备 device）"},
-		// a folder is read file by file, each within the limit
-		{[]string{"check", "--max-size", "1", dir}, exitInput, "文件太大：2.5 MB，上限 1.0 MB"},
+		{[]string{"parse", dir}, exitInput, "不是普通文件（文件夹 folder）"},
+		{[]string{"check", empty}, exitInput, "不是普通文件（文件夹 folder）"},
 		{[]string{"check", "--max-size", "1", big}, exitInput, "文件太大：2.5 MB，上限 1.0 MB"},
 		{[]string{"render", "-o", filepath.Join(dir, "out"), "--max-size", "1", big}, exitInput, "--max-size"},
 		{[]string{"check", "--max-size", "0", big}, exitUsage, "--max-size"},
+	}
+	if runtime.GOOS != "windows" {
+		tests = append(tests, struct {
+			args []string
+			code int
+			want string
+		}{[]string{"parse", "/dev/zero"}, exitInput, "/dev/zero: 不是普通文件（设备 device）"})
 	}
 	for _, tt := range tests {
 		code, _, errs := runCmd(tt.args...)
@@ -142,55 +145,6 @@ func TestInputLimits(t *testing.T) {
 	}
 }
 
-// TestRenderInterrupted runs render in a child process whose xlsx writer
-// stalls after its first bytes, stops it with SIGTERM or SIGINT, and
-// looks for what it left.
-func TestRenderInterrupted(t *testing.T) {
-	if out := os.Getenv("BUDGETPACK_INTERRUPT_OUT"); out != "" {
-		writers["xlsx"] = func(w io.Writer, _ *grid.Book, _ string) error {
-			io.WriteString(w, "PK partial")
-			os.WriteFile(filepath.Join(filepath.Dir(out), "ready"), nil, 0o644)
-			time.Sleep(time.Minute)
-			return nil
-		}
-		os.Exit(run([]string{"render", "-o", out, "--format", "xlsx", henan}, io.Discard, io.Discard))
-	}
-	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
-		dir := t.TempDir()
-		out := filepath.Join(dir, "out")
-		os.MkdirAll(out, 0o755)
-		os.WriteFile(filepath.Join(out, "henan-hongqi-gongxin-2023.xlsx"), []byte("the previous pack"), 0o644)
-		cmd := exec.Command(os.Args[0], "-test.run=^TestRenderInterrupted$")
-		cmd.Env = append(os.Environ(), "BUDGETPACK_INTERRUPT_OUT="+out)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		deadline := time.Now().Add(30 * time.Second)
-		for {
-			if _, err := os.Stat(filepath.Join(dir, "ready")); err == nil {
-				break
-			}
-			if time.Now().After(deadline) {
-				cmd.Process.Kill()
-				t.Fatal("render never started writing")
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
-		cmd.Process.Signal(sig)
-		err := cmd.Wait()
-		var ee *exec.ExitError
-		if !errors.As(err, &ee) || ee.ExitCode() != 128+int(sig) {
-			t.Errorf("%v: render ended with %v, want exit %d", sig, err, 128+int(sig))
-		}
-		if got := files(t, out); strings.Join(got, " ") != "henan-hongqi-gongxin-2023.xlsx" {
-			t.Errorf("%v: out holds %v", sig, got)
-		}
-		if b, _ := os.ReadFile(filepath.Join(out, "henan-hongqi-gongxin-2023.xlsx")); string(b) != "the previous pack" {
-			t.Errorf("%v: the previous pack was replaced", sig)
-		}
-	}
-}
-
 func TestTemplatesWithoutCommon(t *testing.T) {
 	dir := t.TempDir()
 	copyFile(t, "../../templates/henan-2023.yaml", filepath.Join(dir, "henan-2023.yaml"))
@@ -199,5 +153,19 @@ func TestTemplatesWithoutCommon(t *testing.T) {
 		if code != exitUsage || !strings.Contains(errs, "缺少 common.yaml") {
 			t.Errorf("%v: exit %d, %s", args[:1], code, errs)
 		}
+	}
+}
+
+func TestRenderBadFontUpFront(t *testing.T) {
+	dir := t.TempDir()
+	font := filepath.Join(dir, "song.ttf")
+	os.WriteFile(font, []byte("not a font at all"), 0o644)
+	out := filepath.Join(dir, "out")
+	code, stdout, errs := runCmd("render", "-o", out, "--font", font, henan)
+	if code != exitInput || !strings.Contains(errs, "--font") || stdout != "" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, errs)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("the output folder was made: %v", err)
 	}
 }

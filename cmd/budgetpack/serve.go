@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"budgetpack/render/layout"
 	"budgetpack/serve"
 )
 
@@ -51,7 +52,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "budgetpack:", err)
 		return exitUsage
 	}
-	srv, err := serve.New(serve.Options{Parse: opt, Font: font, PackName: PackName})
+	srv, err := serve.New(serve.Options{Parse: opt, Font: font, PackName: layout.PackName})
 	if err != nil {
 		fmt.Fprintln(stderr, "budgetpack:", err)
 		return exitUsage

@@ -189,7 +189,7 @@ func TestServePageInChromium(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := PackName("hebei-xushui-gongxin-2024", "", layout.PublicPack) + ".xlsx"; ev.SuggestedFilename != want {
+		if want := layout.PackName("hebei-xushui-gongxin-2024", "", layout.PublicPack) + ".xlsx"; ev.SuggestedFilename != want {
 			t.Errorf("downloaded as %q, render writes %q", ev.SuggestedFilename, want)
 		}
 		break
@@ -225,7 +225,7 @@ func renderedPublic(t *testing.T, src string) []byte {
 		t.Fatalf("render: exit %d: %s", code, errs)
 	}
 	stem := strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))
-	data, err := os.ReadFile(filepath.Join(dir, PackName(stem, "", layout.PublicPack)+".xlsx"))
+	data, err := os.ReadFile(filepath.Join(dir, layout.PackName(stem, "", layout.PublicPack)+".xlsx"))
 	if err != nil {
 		t.Fatal(err)
 	}

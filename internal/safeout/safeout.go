@@ -236,19 +236,19 @@ func (r *Run) Cleanup() {
 }
 
 // OnSignal removes the temporary files and calls exit(128+signal) when the
-// process gets SIGINT or SIGTERM, until stop is called. exit is os.Exit in
+// process gets SIGINT, SIGTERM or SIGHUP, until stop is called. exit is os.Exit in
 // the command.
 func (r *Run) OnSignal(exit func(code int)) (stop func()) {
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	done := make(chan struct{})
 	go func() {
 		select {
 		case s := <-ch:
 			r.Cleanup()
 			code := 130
-			if s == syscall.SIGTERM {
-				code = 143
+			if n, ok := s.(syscall.Signal); ok {
+				code = 128 + int(n)
 			}
 			exit(code)
 		case <-done:

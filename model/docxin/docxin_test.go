@@ -42,6 +42,12 @@ func hebeiDocx(t testing.TB) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return docxOf(t, data)
+}
+
+// docxOf writes a DOCX text export back as its DOCX.
+func docxOf(t testing.TB, data []byte) []byte {
+	t.Helper()
 	seed, err := docxtext.Read(data)
 	if err != nil {
 		t.Fatal(err)
@@ -203,5 +209,29 @@ func TestHebeiDocx(t *testing.T) {
 	}
 	if len(got.Tables) < 9 || len(got.Projects) != len(orig.Projects) {
 		t.Errorf("%d tables, %d projects", len(got.Tables), len(got.Projects))
+	}
+}
+
+func BenchmarkReadHebei(b *testing.B) {
+	data := hebeiDocx(b)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := docxin.Read(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestErrorPage: an error in a Word document says its page.
+func TestErrorPage(t *testing.T) {
+	data, err := os.ReadFile(hebei)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(data), "\t1673.35\n", "\t一千六百\n", 1)
+	_, err = parse.Bytes("hebei.docx", docxOf(t, []byte(bad)), parse.Options{})
+	if err == nil || !strings.Contains(err.Error(), "第 2 页") || !strings.Contains(err.Error(), "一千六百") {
+		t.Errorf("error %v, want it to say 第 2 页", err)
 	}
 }

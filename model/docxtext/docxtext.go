@@ -28,9 +28,18 @@ func Read(data []byte) (*raw.Document, error) {
 		grid     *raw.Block
 		row      *raw.Row
 		blanks   int
-		lastCell bool // the previous line was a cell (or continued one)
+		lastCell bool     // the previous line was a cell (or continued one)
+		more     []string // lines continuing the row's last cell, joined once it ends
 	)
+	endCell := func() {
+		if len(more) > 0 && row != nil && len(row.Cells) > 0 {
+			c := &row.Cells[len(row.Cells)-1]
+			c.Text += "\n" + strings.Join(more, "\n")
+		}
+		more = more[:0]
+	}
 	endRow := func() {
+		endCell()
 		if row != nil && grid != nil {
 			grid.Rows = append(grid.Rows, *row)
 		}
@@ -53,6 +62,7 @@ func Read(data []byte) (*raw.Document, error) {
 			if row == nil {
 				row = &raw.Row{Line: n}
 			}
+			endCell()
 			row.Cells = append(row.Cells, raw.Cell{Text: line[1:], Line: n})
 			blanks, lastCell = 0, true
 		case strings.TrimSpace(line) == "":
@@ -63,8 +73,7 @@ func Read(data []byte) (*raw.Document, error) {
 			}
 			lastCell = false
 		case lastCell && row != nil && len(row.Cells) > 0:
-			c := &row.Cells[len(row.Cells)-1]
-			c.Text += "\n" + line
+			more = append(more, line)
 		default:
 			endGrid()
 			blanks, lastCell = 0, false

@@ -1,9 +1,11 @@
 package docxtext
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"budgetpack/model/raw"
 )
@@ -98,4 +100,33 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLongCellLinear reads a cell continued over many lines (5.4 MB) in
+// linear time: joining each line onto the cell as it came was quadratic.
+func TestLongCellLinear(t *testing.T) {
+	read := func(lines int) time.Duration {
+		var b strings.Builder
+		b.WriteString("\t甲\n\t乙\n\n\t丙\n")
+		for i := range lines {
+			fmt.Fprintf(&b, "续行第 %08d 行文字文字\n", i)
+		}
+		b.WriteString("\t丁\n")
+		start := time.Now()
+		doc, err := Read([]byte(b.String()))
+		el := time.Since(start)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := doc.Blocks[0].Rows[1].Cells[0]
+		if n := strings.Count(c.Text, "\n"); n != lines {
+			t.Fatalf("cell of %d lines, want %d", n+1, lines+1)
+		}
+		t.Logf("%d lines (%d MB): %v", lines, b.Len()>>20, el)
+		return el
+	}
+	small, big := read(50_000), read(200_000)
+	if big > 2*time.Second || big > 8*small+200*time.Millisecond {
+		t.Errorf("4× the lines took %v against %v: not linear", big, small)
+	}
 }

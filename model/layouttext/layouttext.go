@@ -5,9 +5,11 @@
 // Each page becomes a textgrid.Page of words placed on the character
 // grid and the shared grid builder finds its tables. pdftotext gives
 // every character one cell whatever its width — a Chinese character
-// counts as one, like a digit — so a word's column is its rune offset
-// (measured on the corpus: the ends of figures line up by rune count on
-// 95–99 % of rows, by display width on far fewer).
+// counts as one, like a digit — so a word's column is its rune offset.
+// Measured on the 26 corpus texts: of 19,027 figures on lines with
+// Chinese text, 95 % end in the same column as another figure of their
+// page when columns are counted in runes, 72 % when counted in display
+// width (a Chinese character two columns).
 package layouttext
 
 import (
@@ -146,7 +148,10 @@ func lineWords(l string, j int) ([]textgrid.Word, int) {
 	// in a line that has columns (a wider gap somewhere): in a line of
 	// prose a figure between single spaces is part of the sentence
 	// ("公用经费 131.33 万元。"). A decimal part alone is always a figure
-	// broken over two lines, and two amounts are two cells.
+	// broken over two lines, and two amounts are two cells. Two runs of
+	// Chinese one space apart in a line with columns are two cells too
+	// ("政府性基 国有资本 财政专户"): Chinese text has no spaces of its own.
+	// A label spread out one space per character ("预 算 数") stays whole.
 	columns := false
 	for k := 1; k < len(toks); k++ {
 		columns = columns || toks[k].c0-toks[k-1].c1 >= 2
@@ -162,7 +167,8 @@ func lineWords(l string, j int) ([]textgrid.Word, int) {
 				continue
 			}
 			a, b := lastToken(p.text), t.text
-			apart := columns && (amount(a) || amount(b)) || isFrac(a) || isFrac(b) || amount(a) && amount(b)
+			apart := columns && (amount(a) || amount(b) || chinese(a) && chinese(b)) ||
+				isFrac(a) || isFrac(b) || amount(a) && amount(b)
 			if t.c0-p.c1 == 1 && !apart {
 				p.text += " " + t.text
 				p.c1 = t.c1
@@ -181,6 +187,19 @@ func lineWords(l string, j int) ([]textgrid.Word, int) {
 		}
 	}
 	return out, col
+}
+
+// chinese reports whether s is two or more Chinese characters (with
+// Chinese punctuation) and nothing else.
+func chinese(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) && !(r >= 0x3000 && r <= 0x303F) && !(r >= 0xFF00 && r <= 0xFFEF) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 func lastToken(s string) string {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -53,6 +54,18 @@ func total(m map[string]int) int {
 	return n
 }
 
+// knownDiffs are the differences the test expects, each for a reason that
+// lies outside the grid builder.
+var knownDiffs = map[string]struct{ onlyText, onlyPDF, lostTitles string }{
+	// pdftotext puts the decimal part ".73" of "12,572.73" on the line
+	// above its integer part, out of reach of the join.
+	"chongqing-1-2026": {onlyPDF: "12572.73×1"},
+	// The contents list "1. 2026年…" stands a wide gap from its number in
+	// the PDF (a grid of two columns) and one space in the text.
+	"shanghai-2-2026": {lostTitles: "1. 2026年预算单位财务收支预算总表"},
+	"shanghai-3-2026": {lostTitles: "1. 2026年预算单位财务收支预算总表"},
+}
+
 // TestPDFAndTextSameFigures reads each corpus PDF with the PDF reader and
 // its pdftotext -layout text with this reader: both go through the one
 // grid builder, and their grids hold the same multiset of decimal figures.
@@ -81,18 +94,35 @@ func TestPDFAndTextSameFigures(t *testing.T) {
 				t.Fatal(err)
 			}
 			pf, tf := gridFigures(pd), gridFigures(td)
+			k := knownDiffs[name]
 			onlyText, onlyPDF := diff(tf, pf), diff(pf, tf)
-			if len(onlyText) > 0 || len(onlyPDF) > 0 {
-				t.Errorf("figures only in the text's grids: %d %v; only in the PDF's grids: %d %v",
-					len(onlyText), head(onlyText), len(onlyPDF), head(onlyPDF))
+			if strings.Join(onlyText, " ") != k.onlyText || strings.Join(onlyPDF, " ") != k.onlyPDF {
+				t.Errorf("figures only in the text's grids: %d %v (known %q); only in the PDF's grids: %d %v (known %q)",
+					len(onlyText), head(onlyText), k.onlyText, len(onlyPDF), head(onlyPDF), k.onlyPDF)
 			}
 			grids := 0
+			var lines []string
 			for _, b := range pd.Blocks {
 				if b.IsGrid() {
 					grids++
+				} else {
+					lines = append(lines, squash(b.Text))
 				}
 			}
-			report = append(report, fmt.Sprintf("%-18s text %4d  pdf %4d  only-text %3d  only-pdf %3d  pdf grids %3d  %v", name, total(tf), total(pf), len(onlyText), len(onlyPDF), grids, elapsed.Round(time.Millisecond)))
+			// The titles of the text are within text lines of the PDF
+			// too (a PDF line may hold more: a title poppler cut at the
+			// page's edge, a heading on the title's baseline).
+			var lost []string
+			ts := titles(string(txt))
+			for _, ti := range ts {
+				if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, squash(ti)) }) {
+					lost = append(lost, ti)
+				}
+			}
+			if strings.Join(lost, " ") != k.lostTitles {
+				t.Errorf("%d of %d titles not a text line of the PDF, e.g. %q", len(lost), len(ts), head(lost))
+			}
+			report = append(report, fmt.Sprintf("%-18s text %4d  pdf %4d  only-text %3d  only-pdf %3d  pdf grids %3d  titles %3d/%3d  %v", name, total(tf), total(pf), len(onlyText), len(onlyPDF), grids, len(ts)-len(lost), len(ts), elapsed.Round(time.Millisecond)))
 		})
 	}
 	sort.Strings(report)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"budgetpack/model/layouttext"
 	"budgetpack/model/xlsxin"
 )
 
@@ -39,7 +40,7 @@ func TestFuzzSeedsReachTheReaders(t *testing.T) {
 			}
 		}
 	}
-	for _, want := range []string{"json", xlsxin.Layout, "pdf"} {
+	for _, want := range []string{"json", xlsxin.Layout, "pdf", layouttext.Layout} {
 		if !layouts[want] {
 			t.Errorf("no %s seed (have %v)", want, layouts)
 		}

@@ -4,6 +4,7 @@
 package parse
 
 import (
+	"budgetpack/model/narrative"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -50,25 +51,44 @@ func File(path string, opt Options) (*model.Document, error) {
 
 // Bytes recognizes the content of a file named name.
 func Bytes(name string, data []byte, opt Options) (*model.Document, error) {
-	lib := opt.Templates
-	if lib == nil {
-		var err error
-		if lib, err = templates.Embedded(); err != nil {
-			return nil, err
-		}
+	lib, err := library(opt)
+	if err != nil {
+		return nil, err
 	}
-	layout := opt.Layout
-	if layout == "" {
-		var err error
-		if layout, err = Detect(name, data); err != nil {
-			return nil, err
-		}
+	layout, err := layoutOf(name, data, opt)
+	if err != nil {
+		return nil, err
 	}
+	if layout == "json" {
+		return decodeJSON(name, data)
+	}
+	doc, err := read(name, data, layout)
+	if err != nil {
+		return nil, err
+	}
+	return recognized(name, filepath.Base(name), doc, lib, opt)
+}
+
+func library(opt Options) (*templates.Library, error) {
+	if opt.Templates != nil {
+		return opt.Templates, nil
+	}
+	return templates.Embedded()
+}
+
+// layoutOf is the forced layout, or the one detected from the content.
+func layoutOf(name string, data []byte, opt Options) (string, error) {
+	if opt.Layout != "" {
+		return opt.Layout, nil
+	}
+	return Detect(name, data)
+}
+
+// read runs the reader of a layout on the content of the file name.
+func read(name string, data []byte, layout string) (*raw.Document, error) {
 	var doc *raw.Document
 	var err error
 	switch layout {
-	case "json":
-		return decodeJSON(name, data)
 	case pdfin.Layout:
 		doc, err = pdfin.Read(data)
 	case docxin.Layout:
@@ -90,13 +110,25 @@ func Bytes(name string, data []byte, opt Options) (*model.Document, error) {
 		}
 		return nil, &model.InputError{File: name, Msg: err.Error()}
 	}
+	return doc, nil
+}
+
+// recognized builds the model of a raw document read from name; source
+// is the name the model records.
+func recognized(name, source string, doc *raw.Document, lib *templates.Library, opt Options) (*model.Document, error) {
 	out, err := recognize.Recognize(doc, lib, recognize.Options{File: name, Family: opt.Family})
 	if err != nil {
 		return nil, placed(err, doc.Places)
 	}
-	out.Source = filepath.Base(name)
+	out.Source = source
 	out.Places = doc.Places
+	out.Sections = narrative.Clean(out.Sections, paged(doc.Layout))
 	return out, nil
+}
+
+// paged reports a layout whose prose lines break at page ends.
+func paged(layout string) bool {
+	return layout == pdftext.Layout || layout == pdfin.Layout || layout == layouttext.Layout
 }
 
 // Detect tells the layout of a file from its content.

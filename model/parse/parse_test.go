@@ -293,6 +293,10 @@ func FuzzBytes(f *testing.F) {
 		if doc == nil {
 			t.Fatal("nil document without an error")
 		}
+		// whatever a reader makes is a model the JSON reader accepts
+		if err := validateDocument(doc); err != nil {
+			t.Fatalf("the model read is not valid: %v", err)
+		}
 	})
 }
 

@@ -94,3 +94,11 @@ func TestJSONWithBOM(t *testing.T) {
 		t.Errorf("trailing data: %v", err)
 	}
 }
+
+func TestReadModelsAreValid(t *testing.T) {
+	for _, src := range []string{hebei, henan} {
+		if err := validateDocument(mustParse(t, src)); err != nil {
+			t.Errorf("%s: %v", src, err)
+		}
+	}
+}

@@ -4,15 +4,26 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"budgetpack/internal/benchdoc"
 )
 
-// BenchmarkRead reads each corpus PDF into pages of words and rulings. Besides
-// the wall time it reports the process's CPU time per read (cpu-ms/op),
-// which other work on a shared machine disturbs less.
+// BenchmarkRead reads each corpus PDF into raw grids and prose (Read:
+// pages, words, rulings, then textgrid). Besides the wall time it reports
+// the process's CPU time per read (cpu-ms/op), which other work on a
+// shared machine disturbs less.
 func BenchmarkRead(b *testing.B) {
+	benchCorpus(b, func(data []byte) error { _, err := Read(data); return err })
+}
+
+// BenchmarkPages reads each corpus PDF into placed words and rulings only.
+func BenchmarkPages(b *testing.B) {
+	benchCorpus(b, func(data []byte) error { _, err := Pages(data); return err })
+}
+
+func benchCorpus(b *testing.B, read func([]byte) error) {
 	for _, file := range corpusPDFs(b) {
 		data, err := os.ReadFile(file)
 		if err != nil {
@@ -22,7 +33,7 @@ func BenchmarkRead(b *testing.B) {
 			b.ReportAllocs()
 			start := cpuTime()
 			for b.Loop() {
-				if _, err := Pages(data); err != nil {
+				if err := read(data); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -31,11 +42,4 @@ func BenchmarkRead(b *testing.B) {
 	}
 }
 
-// cpuTime is the CPU time the process has used (user and system).
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+func cpuTime() time.Duration { return benchdoc.CPUTime() }

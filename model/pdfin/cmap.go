@@ -34,138 +34,114 @@ func codeKey(code uint32, n int) uint64 { return uint64(code) | uint64(n)<<32 }
 func parseCMap(b []byte) *cmap {
 	cm := &cmap{chars: map[uint64]string{}, cidChars: map[uint64]uint32{}}
 	l := &lexer{b: b}
-	var stack []any
+	var prev, last tok // the two tokens before an operator
 	entries := 0
 	for entries < maxCMapEntries {
-		t, ok := l.next()
-		if !ok {
+		t := l.next()
+		if t.kind == kEnd {
 			break
 		}
-		o, isOp := t.(op)
-		if !isOp {
-			if len(stack) < 8 {
-				stack = append(stack, t)
-			} else {
-				stack = append(stack[1:], t)
-			}
+		if t.kind != kOp {
+			prev, last = last, t
 			continue
 		}
-		switch o {
+		switch string(t.b) {
 		case "begincodespacerange":
-			for {
+			for len(cm.space) < 256 {
 				lo, ok1 := cmapString(l)
-				if !ok1 {
-					break
-				}
 				hi, ok2 := cmapString(l)
-				if !ok2 || len(cm.space) >= 256 {
+				if !ok1 || !ok2 {
 					break
 				}
 				cm.space = append(cm.space, codeRange{n: len(lo), lo: bytesCode(lo), hi: bytesCode(hi)})
 			}
 		case "beginbfchar":
-			for entries < maxCMapEntries {
+			for ; entries < maxCMapEntries; entries++ {
 				src, ok := cmapString(l)
 				if !ok {
 					break
 				}
-				dst, _ := l.next()
-				entries++
-				switch d := dst.(type) {
-				case string:
-					cm.chars[codeKey(bytesCode(src), len(src))] = utf16Text(d)
-				case name:
-					if r := glyphRune(string(d)); r != 0 {
+				dst := l.next()
+				switch dst.kind {
+				case kStr:
+					cm.chars[codeKey(bytesCode(src), len(src))] = utf16Text(dst.b)
+				case kName:
+					if r := glyphRune(string(dst.b)); r != 0 {
 						cm.chars[codeKey(bytesCode(src), len(src))] = string(r)
 					}
 				}
+				l.reset()
 			}
 		case "beginbfrange":
-			for entries < maxCMapEntries {
-				lo, ok := cmapString(l)
-				if !ok {
+			for ; entries < maxCMapEntries; entries++ {
+				lo, ok1 := cmapString(l)
+				hi, ok2 := cmapString(l)
+				if !ok1 || !ok2 {
 					break
 				}
-				hi, ok := cmapString(l)
-				if !ok {
-					break
-				}
-				dst, _ := l.next()
-				entries++
+				dst := l.next()
 				r := uniRange{n: len(lo), lo: bytesCode(lo), hi: bytesCode(hi)}
 				if r.hi < r.lo {
 					continue
 				}
-				switch d := dst.(type) {
-				case string:
-					r.dst = utf16Units(d)
-				case []any:
-					for _, e := range d {
-						s, _ := e.(string)
-						r.list = append(r.list, utf16Units(s))
+				switch dst.kind {
+				case kStr:
+					r.dst = utf16Units(dst.b)
+				case kArr:
+					for _, e := range dst.arr {
+						r.list = append(r.list, utf16Units(e.b))
 					}
 				default:
 					continue
 				}
 				cm.ranges = append(cm.ranges, r)
+				l.reset()
 			}
 		case "begincidchar":
-			for entries < maxCMapEntries {
+			for ; entries < maxCMapEntries; entries++ {
 				src, ok := cmapString(l)
 				if !ok {
 					break
 				}
-				dst, _ := l.next()
-				entries++
-				if c, ok := dst.(float64); ok {
-					cm.cidChars[codeKey(bytesCode(src), len(src))] = uint32(c)
+				if dst := l.next(); dst.kind == kNum {
+					cm.cidChars[codeKey(bytesCode(src), len(src))] = uint32(dst.num)
 				}
+				l.reset()
 			}
 		case "begincidrange":
-			for entries < maxCMapEntries {
-				lo, ok := cmapString(l)
-				if !ok {
+			for ; entries < maxCMapEntries; entries++ {
+				lo, ok1 := cmapString(l)
+				hi, ok2 := cmapString(l)
+				if !ok1 || !ok2 {
 					break
 				}
-				hi, ok := cmapString(l)
-				if !ok {
-					break
+				if dst := l.next(); dst.kind == kNum {
+					cm.cidRange = append(cm.cidRange, cidRange{n: len(lo), lo: bytesCode(lo), hi: bytesCode(hi), cid: uint32(dst.num)})
 				}
-				dst, _ := l.next()
-				entries++
-				if c, ok := dst.(float64); ok {
-					cm.cidRange = append(cm.cidRange, cidRange{n: len(lo), lo: bytesCode(lo), hi: bytesCode(hi), cid: uint32(c)})
-				}
+				l.reset()
 			}
 		case "def":
-			if len(stack) >= 2 {
-				if k, _ := stack[len(stack)-2].(name); k == "WMode" {
-					if v, _ := stack[len(stack)-1].(float64); v == 1 {
-						cm.vertical = true
-					}
-				}
+			if prev.is(kName, "WMode") && last.kind == kNum && last.num == 1 {
+				cm.vertical = true
 			}
 		}
-		stack = stack[:0]
+		prev, last = tok{}, tok{}
+		l.reset()
 	}
 	return cm
 }
 
 // cmapString reads the next token as a code string; false at an operator
 // (the end of a section).
-func cmapString(l *lexer) (string, bool) {
-	t, ok := l.next()
-	if !ok {
-		return "", false
+func cmapString(l *lexer) ([]byte, bool) {
+	t := l.next()
+	if t.kind != kStr || len(t.b) == 0 || len(t.b) > 4 {
+		return nil, false
 	}
-	s, isStr := t.(string)
-	if !isStr || len(s) == 0 || len(s) > 4 {
-		return "", false
-	}
-	return s, true
+	return t.b, true
 }
 
-func bytesCode(s string) uint32 {
+func bytesCode(s []byte) uint32 {
 	var c uint32
 	for i := 0; i < len(s) && i < 4; i++ {
 		c = c<<8 | uint32(s[i])
@@ -173,7 +149,7 @@ func bytesCode(s string) uint32 {
 	return c
 }
 
-func utf16Units(s string) []uint16 {
+func utf16Units(s []byte) []uint16 {
 	u := make([]uint16, 0, len(s)/2)
 	for i := 0; i+1 < len(s); i += 2 {
 		u = append(u, uint16(s[i])<<8|uint16(s[i+1]))
@@ -184,7 +160,7 @@ func utf16Units(s string) []uint16 {
 	return u
 }
 
-func utf16Text(s string) string {
+func utf16Text(s []byte) string {
 	return string(utf16.Decode(utf16Units(s)))
 }
 

@@ -106,6 +106,7 @@ func wordValues(pages []textgrid.Page) (map[string]int, string) {
 
 func TestCorpus(t *testing.T) {
 	files := corpusPDFs(t)
+	t.Setenv("PATH", "") // no poppler or other program to lean on
 	var total, found int
 	for _, file := range files {
 		base := strings.TrimSuffix(filepath.Base(file), ".pdf")

@@ -50,14 +50,19 @@ func TestDumpGlyphs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	info, err := o.page(n)
+	infos, err := pageTree(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := infos[n-1]
+	page, err := content(o, info, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	fmt.Printf("rotate %d box %v\n", info.rotate, info.box)
-	run := &pageRun{o: o, fonts: map[any]*font{}, width: info.box[2], height: info.box[3]}
+	run := &pageRun{o: o, fonts: map[any]*font{}, forms: newFormCache(), width: info.box[2], height: info.box[3]}
 	run.pageM = matrix{1, 0, 0, 1, -info.box[0], -info.box[1]}.mul(matrix{1, 0, 0, -1, 0, info.box[3] - info.box[1]})
-	run.run(info.content, info.resources, gstate{ctm: identity, th: 1}, 0)
+	run.run(page, info.resources, gstate{ctm: identity, th: 1}, 0)
 	for _, g := range run.glyphs {
 		if g.v <= maxY {
 			fmt.Printf("%d dir=%d u=%.2f-%.2f v=%.2f s=%.2f %q\n", g.seq, g.dir, g.u0, g.u1, g.v, g.size, g.text)

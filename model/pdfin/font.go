@@ -53,7 +53,7 @@ type glyphCode struct {
 }
 
 // codes splits s into character codes.
-func (f *font) codes(s string, out []glyphCode) []glyphCode {
+func (f *font) codes(s []byte, out []glyphCode) []glyphCode {
 	out = out[:0]
 	for i := 0; i < len(s); {
 		n := 1
@@ -73,7 +73,7 @@ func (f *font) codes(s string, out []glyphCode) []glyphCode {
 	return out
 }
 
-func (f *font) codeLen(s string) int {
+func (f *font) codeLen(s []byte) int {
 	if f.codeSpace == nil {
 		switch f.charset {
 		case "gbk":

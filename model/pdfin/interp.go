@@ -85,8 +85,9 @@ type gstate struct {
 type pageRun struct {
 	o       objects
 	fonts   map[any]*font // by font object (reference or dictionary)
-	pageM   matrix        // user space to displayed page (y down)
-	width   float64       // displayed size
+	forms   *formCache
+	pageM   matrix  // user space to displayed page (y down)
+	width   float64 // displayed size
 	height  float64
 	glyphs  []glyph
 	rulings []segment
@@ -99,6 +100,14 @@ type pageRun struct {
 	// textStart is the first glyph of the current text object.
 	textStart int
 }
+
+// formCache keeps the decoded content of Form XObjects that pages share.
+type formCache struct {
+	data map[*stream][]byte
+	size int
+}
+
+func newFormCache() *formCache { return &formCache{data: map[*stream][]byte{}} }
 
 // segment is a ruling in page coordinates.
 type segment struct{ x0, y0, x1, y1 float64 }
@@ -118,36 +127,57 @@ type point struct {
 func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 	l := &lexer{b: content}
 	var stack []gstate
-	var args []any
+	var args []tok
 	var tm, tlm matrix = identity, identity
 	var path [][]point
 	var cur []point
 	var startX, startY float64
 	codes := make([]glyphCode, 0, 64)
 
+	// The points of the path being built share one slice, reused once
+	// the path is painted: each subpath is built at its end, then kept.
+	var arena []point
+	keep := func(s []point) {
+		n := len(arena)
+		if n < cap(arena) && len(s) > 0 && &arena[:n+1][n] == &s[0] {
+			arena = arena[:n+len(s)]
+		} else {
+			arena = s
+		}
+	}
+	begin := func(q point) []point { return append(arena[len(arena):], q) }
 	flushSub := func() {
 		if len(cur) > 0 {
 			path = append(path, cur)
+			keep(cur)
 			cur = nil
 		}
 	}
-	show := func(s string) {
+	show := func(s []byte) {
 		f := g.font
 		if f == nil {
 			f = fallbackFont
 		}
 		codes = f.codes(s, codes)
+		// The glyphs of one string share the text matrix up to the pen's
+		// advance along the line.
+		base := tm.mul(g.ctm.mul(p.pageM))
+		adv := 0.0
 		for _, c := range codes {
-			p.glyph(&g, &tm, f, c)
+			adv += p.glyph(&g, base, adv, f, c)
+		}
+		if f.vertical {
+			tm = matrix{1, 0, 0, 1, 0, adv}.mul(tm)
+		} else {
+			tm = matrix{1, 0, 0, 1, adv, 0}.mul(tm)
 		}
 	}
 	for p.err == nil {
-		t, ok := l.next()
-		if !ok {
+		t := l.next()
+		if t.kind == kEnd {
 			break
 		}
-		o, isOp := t.(op)
-		if !isOp {
+		if t.kind != kOp {
 			if len(args) < maxArgs {
 				args = append(args, t)
 			}
@@ -159,15 +189,13 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 			return
 		}
 		n := func(i int) float64 {
-			if i < len(args) {
-				if f, ok := args[i].(float64); ok && !math.IsNaN(f) && !math.IsInf(f, 0) {
-					return f
-				}
+			if i < len(args) && args[i].kind == kNum {
+				return args[i].num
 			}
 			return 0
 		}
 		mat := func() matrix { return matrix{n(0), n(1), n(2), n(3), n(4), n(5)} }
-		switch o {
+		switch string(t.b) {
 		case "q":
 			if len(stack) < maxStack {
 				stack = append(stack, g)
@@ -186,8 +214,8 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 			p.textStart = len(p.glyphs)
 		case "Tf":
 			if len(args) >= 2 {
-				if fn, ok := args[0].(name); ok {
-					g.font = p.font(res, string(fn))
+				if args[0].kind == kName {
+					g.font = p.font(res, string(args[0].b))
 				}
 				g.fontSize = n(1)
 			}
@@ -217,31 +245,26 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 			tlm = matrix{1, 0, 0, 1, 0, -g.tl}.mul(tlm)
 			tm = tlm
 		case "Tj":
-			if len(args) >= 1 {
-				if s, ok := args[len(args)-1].(string); ok {
-					show(s)
-				}
+			if len(args) >= 1 && args[len(args)-1].kind == kStr {
+				show(args[len(args)-1].b)
 			}
 		case "'", "\"":
-			if o == "\"" && len(args) >= 3 {
+			if t.b[0] == '"' && len(args) >= 3 {
 				g.tw, g.tc = n(0), n(1)
 			}
 			tlm = matrix{1, 0, 0, 1, 0, -g.tl}.mul(tlm)
 			tm = tlm
-			if len(args) >= 1 {
-				if s, ok := args[len(args)-1].(string); ok {
-					show(s)
-				}
+			if len(args) >= 1 && args[len(args)-1].kind == kStr {
+				show(args[len(args)-1].b)
 			}
 		case "TJ":
 			if len(args) >= 1 {
-				arr, _ := args[len(args)-1].([]any)
-				for _, e := range arr {
-					switch e := e.(type) {
-					case string:
-						show(e)
-					case float64:
-						adv := -e / 1000 * g.fontSize
+				for _, e := range args[len(args)-1].arr {
+					switch e.kind {
+					case kStr:
+						show(e.b)
+					case kNum:
+						adv := -e.num / 1000 * g.fontSize
 						if g.font != nil && g.font.vertical {
 							tm = matrix{1, 0, 0, 1, 0, adv}.mul(tm)
 						} else {
@@ -253,11 +276,11 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 		case "m":
 			flushSub()
 			x, y := p.toPage(g.ctm, n(0), n(1))
-			cur = []point{{x: x, y: y}}
+			cur = begin(point{x: x, y: y})
 			startX, startY = x, y
 		case "l":
 			if cur == nil {
-				cur = []point{{x: startX, y: startY}}
+				cur = begin(point{x: startX, y: startY})
 			}
 			x, y := p.toPage(g.ctm, n(0), n(1))
 			if len(cur) < maxPathPoints {
@@ -265,10 +288,10 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 			}
 		case "c", "v", "y":
 			if cur == nil {
-				cur = []point{{x: startX, y: startY}}
+				cur = begin(point{x: startX, y: startY})
 			}
 			k := 4
-			if o != "c" {
+			if t.b[0] != 'c' {
 				k = 2
 			}
 			x, y := p.toPage(g.ctm, n(k), n(k+1))
@@ -282,16 +305,18 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 		case "re":
 			flushSub()
 			x, y, w, h := n(0), n(1), n(2), n(3)
-			var pts []point
+			pts := arena[len(arena):]
 			for _, c := range [][2]float64{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}, {x, y}} {
 				px, py := p.toPage(g.ctm, c[0], c[1])
 				pts = append(pts, point{x: px, y: py})
 			}
 			if len(path) < maxPathPoints {
 				path = append(path, pts)
+				keep(pts)
 			}
 			startX, startY = pts[0].x, pts[0].y
 		case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n":
+			o := string(t.b)
 			if o == "s" || o == "b" || o == "b*" {
 				if len(cur) > 1 {
 					cur = append(cur, point{x: cur[0].x, y: cur[0].y})
@@ -307,12 +332,10 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 				p.stroke(path)
 				p.fill(path)
 			}
-			path, cur = nil, nil
+			path, cur, arena = path[:0], nil, arena[:0]
 		case "Do":
-			if len(args) >= 1 {
-				if xn, ok := args[0].(name); ok {
-					p.xobject(res, string(xn), g, depth)
-				}
+			if len(args) >= 1 && args[0].kind == kName {
+				p.xobject(res, string(args[0].b), g, depth)
 			}
 		case "BI":
 			l.skipInlineDict()
@@ -321,6 +344,7 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 			p.image(g.ctm)
 		}
 		args = args[:0]
+		l.reset()
 	}
 }
 
@@ -333,24 +357,30 @@ func (p *pageRun) toPage(ctm matrix, x, y float64) (float64, float64) {
 }
 
 // glyph records one shown code and advances the text matrix.
-func (p *pageRun) glyph(g *gstate, tm *matrix, f *font, c glyphCode) {
+//
+// base is the text matrix of the string times the CTM and the page's
+// matrix, adv how far the pen has moved along the string (in text space);
+// glyph returns the pen's advance for this glyph.
+func (p *pageRun) glyph(g *gstate, base matrix, adv float64, f *font, c glyphCode) (advance float64) {
 	fs := g.fontSize
 	spacing := g.tc
 	if c.n == 1 && c.code == 32 {
 		spacing += g.tw
 	}
-	trm := matrix{fs * g.th, 0, 0, fs, 0, g.rise}.mul(*tm).mul(g.ctm).mul(p.pageM)
+	var trm matrix
 	if f.vertical {
-		*tm = matrix{1, 0, 0, 1, 0, -fs + spacing}.mul(*tm)
+		trm = matrix{fs * g.th, 0, 0, fs, 0, g.rise + adv}.mul(base)
+		advance = -fs + spacing
 	} else {
-		*tm = matrix{1, 0, 0, 1, (c.width*fs + spacing) * g.th, 0}.mul(*tm)
+		trm = matrix{fs * g.th, 0, 0, fs, adv, g.rise}.mul(base)
+		advance = (c.width*fs + spacing) * g.th
 	}
 	if c.text == "" || c.text == " " || c.text == "\u00a0" || c.text == "\u3000" {
-		return
+		return advance
 	}
 	if len(p.glyphs) >= maxGlyphsPage {
 		p.err = errTooBig
-		return
+		return advance
 	}
 	ox, oy := trm.apply(0, 0)
 	ax, ay := trm[0], trm[1] // the text's direction on the page
@@ -361,7 +391,7 @@ func (p *pageRun) glyph(g *gstate, tm *matrix, f *font, c glyphCode) {
 		size = math.Hypot(trm[0], trm[1]) / g.th
 	}
 	if size == 0 || math.IsNaN(size) || math.IsInf(size, 0) || math.IsNaN(ox) || math.IsNaN(oy) {
-		return
+		return advance
 	}
 	dir := dirRight
 	switch {
@@ -385,6 +415,14 @@ func (p *pageRun) glyph(g *gstate, tm *matrix, f *font, c glyphCode) {
 		gl.u0, gl.u1, gl.v = u0, math.Max(u1, u0), v
 		gl.t0, gl.t1 = v-0.88*size, v+0.12*size
 	}
+	// A glyph wholly outside the visible page (text a frame lets run over
+	// the edge, repeated on the next page) is not shown, so not read.
+	if x0, y0 := fromFrame(dir, gl.u0, gl.t0); true {
+		x1, y1 := fromFrame(dir, gl.u1, gl.t1)
+		if max(x0, x1) < 0 || min(x0, x1) > p.width || max(y0, y1) < 0 || min(y0, y1) > p.height {
+			return advance
+		}
+	}
 	if c.text == "\uFFFD" {
 		p.undecodable++
 	}
@@ -397,6 +435,7 @@ func (p *pageRun) glyph(g *gstate, tm *matrix, f *font, c glyphCode) {
 		}
 	}
 	p.glyphs = append(p.glyphs, gl)
+	return advance
 }
 
 // font returns the font named fn in the resources, loading it once.
@@ -442,12 +481,20 @@ func (p *pageRun) xobject(res dict, xn string, g gstate, depth int) {
 		if depth >= maxFormDepth {
 			return
 		}
-		b, err := p.o.data(s, maxStreamBytes)
-		if err != nil {
-			if errors.Is(err, errTooBig) {
-				p.err = err
+		b, ok := p.forms.data[s]
+		if !ok {
+			var err error
+			b, err = p.o.data(s, maxStreamBytes)
+			if err != nil {
+				if errors.Is(err, errTooBig) {
+					p.err = err
+				}
+				return
 			}
-			return
+			if p.forms.size+len(b) <= maxFormCache {
+				p.forms.size += len(b)
+				p.forms.data[s] = b
+			}
 		}
 		if m, ok := p.o.resolve(s.dict["Matrix"]).([]any); ok && len(m) == 6 {
 			var fm matrix
@@ -560,11 +607,11 @@ func (p *pageRun) addRuling(x0, y0, x1, y1 float64) {
 // skipInlineDict moves past an inline image's dictionary up to ID.
 func (l *lexer) skipInlineDict() {
 	for n := 0; n < 4096; n++ {
-		t, ok := l.next()
-		if !ok {
+		t := l.next()
+		if t.kind == kEnd {
 			return
 		}
-		if o, isOp := t.(op); isOp && o == "ID" {
+		if t.is(kOp, "ID") {
 			l.pos -= 2
 			return
 		}

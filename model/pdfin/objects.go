@@ -2,9 +2,14 @@ package pdfin
 
 import (
 	"bytes"
+	"compress/flate"
+	"compress/zlib"
 	"errors"
 	"fmt"
+	"io"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
@@ -32,24 +37,10 @@ type stream struct {
 	src  any
 }
 
-// pageInfo is what the interpreter needs of one page.
-type pageInfo struct {
-	// box is the visible area (CropBox within MediaBox): llx, lly, urx, ury.
-	box [4]float64
-	// rotate is the page's /Rotate, a multiple of 90 in 0..270.
-	rotate int
-	// resources is the page's (inherited) resource dictionary.
-	resources dict
-	// content is the page's decoded content, all streams joined.
-	content []byte
-}
-
 // objects is the object layer.
 type objects interface {
-	// numPages is the number of pages.
-	numPages() int
-	// page returns page n (1-based).
-	page(n int) (pageInfo, error)
+	// root returns the document catalog.
+	root() dict
 	// resolve follows a reference to its object; other values pass as they are.
 	resolve(v any) any
 	// data decodes a stream's data, at most limit bytes.
@@ -64,10 +55,9 @@ var (
 
 // pdfcpuObjects is the object layer of github.com/pdfcpu/pdfcpu.
 type pdfcpuObjects struct {
-	ctx     *model.Context
-	cache   map[ref]any
-	decoded map[ref][]byte
-	budget  int // bytes of decoded stream data still allowed
+	ctx    *model.Context
+	cache  map[ref]any
+	budget int // bytes of decoded stream data still allowed
 }
 
 // openObjects opens the file with pdfcpu, decrypting it when only an owner
@@ -98,68 +88,29 @@ func openObjects(data []byte) (o *pdfcpuObjects, err error) {
 		}
 		return nil, fmt.Errorf("%w: %v", errDamaged, err)
 	}
-	if err := ctx.EnsurePageCount(); err != nil {
-		return nil, fmt.Errorf("%w: %v", errDamaged, err)
-	}
-	return &pdfcpuObjects{ctx: ctx, cache: map[ref]any{}, decoded: map[ref][]byte{}, budget: maxDecodedTotal}, nil
+	return &pdfcpuObjects{ctx: ctx, cache: map[ref]any{}, budget: maxDecodedTotal}, nil
 }
 
-func (o *pdfcpuObjects) numPages() int { return o.ctx.PageCount }
-
-func (o *pdfcpuObjects) page(n int) (pageInfo, error) {
-	var p pageInfo
-	d, _, attrs, err := o.ctx.PageDict(n, false)
-	if err != nil {
-		return p, err
+func (o *pdfcpuObjects) root() (d dict) {
+	defer contain(nil)
+	if o.ctx.Root == nil {
+		return nil
 	}
-	if d == nil || attrs == nil {
-		return p, fmt.Errorf("page %d missing", n)
-	}
-	box := attrs.MediaBox
-	if box == nil {
-		box = types.RectForFormat("A4")
-	}
-	p.box = [4]float64{box.LL.X, box.LL.Y, box.UR.X, box.UR.Y}
-	if c := attrs.CropBox; c != nil {
-		// The visible area is the crop box clipped to the media box.
-		p.box = [4]float64{max(p.box[0], c.LL.X), max(p.box[1], c.LL.Y), min(p.box[2], c.UR.X), min(p.box[3], c.UR.Y)}
-		if p.box[2] <= p.box[0] || p.box[3] <= p.box[1] {
-			p.box = [4]float64{box.LL.X, box.LL.Y, box.UR.X, box.UR.Y}
-		}
-	}
-	p.rotate = ((attrs.Rotate % 360) + 360) % 360 / 90 * 90
-	if attrs.Resources != nil {
-		p.resources, _ = o.convert(attrs.Resources, 0).(dict)
-	}
-	contents, ok := d.Find("Contents")
-	if !ok || contents == nil {
-		return p, nil
-	}
-	var parts []any
-	switch c := o.resolve(o.convert(contents, 0)).(type) {
-	case *stream:
-		parts = []any{c}
-	case []any:
-		parts = c
-	}
-	var buf []byte
-	for _, part := range parts {
-		s, ok := o.resolve(part).(*stream)
-		if !ok {
-			continue
-		}
-		b, err := o.data(s, maxStreamBytes-len(buf))
-		if err != nil {
-			return p, err
-		}
-		buf = append(buf, b...)
-		buf = append(buf, '\n')
-	}
-	p.content = buf
-	return p, nil
+	d, _ = o.resolve(ref{int(o.ctx.Root.ObjectNumber), int(o.ctx.Root.GenerationNumber)}).(dict)
+	return d
 }
 
-func (o *pdfcpuObjects) resolve(v any) any {
+// contain keeps a panic of the library from leaving the object layer: the
+// object asked for reads as missing (or err, if given, says the file is
+// damaged).
+func contain(err *error) {
+	if r := recover(); r != nil && err != nil {
+		*err = fmt.Errorf("%w: %v", errDamaged, r)
+	}
+}
+
+func (o *pdfcpuObjects) resolve(v any) (out any) {
+	defer contain(nil)
 	for depth := 0; depth < 16; depth++ {
 		r, ok := v.(ref)
 		if !ok {
@@ -186,10 +137,8 @@ func (o *pdfcpuObjects) resolve(v any) any {
 	return nil
 }
 
-func (o *pdfcpuObjects) data(s *stream, limit int) ([]byte, error) {
-	if b, ok := o.decoded[s.id]; ok && s.id != (ref{}) {
-		return b, nil
-	}
+func (o *pdfcpuObjects) data(s *stream, limit int) (b []byte, err error) {
+	defer contain(&err)
 	sd, ok := s.src.(types.StreamDict)
 	if !ok {
 		return nil, nil
@@ -198,7 +147,7 @@ func (o *pdfcpuObjects) data(s *stream, limit int) ([]byte, error) {
 	if limit <= 0 {
 		return nil, errTooBig
 	}
-	b, err := decodeStream(sd, int64(limit))
+	b, err = decodeStream(sd, int64(limit), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -206,15 +155,14 @@ func (o *pdfcpuObjects) data(s *stream, limit int) ([]byte, error) {
 		return nil, errTooBig
 	}
 	o.budget -= len(b)
-	if s.id != (ref{}) {
-		o.decoded[s.id] = b
-	}
 	return b, nil
 }
 
 // decodeStream applies the stream's filters, keeping pdfcpu's own panics
 // (there should be none) inside.
-func decodeStream(sd types.StreamDict, limit int64) (b []byte, err error) {
+// The data of a plain /FlateDecode stream goes to the space of *dst, if
+// given, which then holds the space used.
+func decodeStream(sd types.StreamDict, limit int64, dst *[]byte) (b []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			b, err = nil, fmt.Errorf("%w: stream: %v", errDamaged, r)
@@ -225,6 +173,16 @@ func decodeStream(sd types.StreamDict, limit int64) (b []byte, err error) {
 			return nil, errTooBig
 		}
 		return sd.Raw, nil
+	}
+	if f := sd.FilterPipeline; len(f) == 1 && f[0].Name == "FlateDecode" && len(f[0].DecodeParms) == 0 {
+		if dst == nil {
+			return inflate(sd.Raw, limit, nil)
+		}
+		b, err = inflate(sd.Raw, limit, *dst)
+		if b != nil {
+			*dst = b[:0]
+		}
+		return b, err
 	}
 	b, err = sd.DecodeLengthWithLimit(-1, limit)
 	if err != nil {
@@ -293,4 +251,49 @@ func (o *pdfcpuObjects) convert(v types.Object, depth int) any {
 		return c
 	}
 	return nil
+}
+
+// zlibPool keeps zlib readers (each holds a 32 KB window) for reuse.
+var zlibPool sync.Pool
+
+// inflate decodes a /FlateDecode stream without predictor, at most limit
+// bytes, in dst's space if it fits. A damaged stream gives what decodes before the damage, as in
+// other readers.
+func inflate(raw []byte, limit int64, dst []byte) ([]byte, error) {
+	var zr io.Reader
+	if z := zlibPool.Get(); z != nil {
+		if z.(zlib.Resetter).Reset(bytes.NewReader(raw), nil) == nil {
+			zr = z.(io.Reader)
+			defer zlibPool.Put(z)
+		}
+	} else if z, err := zlib.NewReader(bytes.NewReader(raw)); err == nil {
+		zr = z
+		defer zlibPool.Put(z)
+	}
+	if zr == nil {
+		// Some writers leave out the zlib header: try raw deflate.
+		f := flate.NewReader(bytes.NewReader(raw))
+		defer f.Close()
+		zr = f
+	}
+	out := dst[:0]
+	if want := min(int64(len(raw))*4+512, limit+1); int64(cap(out)) < want {
+		out = make([]byte, 0, want)
+	}
+	for {
+		if len(out) == cap(out) {
+			if int64(len(out)) > limit {
+				return nil, errTooBig
+			}
+			out = slices.Grow(out, int(min(int64(cap(out)), limit+1-int64(len(out)))))
+		}
+		n, err := zr.Read(out[len(out):cap(out)])
+		out = out[:len(out)+n]
+		if int64(len(out)) > limit {
+			return nil, errTooBig
+		}
+		if err != nil {
+			return out, nil
+		}
+	}
 }

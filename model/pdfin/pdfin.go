@@ -3,7 +3,10 @@
 // textgrid, which finds the tables and prose.
 //
 // The object layer (cross-reference table, objects, decryption, stream
-// filters) is github.com/pdfcpu/pdfcpu behind the small objects interface;
+// filters) sits behind the small objects interface: a fast layer of its
+// own that parses objects only when asked for (lazy.go), and
+// github.com/pdfcpu/pdfcpu for encrypted files and for what the fast
+// layer cannot find (a cross-reference that needs reconstructing);
 // the content streams are interpreted here: the text state, the CTM, Form
 // XObjects, the page's /Rotate, composite (CID) and simple fonts with their
 // widths and /ToUnicode maps, and the paths that draw table rulings.
@@ -25,8 +28,9 @@ const Layout = "pdf"
 const (
 	maxPages            = 2000
 	maxObjects          = 2_000_000
-	maxStreamBytes      = 64 << 20  // one decoded stream, one page's content
-	maxDecodedTotal     = 512 << 20 // all decoded streams of a file
+	maxStreamBytes      = 16 << 20 // one decoded stream, one page's content
+	maxDecodedTotal     = 1 << 30  // all decoded streams of a file (work, not memory held)
+	maxFormCache        = 64 << 20 // decoded forms kept for the pages that share them
 	maxCMapBytes        = 4 << 20
 	maxCMapEntries      = 200_000
 	maxWidths           = 70_000
@@ -36,12 +40,22 @@ const (
 	maxRulingsPage      = 200_000
 	maxPathPoints       = 100_000
 	maxFormDepth        = 12
+	maxTreeDepth        = 64 // page tree levels
+	maxContentParts     = 10_000
 	maxStack            = 256
 	maxArgs             = 64
 	maxNesting          = 32
+	maxArrayLen         = 100_000 // elements of one array in a content stream
 	maxRulingThickness  = 3.0
 	scannedPageCoverage = 0.5
 )
+
+// fastLayer says to try the fast object layer first (the tests compare
+// it with pdfcpu's).
+var fastLayer = true
+
+// recoverPanics turns a panic while reading into a "damaged file" error.
+var recoverPanics = true
 
 // Read turns a PDF file into raw blocks, every anchor a page and position.
 func Read(data []byte) (*raw.Document, error) {
@@ -56,31 +70,39 @@ func Read(data []byte) (*raw.Document, error) {
 // error is a *raw.Error saying, in Chinese with English beside, what keeps
 // the file from being read and on which page.
 func Pages(data []byte) (pages []textgrid.Page, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			pages, err = nil, damaged(fmt.Sprint(r))
-		}
-	}()
+	if recoverPanics {
+		// A last resort: the reader is written not to panic on any input
+		// (FuzzRead turns this off to find out).
+		defer func() {
+			if r := recover(); r != nil {
+				pages, err = nil, damaged(fmt.Sprint(r))
+			}
+		}()
+	}
 	if !Looks(data) {
 		return nil, &raw.Error{Msg: "不是 PDF 文件：文件开头没有 %PDF- 标记 (not a PDF file: no %PDF- header)"}
 	}
-	o, err := openObjects(data)
+	o, err := open(data)
 	if err != nil {
 		return nil, openError(err)
 	}
-	n := o.numPages()
+	infos, err := pageTree(o)
 	switch {
-	case n <= 0:
+	case errors.Is(err, errTooManyPages):
+		return nil, &raw.Error{Msg: fmt.Sprintf("PDF 文件超过 %d 页，超过读取上限 (the PDF has more than the %d pages read)", maxPages, maxPages)}
+	case err != nil:
+		return nil, damaged(err.Error())
+	case len(infos) == 0:
 		return nil, damaged("no pages")
-	case n > maxPages:
-		return nil, &raw.Error{Msg: fmt.Sprintf("PDF 文件有 %d 页，超过上限 %d 页 (the PDF has %d pages, more than the %d read)", n, maxPages, n, maxPages)}
 	}
 	fonts := map[any]*font{}
-	var buf []glyph // glyphs of a page, reused
+	forms := newFormCache()
+	bufs := &pageBufs{}
 	glyphs := 0
 	scanned := 0
-	for i := 1; i <= n; i++ {
-		pg, err := pageWords(o, fonts, i, buf[:0])
+	for k, info := range infos {
+		i := k + 1
+		pg, err := pageWords(o, fonts, forms, i, info, bufs)
 		if err != nil {
 			return nil, err
 		}
@@ -92,7 +114,6 @@ func Pages(data []byte) (pages []textgrid.Page, err error) {
 			return nil, &raw.Error{Msg: fmt.Sprintf("PDF 文件的文字超过上限（%d 个字符）(more than %d characters)", maxGlyphsFile, maxGlyphsFile)}
 		}
 		pages = append(pages, pg.page)
-		buf = pg.buf
 	}
 	if scanned > 0 {
 		return nil, &raw.Error{Msg: fmt.Sprintf("第 %d 页没有文字层，可能是扫描件，需要先做文字识别 (OCR) (page %d has no text layer, probably a scan: run OCR first)", scanned, scanned)}
@@ -103,6 +124,21 @@ func Pages(data []byte) (pages []textgrid.Page, err error) {
 	return pages, nil
 }
 
+// open opens the object layer: the fast one, or pdfcpu for the files it
+// leaves (encrypted, or a cross-reference that needs reconstructing).
+func open(data []byte) (objects, error) {
+	if fastLayer {
+		if o, err := openFast(data); err == nil {
+			return o, nil
+		}
+	}
+	o, err := openObjects(data)
+	if err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
 // Looks reports whether the data is a PDF file.
 func Looks(data []byte) bool { return len(data) >= 5 && string(data[:5]) == "%PDF-" }
 
@@ -111,13 +147,18 @@ type pageResult struct {
 	page      textgrid.Page
 	glyphs    int
 	imageArea float64
-	buf       []glyph
+}
+
+// pageBufs are the glyph slices the pages reuse.
+type pageBufs struct {
+	glyphs, sorted []glyph
+	content        []byte
 }
 
 // pageWords interprets page i.
-func pageWords(o objects, fonts map[any]*font, i int, buf []glyph) (pageResult, error) {
+func pageWords(o objects, fonts map[any]*font, forms *formCache, i int, info pageInfo, bufs *pageBufs) (pageResult, error) {
 	var res pageResult
-	info, err := o.page(i)
+	page, err := content(o, info, &bufs.content)
 	if err != nil {
 		if errors.Is(err, errTooBig) {
 			return res, pageTooBig(i)
@@ -129,7 +170,7 @@ func pageWords(o objects, fonts map[any]*font, i int, buf []glyph) (pageResult, 
 		w, h = 595, 842
 		info.box = [4]float64{0, 0, w, h}
 	}
-	run := &pageRun{o: o, fonts: fonts, glyphs: buf}
+	run := &pageRun{o: o, fonts: fonts, forms: forms, glyphs: bufs.glyphs[:0]}
 	shift := matrix{1, 0, 0, 1, -info.box[0], -info.box[1]}
 	var rot matrix
 	switch info.rotate {
@@ -148,7 +189,7 @@ func pageWords(o objects, fonts map[any]*font, i int, buf []glyph) (pageResult, 
 	}
 	run.pageM = shift.mul(rot)
 	g := gstate{ctm: identity, th: 1}
-	run.run(info.content, info.resources, g, 0)
+	run.run(page, info.resources, g, 0)
 	if run.err != nil {
 		return res, pageTooBig(i)
 	}
@@ -157,8 +198,8 @@ func pageWords(o objects, fonts map[any]*font, i int, buf []glyph) (pageResult, 
 	}
 	res.glyphs = len(run.glyphs)
 	res.imageArea = run.imageArea
-	res.buf = run.glyphs
-	res.page = textgrid.Page{Number: i, Width: run.width, Height: run.height, Words: words(run.glyphs)}
+	bufs.glyphs = run.glyphs
+	res.page = textgrid.Page{Number: i, Width: run.width, Height: run.height, Words: words(run.glyphs, &bufs.sorted)}
 	for _, s := range run.rulings {
 		res.page.Rulings = append(res.page.Rulings, textgrid.Ruling{X0: round2(s.x0), Y0: round2(s.y0), X1: round2(s.x1), Y1: round2(s.y1)})
 	}

@@ -49,7 +49,7 @@ func TestReadFeatures(t *testing.T) {
 		{"overstrike removed", testPage{content: "BT /F1 10 Tf 72 700 Td (Bold) Tj ET BT /F1 10 Tf 72.3 700 Td (Bold) Tj ET"}, "Bold"},
 		{"lines by baseline", testPage{content: "BT /F1 10 Tf 72 700 Td (label) Tj ET BT /F1 10 Tf 300 697 Td (9.50) Tj ET BT /F1 10 Tf 72 680 Td (next) Tj ET"}, "label|9.50|next"},
 		{"texts drawn over each other stay apart", testPage{content: "BT /F1 10 Tf 72 700 Td (AAAA) Tj ET BT /F1 10 Tf 80 700 Td (BBBB) Tj ET"}, "AAAA|BBBB"},
-		{"vertical writing, one column", testPage{content: "BT /F1 10 Tf 72 700 Td (a) Tj ET BT /F1 10 Tf 0 1 -1 0 300 700 Tm (up) Tj ET"}, "a|up"},
+		{"text turned a quarter", testPage{content: "BT /F1 10 Tf 72 700 Td (a) Tj ET BT /F1 10 Tf 0 1 -1 0 300 700 Tm (up) Tj ET"}, "a|up"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -216,5 +216,22 @@ func TestOwnerPasswordOnly(t *testing.T) {
 		if got := wordTexts(pages[0]); got != "Budget|2026|1,234.56" {
 			t.Errorf("aes %v: words = %q", aes, got)
 		}
+	}
+}
+
+func TestCIDEncodings(t *testing.T) {
+	res := "<< /Font << /V << /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-V /DescendantFonts [<< /Subtype /CIDFontType0 /DW 1000 >>] >> /G << /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /GBK-EUC-H /DescendantFonts [<< /Subtype /CIDFontType0 /DW 1000 >>] >> >> >>"
+	pages, err := Pages(buildPDF(testPage{resources: res, content: "BT /V 10 Tf 300 700 Td <65365165> Tj ET BT /G 10 Tf 72 500 Td <CAD5C8EB> Tj (12.5) Tj ET"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pages[0]
+	if got := wordTexts(p); got != "收入12.5|收入" {
+		t.Fatalf("words = %q (%s)", got, pageText(p))
+	}
+	// Vertical writing: one word a column wide and two characters tall.
+	v := p.Words[1]
+	if !near(v.X0, 295) || !near(v.X1, 305) || !near(v.Top, 142) || !near(v.Bottom, 162) {
+		t.Errorf("vertical word = %+v", v)
 	}
 }

@@ -29,17 +29,16 @@ const (
 // baselines lie within lineTolerance of a line's mean join that line, as
 // long as they do not overlap its glyphs: two texts drawn over each other
 // a few points apart stay two lines.
-func words(glyphs []glyph) []textgrid.Word {
-	var out []textgrid.Word
-	slices.SortFunc(glyphs, func(a, b glyph) int {
-		if a.dir != b.dir {
-			return a.dir - b.dir
-		}
-		if c := cmp.Compare(a.v, b.v); c != 0 {
-			return c
-		}
-		return a.seq - b.seq
-	})
+//
+// scratch is a slice the sorted glyphs may reuse.
+func words(glyphs []glyph, scratch *[]glyph) []textgrid.Word {
+	if len(glyphs) == 0 {
+		return nil
+	}
+	// A word is some glyphs: room for most pages' words at once.
+	out := make([]textgrid.Word, 0, len(glyphs)/4+16)
+	glyphs = sortByBaseline(glyphs, (*scratch)[:0])
+	*scratch = glyphs
 	for len(glyphs) > 0 {
 		dir := glyphs[0].dir
 		n := 1
@@ -149,6 +148,89 @@ func splitOverlaps(run []glyph) [][]glyph {
 	return out
 }
 
+// sortByBaseline orders the glyphs by direction, then baseline, then
+// drawing order. It sorts small keys and moves each glyph once.
+// The result is appended to out.
+func sortByBaseline(glyphs, out []glyph) []glyph {
+	keys := baselineOrder(glyphs)
+	out = slices.Grow(out, len(glyphs))
+	for _, key := range keys {
+		out = append(out, glyphs[key.i])
+	}
+	return out
+}
+
+// baselineKey is a glyph's place in the baseline order: its direction,
+// its baseline as bits that sort as the numbers do, and its index.
+type baselineKey struct {
+	v   uint64
+	dir int32
+	i   int32
+}
+
+// baselineOrder returns the glyphs' keys in the order of direction,
+// baseline and drawing order: a radix sort, stable, of keys made in
+// drawing order (the baselines are never NaN: glyph drops such glyphs).
+func baselineOrder(glyphs []glyph) []baselineKey {
+	n := len(glyphs)
+	keys := make([]baselineKey, n, 2*n)
+	for i, g := range glyphs {
+		v := g.v
+		if v == 0 {
+			v = 0 // -0 sorts with +0
+		}
+		b := math.Float64bits(v)
+		if b>>63 != 0 {
+			b = ^b
+		} else {
+			b |= 1 << 63
+		}
+		keys[i] = baselineKey{b, int32(g.dir), int32(i)}
+	}
+	if n < 64 {
+		slices.SortFunc(keys, func(a, b baselineKey) int {
+			if a.dir != b.dir {
+				return cmp.Compare(a.dir, b.dir)
+			}
+			if a.v != b.v {
+				return cmp.Compare(a.v, b.v)
+			}
+			return cmp.Compare(a.i, b.i)
+		})
+		return keys
+	}
+	src, dst := keys, keys[n:2*n]
+	var count [256]int
+	// Passes over the baseline's bytes, lowest first, then the direction.
+	for shift := 0; shift <= 64; shift += 8 {
+		digit := func(k baselineKey) int {
+			if shift == 64 {
+				return int(uint32(k.dir) & 0xff)
+			}
+			return int(byte(k.v >> shift))
+		}
+		clear(count[:])
+		for _, k := range src {
+			count[digit(k)]++
+		}
+		if count[digit(src[0])] == n {
+			continue // all alike in this digit
+		}
+		sum := 0
+		for d, c := range count {
+			count[d] = sum
+			sum += c
+		}
+		for _, k := range src {
+			d := digit(k)
+			dst[count[d]] = k
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	return src
+}
+
 // tightTolerance: glyphs within this (of the font size) share a baseline.
 const tightTolerance = 0.15
 
@@ -191,10 +273,17 @@ func (l *textLine) overlaps(run []glyph) bool {
 
 func (l *textLine) add(run []glyph) {
 	l.runs = append(l.runs, run)
+	first := len(l.spans)
 	for _, g := range run {
 		l.n++
 		l.sum += g.v
 		l.size = math.Max(l.size, g.size)
+		// Glyphs side by side join the run's last stretch at once (the
+		// covered stretches come out the same).
+		if k := len(l.spans) - 1; k >= first && g.u0 >= l.spans[k][0] && g.u0 <= l.spans[k][1] {
+			l.spans[k][1] = math.Max(l.spans[k][1], g.u1)
+			continue
+		}
 		l.spans = append(l.spans, [2]float64{g.u0, g.u1})
 	}
 	slices.SortFunc(l.spans, func(a, b [2]float64) int { return cmp.Compare(a[0], b[0]) })
@@ -223,7 +312,7 @@ func lineWords(out []textgrid.Word, dir int, line []glyph) []textgrid.Word {
 	for i := 1; i <= len(kept); i++ {
 		if i < len(kept) {
 			gap := kept[i].u0 - kept[i-1].u1
-			if gap <= wordGap*math.Max(kept[i].size, kept[i-1].size) {
+			if gap <= wordGap*math.Max(kept[i].size, kept[i-1].size) && drawnTogether(kept[i-1], kept[i]) {
 				continue
 			}
 		}
@@ -233,23 +322,48 @@ func lineWords(out []textgrid.Word, dir int, line []glyph) []textgrid.Word {
 	return out
 }
 
+// drawnTogether reports whether two glyphs side by side were drawn one
+// after the other (a few glyphs apart, for fake bold drawn twice). A word
+// is drawn in one go: a glyph drawn elsewhere in the content that happens
+// to touch it (a figure ending where the next column's text begins)
+// starts a word of its own, as in poppler.
+func drawnTogether(a, b glyph) bool {
+	d := b.seq - a.seq
+	return d >= -maxSeqGap && d <= maxSeqGap
+}
+
+// maxSeqGap is how far apart in the drawing order two glyphs of one word
+// may be.
+const maxSeqGap = 4
+
 // makeWord builds a word from its glyphs, its box on the displayed page.
 func makeWord(dir int, gs []glyph) textgrid.Word {
 	var b strings.Builder
+	if len(gs) > 1 {
+		n := 0
+		for _, g := range gs {
+			n += len(g.text)
+		}
+		b.Grow(n)
+	}
 	u0, u1 := gs[0].u0, gs[0].u1
 	t0, t1 := gs[0].t0, gs[0].t1
 	var vsum, size float64
 	for _, g := range gs {
 		b.WriteString(g.text)
-		u0, u1 = math.Min(u0, g.u0), math.Max(u1, g.u1)
-		t0, t1 = math.Min(t0, g.t0), math.Max(t1, g.t1)
+		u0, u1 = min(u0, g.u0), max(u1, g.u1)
+		t0, t1 = min(t0, g.t0), max(t1, g.t1)
 		vsum += g.v
-		size = math.Max(size, g.size)
+		size = max(size, g.size)
+	}
+	text := b.String()
+	if len(gs) == 1 {
+		text = gs[0].text
 	}
 	xa, ya := fromFrame(dir, u0, t0)
 	xb, yb := fromFrame(dir, u1, t1)
 	w := textgrid.Word{
-		Text: b.String(),
+		Text: text,
 		X0:   math.Min(xa, xb), X1: math.Max(xa, xb),
 		Top: math.Min(ya, yb), Bottom: math.Max(ya, yb),
 		Size: size,

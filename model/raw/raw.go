@@ -25,6 +25,9 @@ type Document struct {
 
 // Place is where something stands in a source file.
 type Place struct {
+	// File is the base name of the file, when a document is read from
+	// more than one file (tables and prose published apart), or "".
+	File string `json:"file,omitempty"`
 	// Page is the 1-based page of a PDF or paginated document, or 0.
 	Page int `json:"page,omitempty"`
 	// Sheet is the worksheet's name in a workbook, or "".
@@ -36,9 +39,13 @@ type Place struct {
 }
 
 // String says the place in Chinese, as a user finds it in the file:
-// "第 5 页", "工作表“收支总表”E9", "第 12 行".
+// "第 5 页", "工作表“收支总表”E9", "第 12 行"; with the file's name first
+// when the document comes from more than one file: "附表.pdf 第 3 页".
 func (p Place) String() string {
 	var parts []string
+	if p.File != "" {
+		parts = append(parts, p.File)
+	}
 	if p.Page > 0 {
 		parts = append(parts, fmt.Sprintf("第 %d 页", p.Page))
 	}

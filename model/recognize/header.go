@@ -1,6 +1,9 @@
 package recognize
 
 import (
+	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 
 	"budgetpack/templates"
@@ -19,17 +22,31 @@ func norm(s string) string { return strings.Join(strings.Fields(s), "") }
 // covered by a cell of its own (a vertical merge), and each run of
 // columns with text below is one merged cell over them, split evenly where
 // the row has more cells than that.
-func headerPaths(rows [][]string, w int) [][]string {
+func headerPaths(rows [][]string, w int) [][]string { return headerPathsOf(rows, w, false) }
+
+// headerPathsOf is headerPaths for a grid whose rows keep their columns
+// when aligned is set (a PDF's or a layout text's, where a short row only
+// lacks its trailing cells): a narrower header row is padded, not spread
+// as merged cells.
+func headerPathsOf(rows [][]string, w int, aligned bool) [][]string {
 	grid := make([][]string, len(rows))
 	for r := len(rows) - 1; r >= 0; r-- {
 		switch {
-		case len(rows[r]) >= w || r == len(rows)-1:
+		case len(rows[r]) >= w || r == len(rows)-1 || aligned:
 			grid[r] = pad(rows[r], w)
 		default:
 			grid[r] = spread(trimRight(rows[r]), grid[r+1], w)
 		}
 	}
-	// fill horizontal merges in aligned rows
+	// fill horizontal merges in aligned rows; a merged cell ends where a
+	// cell of a row above starts (a lower level stays under its band)
+	printed := make([][]bool, len(grid))
+	for r := range grid {
+		printed[r] = make([]bool, w)
+		for j := 0; j < w; j++ {
+			printed[r][j] = norm(grid[r][j]) != ""
+		}
+	}
 	for r := range grid {
 		last := ""
 		for j := 0; j < w; j++ {
@@ -37,7 +54,7 @@ func headerPaths(rows [][]string, w int) [][]string {
 				last = grid[r][j]
 				continue
 			}
-			if last != "" && textBelow(grid, r, j) {
+			if last != "" && textBelow(grid, r, j) && !printedAbove(printed, r, j) {
 				grid[r][j] = last
 			} else {
 				last = ""
@@ -58,6 +75,17 @@ func headerPaths(rows [][]string, w int) [][]string {
 		}
 	}
 	return paths
+}
+
+// printedAbove reports whether a row above r prints a cell of its own in
+// column j.
+func printedAbove(printed [][]bool, r, j int) bool {
+	for k := 0; k < r; k++ {
+		if printed[k][j] {
+			return true
+		}
+	}
+	return false
 }
 
 func textBelow(grid [][]string, r, j int) bool {
@@ -146,18 +174,112 @@ func spread(row, below []string, w int) []string {
 
 // score tells how well a printed header path matches a template column:
 // all its words present scores high, some of them a little, none zero.
-func score(c templates.Column, path []string) int {
+func (mt matching) score(c templates.Column, path []string) int {
 	joined := strings.Join(path, "/")
 	hit := 0
 	for _, w := range c.Words {
-		if strings.Contains(joined, norm(w)) {
-			hit++
+		// a word may list the ways forms print it: 合计|总计
+		for _, alt := range strings.Split(w, "|") {
+			if wordIn(norm(alt), joined, path) {
+				hit++
+				break
+			}
 		}
 	}
 	if hit == len(c.Words) && hit > 0 {
-		return 10 * hit
+		return 10*hit + mt.leafBonus(c, path)
 	}
-	return hit
+	if hit > 0 {
+		return hit + mt.leafBonus(c, path)
+	}
+	return 0
+}
+
+// wordIn reports whether a header holds a header word: a word written
+// =预算 is a whole cell of it (a form that heads its only money column
+// 预算, where 一般公共预算 heads another column), any other word a part of
+// the header's text, its levels joined by / (三公经费/小计).
+func wordIn(alt, joined string, cells []string) bool {
+	if w, exact := strings.CutPrefix(alt, "="); exact {
+		for _, c := range cells {
+			if w != "" && c == w {
+				return true
+			}
+		}
+		return false
+	}
+	return alt != "" && strings.Contains(joined, alt)
+}
+
+// leafBonus favours the column whose own (lowest) header cell holds one of
+// the words: a text export may spread an upper header cell over the wrong
+// columns, never the leaf. Only the national vocabulary uses it (the
+// families' headers are exact).
+func (mt matching) leafBonus(c templates.Column, path []string) int {
+	if !mt.leaf || len(path) == 0 {
+		return 0
+	}
+	leaf := path[len(path)-1]
+	for _, w := range c.Words {
+		for _, alt := range strings.Split(w, "|") {
+			if wordIn(norm(alt), leaf, []string{leaf}) {
+				return 15
+			}
+		}
+	}
+	return 0
+}
+
+// matchAnyOrder assigns template columns to source columns by the best
+// scores first, in whatever order the form prints them (a province may
+// put 公务接待费 before 公务用车); ties go to the pairing nearer the
+// official order.
+func (mt matching) matchAnyOrder(cols []templates.Column, paths [][]string) []int {
+	type pair struct{ i, j, s int }
+	var pairs []pair
+	for i, c := range cols {
+		for j, p := range paths {
+			if s := mt.score(c, p); s > 0 {
+				pairs = append(pairs, pair{i, j, s})
+			}
+		}
+	}
+	sort.SliceStable(pairs, func(a, b int) bool {
+		if pairs[a].s != pairs[b].s {
+			return pairs[a].s > pairs[b].s
+		}
+		da, db := pairs[a].j-pairs[a].i, pairs[b].j-pairs[b].i
+		if da < 0 {
+			da = -da
+		}
+		if db < 0 {
+			db = -db
+		}
+		return da < db
+	})
+	assign := make([]int, len(cols))
+	for i := range assign {
+		assign[i] = -1
+	}
+	used := map[int]bool{}
+	for _, p := range pairs {
+		if assign[p.i] >= 0 || used[p.j] {
+			continue
+		}
+		assign[p.i] = p.j
+		used[p.j] = true
+	}
+	return assign
+}
+
+// matching says how header words are matched to a table's columns.
+type matching struct {
+	// leaf favours a column whose own (lowest) header cell holds a word;
+	// set for a lenient set's tables.
+	leaf bool
+	// anyOrder lets a table's columns match in another order than the
+	// official one (provinces print the 三公 columns in different orders).
+	anyOrder bool
 }
 
 // matchColumns assigns template columns to source columns in order: the
@@ -165,7 +287,30 @@ func score(c templates.Column, path []string) int {
 // and the columns between two anchors pair up in order where both sides
 // have the same number left. It returns, for each template column, the
 // source column or -1.
-func matchColumns(cols []templates.Column, paths [][]string) []int {
+func (mt matching) matchColumns(cols []templates.Column, paths [][]string) []int {
+	inOrder := mt.matchInOrder(cols, paths)
+	if mt.anyOrder {
+		// a form that prints the columns in another order scores higher
+		// matched in any order
+		if any := mt.matchAnyOrder(cols, paths); mt.total(cols, paths, any) > mt.total(cols, paths, inOrder) {
+			return any
+		}
+	}
+	return inOrder
+}
+
+// total adds up the scores of an assignment.
+func (mt matching) total(cols []templates.Column, paths [][]string, assign []int) int {
+	t := 0
+	for i, j := range assign {
+		if j >= 0 {
+			t += mt.score(cols[i], paths[j])
+		}
+	}
+	return t
+}
+
+func (mt matching) matchInOrder(cols []templates.Column, paths [][]string) []int {
 	n, m := len(cols), len(paths)
 	best := make([][]int, n+1)
 	for i := range best {
@@ -177,7 +322,7 @@ func matchColumns(cols []templates.Column, paths [][]string) []int {
 			if best[i][j-1] > b {
 				b = best[i][j-1]
 			}
-			if s := score(cols[i-1], paths[j-1]); s > 0 && best[i-1][j-1]+s > b {
+			if s := mt.score(cols[i-1], paths[j-1]); s > 0 && best[i-1][j-1]+s > b {
 				b = best[i-1][j-1] + s
 			}
 			best[i][j] = b
@@ -188,7 +333,7 @@ func matchColumns(cols []templates.Column, paths [][]string) []int {
 		assign[i] = -1
 	}
 	for i, j := n, m; i > 0 && j > 0; {
-		s := score(cols[i-1], paths[j-1])
+		s := mt.score(cols[i-1], paths[j-1])
 		switch {
 		case s > 0 && best[i][j] == best[i-1][j-1]+s:
 			assign[i-1] = j - 1
@@ -233,7 +378,7 @@ func matchColumns(cols []templates.Column, paths [][]string) []int {
 			interior := prevT >= 0 && i < n
 			for k, t := range gapT {
 				src := prevS + 1 + k
-				if interior || len(paths[src]) == 0 || score(cols[t], paths[src]) > 0 {
+				if interior || len(paths[src]) == 0 || mt.score(cols[t], paths[src]) > 0 {
 					assign[t] = src
 				}
 			}
@@ -243,4 +388,71 @@ func matchColumns(cols []templates.Column, paths [][]string) []int {
 		}
 	}
 	return assign
+}
+
+// periodLabel matches the top header cell of a period group: a year
+// (2021年, 2022年预算数) or the change between two (增减变化情况, 比上年增减).
+var periodLabel = regexp.MustCompile(`^(\d{4})年|增减|变化|比上年`)
+
+var periodChange = regexp.MustCompile(`增减|变化|比上年`)
+
+// budgetYearPaths keeps, of a header that prints the same columns under
+// several periods (2021年 | 2022年 | 增减变化情况, each with 合计, 小计,
+// 因公出国（境）费 …), only the budget year's group for matching: the
+// group labelled with the document's year, else the last year printed.
+// The columns of the other periods match nothing (they stay as printed).
+// A header without such groups is returned as it is.
+func budgetYearPaths(paths [][]string, year int) [][]string {
+	groups := map[string][]string{} // period label → the sub-headers under it
+	var labels []string
+	for _, p := range paths {
+		if len(p) < 2 || !periodLabel.MatchString(norm(p[0])) {
+			continue
+		}
+		l := norm(p[0])
+		if _, ok := groups[l]; !ok {
+			labels = append(labels, l)
+		}
+		groups[l] = append(groups[l], strings.Join(p[1:], "/"))
+	}
+	if len(labels) < 2 {
+		return paths
+	}
+	// the groups must repeat one another's columns
+	first := map[string]bool{}
+	for _, s := range groups[labels[0]] {
+		first[s] = true
+	}
+	same := 0
+	for _, s := range groups[labels[1]] {
+		if first[s] {
+			same++
+		}
+	}
+	if same < 2 {
+		return paths
+	}
+	keep := ""
+	for _, l := range labels {
+		m := periodLabel.FindStringSubmatch(l)
+		if m[1] == "" || periodChange.MatchString(l) {
+			continue // the change between periods
+		}
+		if y, _ := strconv.Atoi(m[1]); y == year {
+			keep = l
+			break
+		}
+		keep = l
+	}
+	if keep == "" {
+		return paths
+	}
+	out := make([][]string, len(paths))
+	for j, p := range paths {
+		if len(p) >= 2 && periodLabel.MatchString(norm(p[0])) && norm(p[0]) != keep {
+			continue // another period's column
+		}
+		out[j] = p
+	}
+	return out
 }

@@ -51,6 +51,20 @@ func TestHeaderPaths(t *testing.T) {
 			w:    5,
 			want: []string{"代码", "总计", "本年收入/合计", "本年收入/一般公共预算/小计", "本年收入/一般公共预算/其中：财政拨款"},
 		},
+		{
+			// a grid found from aligned text gives no spans: 单位名称 and
+			// 合计 stand in rows of their own, and do not reach under
+			// 一般公共预算拨款, a band printed above
+			name: "a merge ends under a band above",
+			rows: [][]string{
+				{"", "", "一般公共预算拨款", ""},
+				{"单位名称", "", "", "其中：专项资金"},
+				{"", "合计", "", ""},
+				{"", "", "小计", "列入部门预算的"},
+			},
+			w:    4,
+			want: []string{"单位名称", "单位名称/合计", "一般公共预算拨款/小计", "一般公共预算拨款/其中：专项资金/列入部门预算的"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -114,12 +128,35 @@ func TestMatchColumns(t *testing.T) {
 			for _, p := range tt.paths {
 				paths = append(paths, strings.Split(p, "/"))
 			}
-			got := matchColumns(tt.cols, paths)
+			got := matching{}.matchColumns(tt.cols, paths)
 			for i := range tt.want {
 				if got[i] != tt.want[i] {
 					t.Fatalf("got %v, want %v", got, tt.want)
 				}
 			}
 		})
+	}
+}
+
+func TestBudgetYearPaths(t *testing.T) {
+	paths := [][]string{
+		{"单位名称"},
+		{"2021年", "合计"}, {"2021年", "小计"}, {"2021年", "公务接待费"},
+		{"2022年", "合计"}, {"2022年", "小计"}, {"2022年", "公务接待费"},
+		{"增减变化情况", "合计"}, {"增减变化情况", "小计"}, {"增减变化情况", "公务接待费"},
+	}
+	for _, year := range []int{2022, 0} {
+		got := budgetYearPaths(paths, year)
+		for j, p := range got {
+			keep := j == 0 || j >= 4 && j <= 6
+			if keep != (p != nil) {
+				t.Errorf("year %d: column %d %v kept %v", year, j, paths[j], p != nil)
+			}
+		}
+	}
+	// one period only: nothing changes
+	one := [][]string{{"2026年预算数", "合计"}, {"2026年预算数", "小计"}}
+	if got := budgetYearPaths(one, 2026); got[0] == nil || got[1] == nil {
+		t.Error("a single period's columns dropped")
 	}
 }

@@ -136,7 +136,7 @@ func shiftRun(row raw.Row, slots []colRef, a, b, dir int) raw.Row {
 func holdAll(sums []templates.Sum, v map[string]model.Amount, exact bool) bool {
 	for _, s := range sums {
 		total, ok := v[s.Total]
-		if !ok {
+		if !ok || !s.Stated(func(k string) bool { _, ok := v[k]; return ok }) {
 			continue
 		}
 		sum, tol := decimal.Zero, half(total)

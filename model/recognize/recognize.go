@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"budgetpack/model"
 	"budgetpack/model/raw"
@@ -25,6 +26,11 @@ type Options struct {
 
 // Recognize builds the model of a raw document.
 func Recognize(doc *raw.Document, lib *templates.Library, opt Options) (*model.Document, error) {
+	if fb := lib.Fallback(); fb != nil {
+		d := *doc
+		d.Blocks = titlesOutOfGrids(fb, doc.Blocks)
+		doc = &d
+	}
 	set, err := pickFamily(doc, lib, opt)
 	if err != nil {
 		return nil, err
@@ -36,15 +42,19 @@ func Recognize(doc *raw.Document, lib *templates.Library, opt Options) (*model.D
 		Tables:   []model.Table{},
 		Projects: []model.Project{},
 		Sections: []model.Section{},
+		Places:   doc.Places,
 	}}
 	if err := r.run(); err != nil {
 		return nil, err
 	}
+	r.coverInfo()
 	return r.out, nil
 }
 
 // pickFamily returns the forced family, or the family of the document's
-// layout whose table titles the document prints most.
+// layout whose marks (detect words) the document shows and whose table
+// titles it prints most; a document matching no family is recognized with
+// the national vocabulary (the fallback set).
 func pickFamily(doc *raw.Document, lib *templates.Library, opt Options) (*templates.Set, error) {
 	if opt.Family != "" {
 		s := lib.Set(opt.Family)
@@ -59,37 +69,267 @@ func pickFamily(doc *raw.Document, lib *templates.Library, opt Options) (*templa
 	}
 	var best *templates.Set
 	bestScore := 0
+	fallback := lib.Fallback()
 	for _, s := range lib.Sets {
+		if s.Fallback {
+			continue
+		}
 		// a workbook may hold any family's tables; text exports come in one layout
 		if !layoutFits(s.Layout, doc.Layout) {
 			continue
 		}
-		found := map[string]bool{}
-		for _, b := range doc.Blocks {
-			if b.IsGrid() || len(b.Text) > maxTitleBytes {
-				continue
-			}
-			if t := s.MatchTitle(b.Text); t != nil {
-				found[t.Kind] = true
-			}
-		}
-		score := len(found) * 10
+		score, all := 0, true
 		for _, w := range s.Detect {
+			hit := false
 			for _, b := range doc.Blocks {
 				if strings.Contains(blockText(b), w) {
-					score++
+					hit = true
 					break
 				}
 			}
+			if hit {
+				score++
+			} else {
+				all = false
+			}
 		}
-		if len(found) > 0 && score > bestScore {
+		// where the national vocabulary can take the document, a family
+		// must show every mark of its own
+		if fallback != nil && (!all || len(s.Detect) == 0) {
+			continue
+		}
+		found := titlesFound(doc, s)
+		score += found * 10
+		if found > 0 && score > bestScore {
 			best, bestScore = s, score
 		}
+	}
+	if best == nil && fallback != nil && (titlesFound(doc, fallback) > 0 || mentionsBudget(doc)) {
+		// the national vocabulary; a disclosure whose tables come in another
+		// file (prose only) is read with it too
+		best = fallback
 	}
 	if best == nil {
 		return nil, &model.InputError{File: opt.File, Msg: "未找到可识别的预算表：没有一个表标题与格式模板相符 (no recognizable budget table: no title matches a template)"}
 	}
 	return best, nil
+}
+
+// titlesOutOfGrids takes a table's title out of its grid where a reader
+// drew the ruled box round the title too (a first row of one cell that
+// is a title): the title becomes a line of its own before the grid.
+func titlesOutOfGrids(set *templates.Set, blocks []raw.Block) []raw.Block {
+	var out []raw.Block
+	for _, b := range blocks {
+		if !b.IsGrid() {
+			out = append(out, b)
+			continue
+		}
+		// split the grid at each row that is a title alone (several
+		// tables, or one form per project, in one ruled box)
+		start := 0
+		flush := func(end int) {
+			rows := b.Rows[start:end]
+			for len(rows) > 0 && rows[0].IsBlank() {
+				rows = rows[1:]
+			}
+			if len(rows) > 0 {
+				g := b
+				g.Rows = rows
+				g.Line = rows[0].Line
+				out = append(out, g)
+			}
+		}
+		for ri, row := range b.Rows {
+			var only *raw.Cell
+			n := 0
+			for i := range row.Cells {
+				if c := &row.Cells[i]; strings.TrimSpace(c.Text) != "" {
+					only, n = c, n+1
+				}
+			}
+			if n != 1 || len(only.Text) > maxTitleBytes || set.MatchTitle(only.Text) == nil {
+				continue
+			}
+			flush(ri)
+			out = append(out, raw.Block{Line: only.Line, Text: strings.TrimSpace(only.Text), Page: b.Page, Sheet: b.Sheet})
+			start = ri + 1
+		}
+		if start == 0 {
+			out = append(out, b)
+			continue
+		}
+		flush(len(b.Rows))
+	}
+	return out
+}
+
+// tocLine reports whether the title at i is a line of the table of
+// contents rather than the title of the grid at j: it stands right under
+// another title, or sentences stand between it and the grid.
+func tocLine(blocks []raw.Block, titles []*templates.Table, i, j int, sentences bool) bool {
+	if i > 0 && titles[i-1] != nil && !blocks[i-1].IsGrid() && norm(blocks[i-1].Text) != norm(blocks[i].Text) {
+		return true
+	}
+	if !sentences {
+		return false // a form's title may stand over paragraphs of its own
+	}
+	if j-i > 8 {
+		return true
+	}
+	for _, b := range blocks[i+1 : j] {
+		if len([]rune(b.Text)) > 60 || strings.Contains(b.Text, "。") {
+			return true
+		}
+	}
+	return false
+}
+
+// spaced is a space a justified line put between two characters of a
+// word or figure (1 5 5 , 7 2 3 . 3 9 万 元, 江 苏 省).
+var spaced = regexp.MustCompile(`([\p{Han}\d,.，。、；：（）“”%]) +([\p{Han}\d,.，。、；：（）“”%])`)
+
+// closeSpacing removes the spaces a text export put inside words and
+// figures of a Chinese sentence.
+func closeSpacing(s string) string {
+	for {
+		t := spaced.ReplaceAllString(s, "$1$2")
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
+// runningHead reports whether a line is the running head a page prints
+// above the continuation of a table (无锡市统计局 2026 年度部门预算公开).
+func runningHead(s string) bool {
+	n := len([]rune(s))
+	return n <= 40 && !strings.ContainsAny(s, "。，；") && (strings.Contains(s, "预算公开") || strings.HasSuffix(s, "部门预算"))
+}
+
+// pageNumber matches a line that only numbers the page: - 31 -, —3—,
+// 第 3 页, 第 3 页 共 40 页, 3/40.
+var pageNumber = regexp.MustCompile(`^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$`)
+
+// headerFragment reports whether a prose line can be a piece of a table
+// header set apart by a text export: short, no sentence, no note.
+func headerFragment(s string) bool {
+	s = strings.TrimSpace(s)
+	if runningHead(s) {
+		return true
+	}
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "其中："), "其中:")
+	return s != "" && len([]rune(s)) <= 16 && !strings.ContainsAny(s, "。，；：:") && !noteStart.MatchString(s)
+}
+
+// linesAsRows turns prose lines set apart inside a table into rows of
+// it, each line's text in the column where the last row above it printed
+// its label.
+func linesAsRows(above raw.Block, lines []raw.Block) raw.Block {
+	col, w := 0, gridWidth(above)
+	if n := len(above.Rows); n > 0 {
+		for j, c := range above.Rows[n-1].Cells {
+			if s := norm(c.Text); s != "" {
+				if _, err := model.ParseAmount(s); err != nil {
+					col = j
+				}
+			}
+		}
+	}
+	b := raw.Block{Line: above.Line, Rows: []raw.Row{}}
+	for _, l := range lines {
+		if runningHead(strings.TrimSpace(l.Text)) {
+			continue
+		}
+		cells := make([]raw.Cell, w)
+		for j := range cells {
+			cells[j].Line = l.Line
+		}
+		cells[col].Text = l.Text
+		b.Rows = append(b.Rows, raw.Row{Line: l.Line, Cells: cells})
+	}
+	return b
+}
+
+// gridsHaveFigures reports whether any row of the grids holds a figure.
+func gridsHaveFigures(gs []raw.Block) bool {
+	for _, g := range gs {
+		for _, row := range g.Rows {
+			if hasFigure(row) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// sameWidth reports whether a grid can be the next piece of the grid
+// before it: as wide, within two columns, or as wide as the part of it
+// its figure rows fill (a table's next page has no header row, and its
+// grid drops the trailing columns the header names that no row fills).
+func sameWidth(next, prev raw.Block) bool {
+	return abs(gridWidth(next)-gridWidth(prev)) <= 2 || abs(gridWidth(next)-filledWidth(prev)) <= 2
+}
+
+// filledWidth is the width of the grid's rows with figures, less their
+// trailing blank cells.
+func filledWidth(b raw.Block) int {
+	w := 0
+	for _, r := range b.Rows {
+		if !hasFigure(r) {
+			continue
+		}
+		for j := len(r.Cells) - 1; j >= w; j-- {
+			if strings.TrimSpace(r.Cells[j].Text) != "" {
+				w = j + 1
+				break
+			}
+		}
+	}
+	return w
+}
+
+func gridWidth(b raw.Block) int {
+	w := 0
+	for _, r := range b.Rows {
+		if len(r.Cells) > w {
+			w = len(r.Cells)
+		}
+	}
+	return w
+}
+
+// mentionsBudget reports whether the document's prose speaks of a
+// departmental budget (部门预算, 单位预算).
+func mentionsBudget(doc *raw.Document) bool {
+	for _, b := range doc.Blocks {
+		if !b.IsGrid() && (strings.Contains(b.Text, "部门预算") || strings.Contains(b.Text, "单位预算") || strings.Contains(b.Text, "部门综合预算")) {
+			return true
+		}
+	}
+	return false
+}
+
+// titlesFound counts the table kinds of the set whose titles the document prints.
+func titlesFound(doc *raw.Document, s *templates.Set) int {
+	found := map[string]bool{}
+	for _, b := range doc.Blocks {
+		if b.IsGrid() || len(b.Text) > maxTitleBytes {
+			continue
+		}
+		if t := s.MatchTitle(b.Text); t != nil {
+			found[t.Kind] = true
+		}
+	}
+	return len(found)
 }
 
 func blockText(b raw.Block) string {
@@ -122,13 +362,15 @@ func (r *recognizer) errorf(line int, table, format string, args ...any) error {
 }
 
 var (
-	yearInText = regexp.MustCompile(`(\d{4})\s*年度?\s*部门预算`)
-	yearField  = regexp.MustCompile(`预算年度[：:]\s*(\d{4})`)
-	unitField  = regexp.MustCompile(`单\s*位[：:]\s*(万元|元)`)
-	deptField  = regexp.MustCompile(`部门名称[：:]\s*(.+?)\s*(单\s*位[：:].*)?$`)
-	deptCoded  = regexp.MustCompile(`^(\d{2,})\s*(\S.*)$`)
-	noteStart  = regexp.MustCompile(`^(注|备注|说明)\s*[：:]`)
-	sectionHd  = regexp.MustCompile(`^([一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)`)
+	yearInText   = regexp.MustCompile(`(\d{4})\s*年度?\s*部门预算`)
+	yearField    = regexp.MustCompile(`预算年度[：:]\s*(\d{4})`)
+	unitField    = regexp.MustCompile(`单\s*位[：:]\s*(万元|元)`)
+	deptField    = regexp.MustCompile(`部门名称[：:]\s*(.+?)\s*(单\s*位[：:].*)?$`)
+	deptCoded    = regexp.MustCompile(`^(\d{2,})\s*(\S.*)$`)
+	noteStart    = regexp.MustCompile(`^(注|备注|说明)\s*[：:]`)
+	paragraphEnd = regexp.MustCompile(`[。！？!?]\s*$`)
+	listStart    = regexp.MustCompile(`^\s*([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[、．]|\d+\.[^\d]|第[一二三四五六七八九十]+部分|附件|注[：:])`)
+	sectionHd    = regexp.MustCompile(`^([一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)`)
 )
 
 func (r *recognizer) run() error {
@@ -146,6 +388,21 @@ func (r *recognizer) run() error {
 	for i, b := range blocks {
 		if !b.IsGrid() && len(b.Text) <= maxTitleBytes {
 			titles[i] = r.set.MatchTitle(b.Text)
+		}
+	}
+	if r.set.Lenient {
+		for i := 0; i+1 < len(blocks); i++ {
+			// a title printed over two lines (… 培训费 / 支出预算表)
+			b, next := blocks[i], blocks[i+1]
+			if titles[i] == nil && !b.IsGrid() && !next.IsGrid() && titles[i+1] == nil && len(b.Text) <= maxTitleBytes {
+				if n := strings.TrimSpace(next.Text); strings.HasSuffix(n, "表") && len([]rune(n)) <= 12 {
+					if t := r.set.MatchTitle(b.Text + n); t != nil {
+						titles[i] = t
+						blocks[i].Text = strings.TrimSpace(b.Text) + n
+						blocks[i+1].Text = ""
+					}
+				}
+			}
 		}
 	}
 	for i := 0; i < len(blocks); i++ {
@@ -172,7 +429,7 @@ func (r *recognizer) run() error {
 		for j < len(blocks) && !blocks[j].IsGrid() && titles[j] == nil {
 			j++
 		}
-		if j >= len(blocks) || !blocks[j].IsGrid() {
+		if j >= len(blocks) || !blocks[j].IsGrid() || r.set.Lenient && tocLine(blocks, titles, i, j, t.Form == "") {
 			r.prose(b)
 			continue
 		}
@@ -185,7 +442,32 @@ func (r *recognizer) run() error {
 				k++
 			}
 		}
-		grids := blocks[j:k]
+		var grids []raw.Block
+		if r.set.Lenient && t.Form == "" {
+			// A table cut into grids by lines a text export set apart (a
+			// line of its header, labels of rows without figures): grids
+			// with only such short lines between them are one table, the
+			// lines rows of it where they come after its body began.
+			grids = append(grids, blocks[j])
+			for {
+				n := k
+				for n < len(blocks) && !blocks[n].IsGrid() && headerFragment(blocks[n].Text) && titles[n] == nil {
+					n++
+				}
+				if n < len(blocks) && blocks[n].IsGrid() && n-k <= 30 &&
+					(sameWidth(blocks[n], grids[len(grids)-1]) || !gridsHaveFigures(grids) || t.TwoSided) {
+					if gridsHaveFigures(grids) {
+						grids = append(grids, linesAsRows(grids[len(grids)-1], blocks[k:n]))
+					}
+					grids = append(grids, blocks[n])
+					k = n + 1
+					continue
+				}
+				break
+			}
+		} else {
+			grids = blocks[j:k]
+		}
 		// Notes directly under the table.
 		var notes []model.Note
 		for k < len(blocks) && !blocks[k].IsGrid() && noteStart.MatchString(blocks[k].Text) {
@@ -213,8 +495,8 @@ func (r *recognizer) ignored(sheet string) bool {
 // prose adds a narrative line to the current section, or starts a section.
 func (r *recognizer) prose(b raw.Block) {
 	text := strings.TrimSpace(b.Text)
-	if text == "" {
-		return
+	if text == "" || pageNumber.MatchString(text) {
+		return // a page's number, between two lines of a paragraph running on
 	}
 	if b.Heading || (sectionHd.MatchString(text) && len([]rune(text)) <= 40 && !strings.ContainsAny(text, "：:。")) {
 		r.out.Sections = append(r.out.Sections, model.Section{Heading: text, Line: b.Line, Paragraphs: []model.Paragraph{}})
@@ -224,6 +506,14 @@ func (r *recognizer) prose(b raw.Block) {
 	if r.section == nil {
 		r.out.Sections = append(r.out.Sections, model.Section{Heading: "", Line: b.Line, Paragraphs: []model.Paragraph{}})
 		r.section = &r.out.Sections[len(r.out.Sections)-1]
+	}
+	if r.set.Lenient {
+		text = closeSpacing(text)
+	}
+	if ps := r.section.Paragraphs; r.set.Lenient && len(ps) > 0 && (!paragraphEnd.MatchString(ps[len(ps)-1].Text) && !listStart.MatchString(text) || strings.HasPrefix(text, "其中")) {
+		// a text export breaks a paragraph at each printed line
+		ps[len(ps)-1].Text += text
+		return
 	}
 	r.section.Paragraphs = append(r.section.Paragraphs, model.Paragraph{Text: text, Line: b.Line})
 }
@@ -256,6 +546,7 @@ func (r *recognizer) untitled(b raw.Block) error {
 // overall goal where it is prose, and the projects' types from 项目支出表.
 func (r *recognizer) finish() {
 	d := r.out
+	r.shapedProjects()
 	if d.Department.Code == "" && d.Department.Name != "" {
 		for _, t := range d.Tables {
 			for _, row := range t.Rows {
@@ -310,7 +601,7 @@ func (r *recognizer) captionInfo(items []string) (unit string) {
 			r.out.Department.Name = strings.TrimSpace(m[1])
 		}
 		if m := deptCoded.FindStringSubmatch(it); m != nil && r.out.Department.Name == "" &&
-			!strings.ContainsAny(it, "：:") {
+			!strings.ContainsAny(it, "：:") && !strings.HasPrefix(m[2], "年") && !strings.Contains(m[2], "预算") {
 			r.out.Department = model.Department{Code: m[1], Name: strings.TrimSpace(m[2])}
 		}
 	}
@@ -330,6 +621,10 @@ func proseCaption(blocks []raw.Block) []string {
 	}
 	var items []string
 	if loc := unitField.FindStringIndex(s); loc != nil {
+		// 金额单位：万元 is one item, as printed
+		if head := strings.TrimRightFunc(s[:loc[0]], unicode.IsSpace); strings.HasSuffix(head, "金额") {
+			loc[0] = len(head) - len("金额")
+		}
 		if before := strings.TrimSpace(s[:loc[0]]); before != "" {
 			items = append(items, before)
 		}

@@ -13,6 +13,25 @@ import (
 
 // captionCell matches a grid row that is the line under a title rather
 // than a header (编制部门, 预算年度, 单位, 截止时间).
+var codeAndName = regexp.MustCompile(`^[\[［【]?(\d{3}(?:\d{2}){0,2})[\]］】]?[-－—_\s]*([^\d\s-].*)$`)
+
+// codePart tells a split 类/款/项 code column by its header's last level:
+// 1 for 类, 2 for 款, 3 for 项, else 0.
+func codePart(path []string) int {
+	if len(path) == 0 {
+		return 0
+	}
+	switch path[len(path)-1] {
+	case "类":
+		return 1
+	case "款":
+		return 2
+	case "项":
+		return 3
+	}
+	return 0
+}
+
 var captionCell = regexp.MustCompile(`^(单\s*位[：:]|预算年度[：:]|截止时间[：:]|部门名称[：:]|\d{2,}\S)`)
 
 func (r *recognizer) table(t *templates.Table, title raw.Block, caption []raw.Block, grids []raw.Block, notes []model.Note) error {
@@ -26,6 +45,12 @@ func (r *recognizer) table(t *templates.Table, title raw.Block, caption []raw.Bl
 	}
 	out.Caption = proseCaption(caption)
 	rows := grids[0].Rows
+	if t.Form == "" && len(grids) > 1 {
+		rows = nil
+		for _, g := range grids {
+			rows = append(rows, g.Rows...)
+		}
+	}
 	// Leading grid rows that are a caption (Hebei prints it in the grid).
 	for len(rows) > 0 && isCaptionRow(rows[0]) {
 		for _, c := range rows[0].Cells {
@@ -35,21 +60,503 @@ func (r *recognizer) table(t *templates.Table, title raw.Block, caption []raw.Bl
 		}
 		rows = rows[1:]
 	}
+	if r.set.Lenient {
+		rows = r.captionCells(rows, &out)
+	}
 	out.Unit = r.captionInfo(out.Caption)
+	if r.out.Unit == "" && out.Unit != "" {
+		r.out.Unit = out.Unit // the national vocabulary takes the unit the tables print
+	}
+	if t.Form == "overall" && r.continues(t, out) {
+		// the form's next page under its title again: its rows as printed
+		prev := &r.out.Tables[len(r.out.Tables)-1]
+		for _, g := range grids {
+			for _, row := range g.Rows {
+				if !row.IsBlank() {
+					mr := model.Row{Values: map[string]model.Amount{}, Texts: map[string]string{}, Line: row.Line}
+					for j, c := range row.Cells {
+						if s := strings.TrimSpace(c.Text); s != "" {
+							mr.Texts[fmt.Sprintf("c%d", j+1)] = s
+						}
+					}
+					prev.Rows = append(prev.Rows, mr)
+				}
+			}
+		}
+		return nil
+	}
+	var err error
 	switch t.Form {
 	case "project":
-		return r.projectForm(t, out, rows, grids[1:])
+		if r.set.Lenient {
+			// forms of many shapes: kept as printed, not read into projects
+			// by a reader made for one province's form
+			return r.asPrinted(t, out, grids, fmt.Errorf("项目绩效目标表的表样因地而异 (the project form varies by province)"))
+		}
+		err = r.projectForm(t, out, rows, grids[1:])
 	case "overall":
-		return r.overallForm(t, out, rows)
+		err = r.overallForm(t, out, rows)
+	default:
+		err = r.columnTable(t, &out, rows)
 	}
-	if err := r.columnTable(t, &out, rows); err != nil {
+	if err != nil && r.set.Lenient {
+		// a form of a shape nobody described: keep it as printed, say so
+		return r.asPrinted(t, out, grids, err)
+	}
+	if err != nil || t.Form == "project" || t.Form == "overall" {
 		return err
+	}
+	if r.continues(t, out) {
+		return nil
 	}
 	if t.Form == "project_summary" {
 		r.projectsFromSummary(t, &out)
 	}
 	r.out.Tables = append(r.out.Tables, out)
 	return nil
+}
+
+// inheritParts completes split 类/款/项 code parts from the parts of the
+// rows above where a row prints only its lower parts, and remembers them.
+func inheritParts(parts []struct {
+	part int
+	text string
+}, last *[4]string) []struct {
+	part int
+	text string
+} {
+	have := map[int]string{}
+	for _, p := range parts {
+		if p.part > 0 && isCode(p.text) && p.text != "" {
+			have[p.part] = p.text
+		}
+	}
+	if len(have) == 0 {
+		return parts
+	}
+	low := 0
+	for k := range have {
+		if low == 0 || k < low {
+			low = k
+		}
+	}
+	for k := 1; k < low; k++ {
+		if last[k] == "" {
+			return parts
+		}
+		have[k] = last[k]
+	}
+	var out []struct {
+		part int
+		text string
+	}
+	for k := 1; k <= 3; k++ {
+		if v, ok := have[k]; ok {
+			out = append(out, struct {
+				part int
+				text string
+			}{k, v})
+			last[k] = v
+		} else {
+			last[k] = ""
+		}
+	}
+	for _, p := range parts {
+		if p.part == 0 || !isCode(p.text) || p.text == "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// codeDigits reports whether the column's body cells are all two-digit
+// parts of a code (01, 99).
+func codeDigits(data []raw.Row, j int) bool {
+	n := 0
+	for _, row := range data {
+		if j >= len(row.Cells) {
+			continue
+		}
+		s := norm(row.Cells[j].Text)
+		if s == "" {
+			continue
+		}
+		if len(s) != 2 || !isDigits(s) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// headerCell is a cell of a header line that a table repeats on each page.
+var headerCell = regexp.MustCompile(`^(项目|项目名称|预算数?|金额|收入|支出|本年收入|本年支出|合计|小计|总计|科目编码|科目名称|功能分类科目|功能科目名称|经济分类科目|(政府|部门)?支出(功能|经济)分类科目|栏次|类|款|项|单位名称|预算单位|基本支出|项目支出|人员经费|公用经费|其中|[\d/]+年预算数?|收入预算|支出预算|财政拨款收入|财政拨款支出)$`)
+
+// repeatedHeader reports whether a body row is the header printed again
+// (on the next page): no figure, and every cell a header word.
+func repeatedHeader(row raw.Row) bool {
+	n := 0
+	for _, c := range row.Cells {
+		s := norm(c.Text)
+		if s == "" {
+			continue
+		}
+		if !headerCell.MatchString(s) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// sideSplit returns the first source column of a two-sided table's right
+// side: the column of its right label (the pair column), or 0.
+func sideSplit(cols []colRef, data []raw.Row) int {
+	left, right := -1, -1
+	for _, c := range cols {
+		if c.tpl == nil {
+			continue
+		}
+		switch c.tpl.Type {
+		case "name":
+			if left < 0 {
+				left = c.src
+			}
+		case "pair":
+			right = c.src
+		}
+	}
+	if right <= left {
+		return 0
+	}
+	// the right labels may stand a column either side of the header's
+	for _, d := range []int{0, -1, 1} {
+		k := right + d
+		if k > left && !columnBlank(nil, data, k) && !columnNumeric(data, k) {
+			return k
+		}
+	}
+	return right
+}
+
+// readSides reads one row of a two-sided table: each label opens its
+// side (the first of two labels the left, the second the right; a lone
+// label the side its words name), and each figure belongs to the label
+// before it, in the side's money column nearest to it (in order, in a
+// piece of a row a text export set apart).
+func (r *recognizer) readSides(t *templates.Table, row raw.Row, split int, cols []colRef, mr *model.Row) (names, pair []string) {
+	var sideCols [2][]colRef
+	for _, c := range cols {
+		if c.tpl == nil || c.tpl.Type != "money" {
+			continue
+		}
+		if c.src < split {
+			sideCols[0] = append(sideCols[0], c)
+		} else {
+			sideCols[1] = append(sideCols[1], c)
+		}
+	}
+	labels := 0
+	for _, c := range row.Cells {
+		if s := norm(c.Text); s != "" {
+			if _, err := model.ParseAmount(s); err != nil {
+				labels++
+			}
+		}
+	}
+	narrow := len(row.Cells) <= split
+	side, seenLabels := -1, 0
+	used := [2]int{}
+	for j, c := range row.Cells {
+		s := strings.TrimSpace(strings.Trim(c.Text, "\u3000"))
+		if s == "" {
+			continue
+		}
+		a, err := model.ParseAmount(s)
+		if err != nil {
+			seenLabels++
+			switch {
+			case labels >= 2 && seenLabels == 1:
+				side = 0
+			case labels >= 2:
+				side = 1
+			default:
+				side = r.labelSide(t, s, j, split, narrow)
+			}
+			if side == 1 {
+				pair = append(pair, s)
+			} else {
+				names = append(names, s)
+			}
+			continue
+		}
+		sd := side
+		if sd < 0 {
+			sd = 0
+			if j >= split {
+				sd = 1
+			}
+		}
+		sc := sideCols[sd]
+		if len(sc) == 0 {
+			continue
+		}
+		var best colRef
+		if narrow {
+			if used[sd] >= len(sc) {
+				continue
+			}
+			best = sc[used[sd]]
+		} else {
+			best = sc[0]
+			for _, c := range sc {
+				if abs(c.src-j) < abs(best.src-j) {
+					best = c
+				}
+			}
+			if v, ok := mr.Values[best.col.Key]; ok && !v.IsBlank() {
+				for _, c := range sc {
+					if v, ok := mr.Values[c.col.Key]; (!ok || v.IsBlank()) && c.src > best.src {
+						best = c
+						break
+					}
+				}
+			}
+		}
+		used[sd]++
+		mr.Values[best.col.Key] = a
+	}
+	for _, c := range append(sideCols[0], sideCols[1]...) {
+		if _, ok := mr.Values[c.col.Key]; !ok {
+			mr.Values[c.col.Key] = model.Blank
+		}
+	}
+	return names, pair
+}
+
+// labelSide tells the side of a lone label: by its own words (…收入 is
+// income, …支出 expenditure), by the form's fixed rows and the 类 names,
+// else by where it stands.
+func (r *recognizer) labelSide(t *templates.Table, label string, j, split int, narrow bool) int {
+	n := norm(label)
+	switch {
+	case rightWords.MatchString(n):
+		return 1
+	case leftWords.MatchString(n):
+		return 0
+	}
+	left := t.MatchRow(n, "left", map[string]bool{}) != nil
+	right := t.MatchRow(n, "right", map[string]bool{}) != nil || r.set.Common.FunctionClass(n) != ""
+	switch {
+	case right && !left:
+		return 1
+	case left && !right:
+		return 0
+	}
+	if !narrow && j >= split-1 {
+		return 1
+	}
+	return 0
+}
+
+var (
+	rightWords = regexp.MustCompile(`(支出|支出合计|支出总计|结转下年|年终结转|结转结余下年|下年|补助支出)$`)
+	leftWords  = regexp.MustCompile(`(收入|收入合计|收入总计|上年结转|结余|结转|资金|拨款|预算)$`)
+)
+
+// repairBlank moves a column the header words put on a column that is
+// blank in every body row to a neighbouring column no other took that
+// holds the column's kind of content (a text export centres a header
+// word over the wrong one of two columns).
+func repairBlank(t *templates.Table, assign []int, data []raw.Row, w int) {
+	taken := map[int]bool{}
+	for _, j := range assign {
+		if j >= 0 {
+			taken[j] = true
+		}
+	}
+	for i, j := range assign {
+		if j < 0 || !columnBlank(nil, data, j) {
+			continue
+		}
+		numeric := t.Columns[i].Type == "money" || t.Columns[i].Type == "number" || t.Columns[i].Type == "percent"
+		for _, k := range []int{j - 1, j + 1, j - 2, j + 2} {
+			if k < 0 || k >= w || taken[k] || columnBlank(nil, data, k) || columnNumeric(data, k) != numeric {
+				continue
+			}
+			taken[j], taken[k] = false, true
+			assign[i] = k
+			break
+		}
+	}
+}
+
+// columnNumeric reports whether the column's non-empty body cells are figures.
+func columnNumeric(data []raw.Row, j int) bool {
+	n, num := 0, 0
+	for _, row := range data {
+		if j >= len(row.Cells) {
+			continue
+		}
+		s := norm(row.Cells[j].Text)
+		if s == "" {
+			continue
+		}
+		n++
+		if a, err := model.ParseAmount(strings.TrimSuffix(s, "%")); err == nil && !a.IsBlank() {
+			num++
+		}
+	}
+	return n > 0 && num*2 > n
+}
+
+// continues appends the rows of a table that repeats the title of the
+// table just read (the same table on its next page) to that table.
+func (r *recognizer) continues(t *templates.Table, out model.Table) bool {
+	n := len(r.out.Tables)
+	if !r.set.Lenient || n == 0 {
+		return false
+	}
+	prev := &r.out.Tables[n-1]
+	for k := n - 1; k > 0 && prev.Kind == "other" && t.Form != ""; k-- {
+		prev = &r.out.Tables[k-1] // a form's pages may hold grids of their own
+	}
+	if prev.Kind != out.Kind || norm(templates.TitleKey(prev.Title)) != norm(templates.TitleKey(out.Title)) {
+		return false
+	}
+	// the rows are keyed by meaning: a page whose header the export read
+	// otherwise adds its columns
+	for _, c := range out.Columns {
+		if prev.Column(c.Key) == nil {
+			prev.Columns = append(prev.Columns, c)
+		}
+	}
+	prev.Rows = append(prev.Rows, out.Rows...)
+	prev.Notes = append(prev.Notes, out.Notes...)
+	prev.Remarks = append(prev.Remarks, out.Remarks...)
+	return true
+}
+
+// asPrinted keeps a table the vocabulary names but cannot map (columns
+// not found, a form of another shape): its kind and title with its cells
+// as printed, and a remark saying why, so that nothing published is lost.
+func (r *recognizer) asPrinted(t *templates.Table, out model.Table, grids []raw.Block, why error) error {
+	out.Columns, out.Rows = []model.Column{}, []model.Row{}
+	w := 0
+	for _, g := range grids {
+		for _, row := range g.Rows {
+			if len(row.Cells) > w {
+				w = len(row.Cells)
+			}
+		}
+	}
+	for j := 0; j < w; j++ {
+		out.Columns = append(out.Columns, model.Column{Key: fmt.Sprintf("c%d", j+1), Type: model.TypeText})
+	}
+	for _, g := range grids {
+		for _, row := range g.Rows {
+			if row.IsBlank() {
+				continue
+			}
+			mr := model.Row{Values: map[string]model.Amount{}, Texts: map[string]string{}, Line: row.Line}
+			for j, c := range row.Cells {
+				if s := strings.TrimSpace(c.Text); s != "" {
+					mr.Texts[fmt.Sprintf("c%d", j+1)] = s
+				}
+			}
+			out.Rows = append(out.Rows, mr)
+		}
+	}
+	msg := why.Error()
+	if ie, ok := why.(*model.InputError); ok {
+		msg = ie.Msg
+	}
+	out.Remarks = append(out.Remarks, model.Remark{Text: "按原样保留，未能按表样读出各列（" + msg + "），请核对表样 (kept as printed)", Line: out.Line})
+	if (t.Form != "project" || sameHeadRow(r.out.Tables, out)) && r.continues(t, out) {
+		return nil // (a list of projects over pages repeats its header row; a form per project does not)
+	}
+	r.out.Tables = append(r.out.Tables, out)
+	return nil
+}
+
+// captionLabel opens a caption item printed inside a table's header rows:
+// 单位名称：…, 编制单位：…, 部门：…, 单位：万元.
+var captionLabel = regexp.MustCompile(`^(单\s*位\s*名\s*称|编\s*制\s*(单\s*位|部\s*门)|部\s*门\s*(名\s*称)?|预\s*算\s*单\s*位|金\s*额\s*单\s*位|单\s*位|预\s*算\s*年\s*度)\s*[：:]`)
+
+// captionCells takes the caption items a text export printed among the
+// header rows (in the same line as a header word, or with the name in the
+// next cell) out of the rows above the body, into the table's caption.
+func (r *recognizer) captionCells(rows []raw.Row, out *model.Table) []raw.Row {
+	var kept []raw.Row
+	for i, row := range rows {
+		if i >= 6 || hasFigure(row) {
+			return append(kept, rows[i:]...)
+		}
+		cells := append([]raw.Cell(nil), row.Cells...)
+		changed := false
+		for j := range cells {
+			s := strings.TrimSpace(cells[j].Text)
+			if !captionLabel.MatchString(s) {
+				continue
+			}
+			item := s
+			cells[j].Text = ""
+			changed = true
+			// 部门： | 江苏省人民检察院: the value in the next cell
+			if v := strings.TrimSpace(captionLabel.ReplaceAllString(s, "")); v == "" && j+1 < len(cells) {
+				if next := strings.TrimSpace(cells[j+1].Text); next != "" && !headerWords.MatchString(next) {
+					item += next
+					cells[j+1].Text = ""
+				}
+			}
+			out.Caption = append(out.Caption, item)
+		}
+		if !changed {
+			kept = append(kept, row)
+			continue
+		}
+		row.Cells = cells
+		if !row.IsBlank() {
+			kept = append(kept, row)
+		}
+	}
+	return kept
+}
+
+func hasFigure(row raw.Row) bool {
+	for _, c := range row.Cells {
+		s := norm(c.Text)
+		if a, err := model.ParseAmount(strings.TrimSuffix(s, "%")); err == nil && !a.IsBlank() {
+			return true
+		}
+	}
+	return false
+}
+
+// sameHeadRow reports whether a table kept as printed opens with the same
+// row as the last table of its kind: the header of one list printed again
+// on its next page.
+func sameHeadRow(tables []model.Table, out model.Table) bool {
+	for k := len(tables) - 1; k >= 0; k-- {
+		prev := tables[k]
+		if prev.Kind == "other" {
+			continue
+		}
+		if prev.Kind != out.Kind || len(prev.Rows) == 0 || len(out.Rows) == 0 {
+			return false
+		}
+		a, b := prev.Rows[0].Texts, out.Rows[0].Texts
+		if len(a) != len(b) || len(a) == 0 {
+			return false
+		}
+		for key, v := range a {
+			if norm(b[key]) != norm(v) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 func isCaptionRow(row raw.Row) bool {
@@ -71,7 +578,7 @@ func isCaptionRow(row raw.Row) bool {
 func isLanci(row raw.Row) bool {
 	for _, c := range row.Cells {
 		if s := norm(c.Text); s != "" {
-			return s == "栏次"
+			return s == "栏次" || s == "*" || s == "**" || s == "***"
 		}
 	}
 	return false
@@ -96,13 +603,61 @@ func isDataRow(t *templates.Table, row raw.Row) bool {
 		}
 		for _, col := range t.Columns {
 			for _, w := range col.Words {
-				if strings.Contains(s, norm(w)) {
-					return false
+				for _, alt := range strings.Split(w, "|") {
+					if wordIn(norm(alt), s, []string{s}) {
+						return false
+					}
 				}
 			}
 		}
 	}
 	return !row.IsBlank()
+}
+
+// bandAbove reports whether rows[0], at the top of a table, is an upper
+// band of its header ("部门预算" over all the money columns): one text
+// cell alone, and below it, past other such rows, a header row.
+func bandAbove(t *templates.Table, rows []raw.Row) bool {
+	for i, row := range rows {
+		if i > 0 && !isDataRow(t, row) {
+			return true
+		}
+		n := 0
+		for _, c := range row.Cells {
+			if norm(c.Text) != "" {
+				n++
+			}
+		}
+		if n != 1 || hasFigure(row) {
+			return false
+		}
+	}
+	return false
+}
+
+// headerWords are words any budget table's header may print.
+var headerWords = regexp.MustCompile(`科目|预算数|编码|名称|项\s*目|合\s*计|金\s*额|栏次|单位|^类$|^款$|^项$|^类\s*款(\s*项)?$|小计|经费|支出$|收入$|其中`)
+
+// genericHeader reports whether a row without figures, at the top of a
+// table, reads as a header line: short cells, a header word among them.
+func genericHeader(row raw.Row) bool {
+	hit := false
+	for _, c := range row.Cells {
+		s := norm(c.Text)
+		if s == "" {
+			continue
+		}
+		if a, err := model.ParseAmount(strings.TrimSuffix(s, "%")); err == nil && !a.IsBlank() {
+			return false
+		}
+		if len([]rune(s)) > 24 || codeAndName.MatchString(s) || isDigits(s) {
+			return false
+		}
+		if headerWords.MatchString(s) {
+			hit = true
+		}
+	}
+	return hit
 }
 
 // colRef ties a model column to its source column and template column.
@@ -125,7 +680,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			body = i + 1
 			break
 		}
-		if isDataRow(t, row) {
+		if isDataRow(t, row) && !(r.set.Lenient && genericHeader(row)) && !(len(header) == 0 && bandAbove(t, rows[i:])) {
 			body = i
 			break
 		}
@@ -159,15 +714,23 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 	for w > 0 && r.doc.Ragged && columnBlank(header, data, w-1) && someShorter(data, w) {
 		w--
 	}
-	paths := headerPaths(header, w)
-	assign := matchColumns(t.Columns, paths)
+	paths := headerPathsOf(header, w, r.doc.Layout == "pdf" || r.doc.Layout == "layout-text")
+	if r.set.Lenient && r.doc.Layout == "pdf" {
+		foldHeaders(paths, data) // (a text export's columns wander row by row: realign and readSides read them)
+	}
+	assign := matching{leaf: r.set.Lenient, anyOrder: t.AnyOrder}.matchColumns(t.Columns, budgetYearPaths(paths, r.out.Year))
+	if r.set.Lenient {
+		repairBlank(t, assign, data, w)
+	}
 	var missing []string
 	for i, c := range t.Columns {
 		if assign[i] < 0 && !c.Optional {
 			missing = append(missing, headerLeaf(c))
 		}
 	}
-	if len(missing) > 0 {
+	if len(missing) > 0 && r.set.Lenient {
+		out.Remarks = append(out.Remarks, model.Remark{Text: "表头中找不到列：" + strings.Join(missing, "、") + " (columns not found)", Line: rows[0].Line})
+	} else if len(missing) > 0 {
 		return r.errorf(rows[0].Line, name, "表头中找不到列：%s；表头为：%s (columns not found in the header)",
 			strings.Join(missing, "、"), printPaths(paths))
 	}
@@ -191,6 +754,24 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		if used[j] {
 			continue
 		}
+		part := codePart(paths[j])
+		if part == 0 && r.set.Lenient && j > 0 && used[j-1] && codeDigits(data, j) {
+			// 款 codes in a column without a header of its own, right of the 类 codes
+			for _, c := range cols {
+				if c.src == j-1 && c.col.Type == model.TypeCode {
+					part = 2
+					if c.tpl != nil && c.tpl.Part > 0 {
+						part = c.tpl.Part + 1
+					}
+				}
+			}
+		}
+		if part > 0 && r.set.Lenient {
+			used[j] = true
+			tc := &templates.Column{Key: fmt.Sprintf("code.%d", part), Type: model.TypeCode, Part: part}
+			cols = append(cols, colRef{j, model.Column{Key: tc.Key, Header: strings.Join(paths[j], " / "), Printed: strings.Join(paths[j], " / "), Type: model.TypeCode}, tc})
+			continue
+		}
 		if !columnBlank(nil, data, j) {
 			key := fmt.Sprintf("extra.%d", j+1)
 			hdr := strings.Join(paths[j], " / ")
@@ -201,11 +782,19 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 	for _, c := range cols {
 		out.Columns = append(out.Columns, c.col)
 	}
+	// A two-sided table read by its content: a text export moves figures
+	// between neighbouring columns row by row, never across the label of
+	// the other side.
+	split := 0
+	if r.set.Lenient && t.TwoSided {
+		split = sideSplit(cols, data)
+	}
+	var lastParts [4]string
 	// Body rows.
 	seen := map[string]bool{}
 	first := true
 	for _, row := range data {
-		if len(row.Cells) < w && !r.doc.Ragged {
+		if len(row.Cells) < w && !r.doc.Ragged && !r.set.Lenient {
 			last := row.Cells[len(row.Cells)-1]
 			return r.errorf(last.Line, name, "表格在此行中断：该行只有 %d 个单元格，表头有 %d 列 (table cut off mid-row: %d of %d cells)",
 				len(row.Cells), w, len(row.Cells), w)
@@ -216,7 +805,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			}
 			return raw.Cell{Line: row.Line}
 		}
-		if row.IsBlank() {
+		if row.IsBlank() || r.set.Lenient && repeatedHeader(row) {
 			continue
 		}
 		if r.doc.Ragged {
@@ -246,8 +835,15 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			part int
 			text string
 		}
-		var names, pair, texts []string
+		var names, pair, texts, stray []string
+		sided := r.set.Lenient && t.TwoSided && split > 0
+		if sided {
+			names, pair = r.readSides(t, row, split, cols, &mr)
+		}
 		for _, c := range cols {
+			if sided {
+				break
+			}
 			raw := cell(c.src).Text
 			s := strings.TrimSpace(strings.Trim(raw, "\u3000"))
 			typ := c.col.Type
@@ -261,6 +857,9 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 				part := 0
 				if c.tpl != nil {
 					part = c.tpl.Part
+				}
+				if part == 0 && r.set.Lenient {
+					part = codePart(strings.Split(c.col.Printed, " / ")) // a 科目编码 column over 项
 				}
 				codeParts = append(codeParts, struct {
 					part int
@@ -281,6 +880,11 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 					v = strings.TrimSuffix(v, "%")
 				}
 				a, err := model.ParseAmount(v)
+				if err != nil && r.set.Lenient {
+					mr.Texts[c.col.Key] = s
+					stray = append(stray, s)
+					continue
+				}
 				if err != nil {
 					return r.errorf(cell(c.src).Line, name, "“%s”列应为数字，却是 %s (column %s expects a number)", headerLeafText(c.col.Header), model.Quote(s), c.col.Key)
 				}
@@ -288,6 +892,11 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			}
 		}
 		sort.SliceStable(codeParts, func(a, b int) bool { return codeParts[a].part < codeParts[b].part })
+		if r.set.Lenient {
+			// 类/款/项 printed only where they change: a row shows its 款 or
+			// 项 alone and takes the parts above from the rows before it
+			codeParts = inheritParts(codeParts, &lastParts)
+		}
 		for _, p := range codeParts {
 			if !isCode(p.text) {
 				// a label printed in the code column (合计 under 科目编码)
@@ -302,9 +911,25 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 				break
 			}
 		}
+		if m := codeAndName.FindStringSubmatch(norm(mr.Name)); m != nil && mr.Code == "" && r.set.Lenient && t.Code != "" {
+			// 2120803-城市建设支出: the code and the name in one cell
+			mr.Code, mr.Name = m[1], m[2]
+		}
+		if r.set.Lenient && mr.Code == "" && mr.Name == "" && len(out.Rows) > 0 && (mr.Texts["econ_dept"] != "" || mr.Texts["econ_gov"] != "") {
+			// a 功能分类 cell merged down over the economic items of one 科目
+			prev := out.Rows[len(out.Rows)-1]
+			mr.Code, mr.Name = prev.Code, prev.Name
+		}
+		if mr.Code == "" && mr.Name == "" && mr.Texts["unit_name"] != "" {
+			// a unit's row of a 汇总 table: 单位名称 printed in its own column
+			mr.Name, mr.Role, mr.Level = mr.Texts["unit_name"], model.RoleUnit, "单位"
+		}
 		if mr.Name == "" && mr.Code == "" && len(texts) > 0 && r.set.Common.Role(norm(texts[0])) != "" {
 			// a total printed in another label column (合  计 under 项目名称)
 			mr.Name = texts[0]
+		}
+		if len(stray) > 0 && len(texts) == 0 && mr.Code == "" && mr.Name == "" && len(pair) == 0 && !hasValue(mr.Values) {
+			continue // a piece of the header a text export set under it (算数)
 		}
 		r.label(t, &mr.Label, "left", seen)
 		if mr.Code == "" && mr.Texts["unit_code"] != "" {
@@ -402,6 +1027,10 @@ func (r *recognizer) label(t *templates.Table, l *model.Label, side string, seen
 			l.Code, l.Key, l.Level = code, "exp."+code, "类"
 		}
 	}
+	if r.set.Lenient && t.Code == "function" && len(l.Code) >= 3 && isDigits(l.Code) && l.Level == "" && !r.set.Common.IsFunctionClass(l.Code[:3]) {
+		// a unit's code (121 西安市信访局) in the code column of a 汇总 table
+		l.Role, l.Level = model.RoleUnit, "单位"
+	}
 	if l.Code != "" && l.Level == "" {
 		l.Level = codeLevel(t.Code, l.Code)
 		if t.Code == "unit" {
@@ -431,6 +1060,8 @@ func codeLevel(scheme, code string) string {
 			return "类"
 		case 5:
 			return "款"
+		case 7:
+			return "项" // a province's own subdivision of a 款 (3010201 规范性津补贴)
 		}
 	case "unit":
 		return "单位"
@@ -474,6 +1105,47 @@ func hasValue(v map[string]model.Amount) bool {
 		}
 	}
 	return false
+}
+
+// foldHeaders moves the header of a column blank in every body row onto
+// the neighbouring column that has sums of money and no header of its
+// own: a
+// page centres a header word (预算) over a column whose figures it sets
+// flush right, and the grid reads the word and the figures as two
+// columns.
+func foldHeaders(paths [][]string, data []raw.Row) {
+	for j := range paths {
+		if len(paths[j]) == 0 || !columnBlank(nil, data, j) {
+			continue
+		}
+		for _, k := range []int{j + 1, j - 1} {
+			if k < 0 || k >= len(paths) || len(paths[k]) > 0 || !columnMoney(data, k) {
+				continue
+			}
+			paths[k], paths[j] = paths[j], nil
+			break
+		}
+	}
+}
+
+// columnMoney reports whether most of the column's non-empty body cells
+// are sums of money as printed (1,234.56, 0.00), not codes (201).
+func columnMoney(data []raw.Row, j int) bool {
+	n, money := 0, 0
+	for _, row := range data {
+		if j >= len(row.Cells) {
+			continue
+		}
+		s := norm(row.Cells[j].Text)
+		if s == "" {
+			continue
+		}
+		n++
+		if _, err := model.ParseAmount(s); err == nil && strings.ContainsAny(s, ".,") {
+			money++
+		}
+	}
+	return n > 0 && money*2 > n
 }
 
 func columnBlank(header [][]string, data []raw.Row, j int) bool {

@@ -61,9 +61,75 @@ func groupLines(ws []Word) []line {
 	for i := range lines {
 		l := &lines[i]
 		sort.SliceStable(l.words, func(a, b int) bool { return l.words[a].X0 < l.words[b].X0 })
-		l.words = mendWords(l.words)
+		l.words = splitGlued(mendWords(l.words))
 	}
 	return lines
+}
+
+// splitGlued splits a word that starts with an amount run into CJK text
+// ("0.00一是确保…"): a figure right-aligned in its cell may touch the text
+// of the next cell closer than a word break. The boundary is estimated
+// from the characters' usual widths, a CJK character twice a digit's.
+func splitGlued(ws []Word) []Word {
+	var out []Word
+	for _, w := range ws {
+		n := gluedAmount(w.Text)
+		if n == 0 {
+			out = append(out, w)
+			continue
+		}
+		head, tail := w.Text[:n], w.Text[n:]
+		units := func(s string) float64 {
+			u := 0.0
+			for _, r := range s {
+				if wide(r) {
+					u += 2
+				} else {
+					u++
+				}
+			}
+			return u
+		}
+		cut := w.X0 + (w.X1-w.X0)*units(head)/units(w.Text)
+		a, b := w, w
+		a.Text, a.X1 = head, cut
+		b.Text, b.X0 = tail, cut
+		out = append(out, a, b)
+	}
+	return out
+}
+
+// gluedAmount returns the length of an amount with a decimal point that
+// starts s and is followed directly by a CJK character, or 0.
+func gluedAmount(s string) int {
+	i := 0
+	if strings.HasPrefix(s, "-") {
+		i++
+	}
+	digits, dot, frac := 0, false, 0
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+			if dot {
+				frac++
+			}
+		case c == ',' && !dot:
+		case c == '.' && !dot && digits > 0:
+			dot = true
+		default:
+			// A unit after the figure ("1624.61万元") is one text with
+			// it; only a longer run of text is another cell's.
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			if dot && frac > 0 && wide(r) && !strings.ContainsRune("万元亿千百个次人辆台套份", r) && utf8.RuneCountInString(s[i:]) >= 4 {
+				return i
+			}
+			return 0
+		}
+		i++
+	}
+	return 0
 }
 
 // mendWords joins words of one line that touch (a gap under 0.12 of the
@@ -123,6 +189,20 @@ func isIntPart(s string) bool {
 	return s[len(s)-1] != ','
 }
 
+// endsInIntPart reports whether s ends with the integer part of an
+// amount: a whole figure, or one that closes a run of prose the layout
+// broke before the decimal point ("卫生健康支出 40" / ".68 万元").
+func endsInIntPart(s string) bool {
+	if s == "" || s[len(s)-1] < '0' || s[len(s)-1] > '9' {
+		return false
+	}
+	i := len(s)
+	for i > 0 && (s[i-1] >= '0' && s[i-1] <= '9' || s[i-1] == ',') {
+		i--
+	}
+	return isIntPart(s[i:])
+}
+
 // isFracPart reports whether s is the decimal part of an amount alone
 // (".02").
 func isFracPart(s string) bool {
@@ -140,10 +220,11 @@ func isFracPart(s string) bool {
 // joinSplitNumbers puts a decimal part standing alone (".02") back after
 // the integer part that ends where it starts on the line above
 // ("244,895"): a text layout breaks an amount that did not fit its cell
-// that way. When every figure of a row is broken so, each integer part
-// lands on the line of the decimal part before it, a staircase; a line
-// left holding only such figures is moved up into the row it belongs to.
-// Lines left without words are dropped.
+// that way, and pushes what follows on the row down a line. So a line
+// that gave a decimal part up and holds nothing under the words of the
+// line above is the rest of that row and moves up into it (every figure
+// of a row broken so makes a staircase of such lines). Lines left without
+// words are dropped.
 func joinSplitNumbers(lines *[]line) {
 	ls := *lines
 	prev := -1        // the last line still holding words
@@ -170,7 +251,7 @@ func joinSplitNumbers(lines *[]line) {
 			keep = append(keep, w)
 		}
 		cur.words = keep
-		if joined && len(keep) > 0 && allFigures(keep) && !overlaps(p.words, keep) {
+		if joined && len(keep) > 0 && !overlaps(p.words, keep) {
 			p.words = append(p.words, keep...)
 			sort.SliceStable(p.words, func(a, b int) bool { return p.words[a].X0 < p.words[b].X0 })
 			cur.words = nil
@@ -190,17 +271,12 @@ func joinSplitNumbers(lines *[]line) {
 	*lines = out
 }
 
-func allFigures(ws []Word) bool {
-	for _, w := range ws {
-		if !isIntPart(w.Text) && !isNumber(w.Text) {
-			return false
-		}
-	}
-	return true
-}
-
-// overlaps reports whether a word of b stands over or under a word of a.
+// overlaps reports whether a word of b stands over or under a word of a
+// (or the lines are too long to tell cheaply, which keeps them apart).
 func overlaps(a, b []Word) bool {
+	if len(a)*len(b) > 10000 {
+		return true
+	}
 	for _, v := range b {
 		for _, u := range a {
 			if v.X0 < u.X1 && u.X0 < v.X1 {
@@ -212,9 +288,14 @@ func overlaps(a, b []Word) bool {
 }
 
 func intPartAbove(ws []Word, frac Word) int {
-	best, bestD := -1, 1.6*frac.Size
-	for j, u := range ws {
-		if !isIntPart(u.Text) {
+	// ws is sorted by X0: only the few words starting left of the
+	// decimal part's start can end there.
+	tol := 1.6 * frac.Size
+	hi := sort.Search(len(ws), func(i int) bool { return ws[i].X0 > frac.X0+tol })
+	best, bestD := -1, tol
+	for j := hi - 1; j >= 0 && j >= hi-4; j-- {
+		u := ws[j]
+		if !endsInIntPart(u.Text) {
 			continue
 		}
 		if d := math.Abs(u.X1 - frac.X0); d <= bestD {
@@ -233,6 +314,25 @@ func joinWords(ws []Word) string {
 			p := ws[i-1]
 			gap := w.X0 - p.X1
 			if !(gap < 0.3*w.Size && (wide(lastRune(p.Text)) || wide(firstRune(w.Text)))) {
+				sb.WriteByte(' ')
+			}
+		}
+		sb.WriteString(w.Text)
+	}
+	return sb.String()
+}
+
+// cellText joins the words of one line of a cell: as joinWords, but
+// with no space between two CJK characters however far apart they stand,
+// since a label spread out to fill its cell ("项   目") is one word.
+func cellText(ws []Word) string {
+	var sb strings.Builder
+	for i, w := range ws {
+		if i > 0 {
+			p := ws[i-1]
+			a, b := lastRune(p.Text), firstRune(w.Text)
+			gap := w.X0 - p.X1
+			if !(wide(a) && wide(b)) && !(gap < 0.3*w.Size && (wide(a) || wide(b))) {
 				sb.WriteByte(' ')
 			}
 		}

@@ -126,6 +126,11 @@ func findRuled(rs []Ruling) []*ruled {
 		out = append(out, t)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].y0 < out[j].y0 })
+	// Every word is tested against every table: bound the tables of a
+	// page (a real page has a handful).
+	if len(out) > maxTables {
+		out = out[:maxTables]
+	}
 	return out
 }
 
@@ -233,6 +238,18 @@ func positions(ss []seg) []float64 {
 	return out
 }
 
+// byEdge groups segments by the edge position (index into ps) they lie on.
+func byEdge(ss []seg, ps []float64) [][]seg {
+	out := make([][]seg, len(ps))
+	for _, s := range ss {
+		k := sort.SearchFloat64s(ps, s.at-snapTol)
+		for ; k < len(ps) && ps[k] <= s.at+snapTol; k++ {
+			out[k] = append(out[k], s)
+		}
+	}
+	return out
+}
+
 // covers reports whether some segment at position at runs from lo to hi.
 func covers(ss []seg, at, lo, hi float64) bool {
 	for _, s := range ss {
@@ -276,21 +293,63 @@ func (t *ruled) fill(lines []line) {
 			t.words[j*nc+i] = append(t.words[j*nc+i], w)
 		}
 	}
+	t.overflow()
+}
+
+// overflow gives back to the row above the last line of a cell's text
+// that runs out of its cell over the ruling below it (a wrapped name one
+// line too long for its row, printed over the top of the next row's
+// text): a word that crosses the ruling above its cell and collides with
+// a word of the cell's own printed below it belongs to the cell above.
+func (t *ruled) overflow() {
+	nc := len(t.xs) - 1
+	for j := 1; j < len(t.ys)-1; j++ {
+		for i := 0; i < nc; i++ {
+			ws := t.words[j*nc+i]
+			var keep, up []Word
+			for _, w := range ws {
+				if w.Top < t.ys[j] && collides(w, ws) {
+					up = append(up, w)
+				} else {
+					keep = append(keep, w)
+				}
+			}
+			if len(up) > 0 {
+				t.words[j*nc+i] = keep
+				t.words[(j-1)*nc+i] = append(t.words[(j-1)*nc+i], up...)
+			}
+		}
+	}
+}
+
+// collides reports whether a word of ws starts below w while overlapping
+// it on the page: two lines of one cell never overlap.
+func collides(w Word, ws []Word) bool {
+	for _, v := range ws {
+		if v.Top > w.Top && v.Top < w.Bottom-1 && v.X0 < w.X1 && v.X1 > w.X0 {
+			return true
+		}
+	}
+	return false
 }
 
 // block makes the table's grid. Minimal cells with no ruling between them
 // merge into one cell spanning them; the positions it covers hold Covered
-// cells so that column indexes line up across rows.
-func (t *ruled) block(b *builder, page int) (raw.Block, bool) {
+// cells so that column indexes line up across rows. It returns the title
+// lines the table's frame held above its first row of several cells, and
+// the grid's column edges.
+func (t *ruled) block(b *builder, page int) (titles []raw.Block, grid raw.Block, cols []float64, ok bool) {
 	nc, nr := len(t.xs)-1, len(t.ys)-1
 	// right[j*nc+i]: a ruling closes minimal cell (i,j) on its right;
-	// below likewise on its bottom.
+	// below likewise on its bottom. Segments are grouped by the edge they
+	// draw, so each test looks only at the few segments of one edge.
+	vAt, hAt := byEdge(t.vs, t.xs), byEdge(t.hs, t.ys)
 	right := make([]bool, nc*nr)
 	below := make([]bool, nc*nr)
 	for j := 0; j < nr; j++ {
 		for i := 0; i < nc; i++ {
-			right[j*nc+i] = i == nc-1 || covers(t.vs, t.xs[i+1], t.ys[j], t.ys[j+1])
-			below[j*nc+i] = j == nr-1 || covers(t.hs, t.ys[j+1], t.xs[i], t.xs[i+1])
+			right[j*nc+i] = i == nc-1 || covers(vAt[i+1], t.xs[i+1], t.ys[j], t.ys[j+1])
+			below[j*nc+i] = j == nr-1 || covers(hAt[j+1], t.ys[j+1], t.xs[i], t.xs[i+1])
 		}
 	}
 	owner := make([]int, nc*nr)
@@ -344,88 +403,135 @@ func (t *ruled) block(b *builder, page int) (raw.Block, bool) {
 		sort.SliceStable(ls, func(a, b int) bool { return ls[a].top < ls[b].top })
 		parts := make([]string, len(ls))
 		for k, l := range ls {
-			parts[k] = l.text()
+			parts[k] = cellText(l.words)
 		}
 		texts[id] = joinLines(parts)
 		lineOf[id] = ls[0].words[0].Line
 	}
-	// Drop rows that are empty and hold no cell start: thin bands
-	// between double rulings.
-	blk := raw.Block{Page: page, Rows: []raw.Row{}}
-	any := false
-	for j := 0; j < nr; j++ {
-		rowLine := 0
-		for i := 0; i < nc; i++ {
-			s := spans[owner[j*nc+i]]
-			if s.j == j && s.i == i && lineOf[owner[j*nc+i]] > 0 && (rowLine == 0 || lineOf[owner[j*nc+i]] < rowLine) {
-				rowLine = lineOf[owner[j*nc+i]]
-			}
+	// Keep only the columns and rows where some text starts: rulings
+	// drawn for page margins, spacer columns and empty bands between
+	// double rulings make minimal cells nobody wrote in. A merged cell
+	// keeps the kept columns and rows it covers.
+	keepC, keepR := make([]int, nc), make([]int, nr)
+	for id, s := range spans {
+		if texts[id] != "" {
+			keepC[s.i], keepR[s.j] = 1, 1
 		}
-		row := raw.Row{Cells: make([]raw.Cell, nc)}
-		empty := true
-		for i := 0; i < nc; i++ {
-			id := owner[j*nc+i]
-			s := spans[id]
-			c := raw.Cell{}
-			if s.j == j && s.i == i {
-				c.Text = texts[id]
-				if s.w > 1 {
-					c.ColSpan = s.w
-				}
-				if s.h > 1 {
-					c.RowSpan = s.h
-				}
-				if c.Text != "" {
-					empty = false
-				}
-				if lineOf[id] > 0 {
-					c.Line = b.anchor(page, lineOf[id])
-				}
-			} else {
-				c.Covered = true
-			}
-			row.Cells[i] = c
-		}
-		if empty && rowLine == 0 {
-			// A row with no text: keep it only if a span starts in it
-			// or runs through it, so spans stay consistent.
-			starts := false
-			for i := 0; i < nc; i++ {
-				s := spans[owner[j*nc+i]]
-				if s.j == j && s.i == i && (s.h > 1 || s.w > 1) {
-					starts = true
-				}
-				if s.j < j {
-					starts = true
-				}
-			}
-			if !starts {
+	}
+	newIdx := func(keep []int) int {
+		n := 0
+		for k, v := range keep {
+			if v == 0 {
+				keep[k] = -1
 				continue
+			}
+			keep[k] = n
+			n++
+		}
+		return n
+	}
+	nc2, nr2 := newIdx(keepC), newIdx(keepR)
+	if nc2 == 0 || nr2 == 0 {
+		return nil, raw.Block{}, nil, false
+	}
+	within := func(keep []int, from, n int) (first, count int) {
+		first = -1
+		for k := from; k < from+n; k++ {
+			if keep[k] >= 0 {
+				if first < 0 {
+					first = keep[k]
+				}
+				count++
+			}
+		}
+		return first, count
+	}
+	type cell struct {
+		id, i, j, w, h int
+	}
+	owner2 := make([]int, nc2*nr2) // owner cell index per kept position
+	var cells []cell
+	for id, s := range spans {
+		i0, w := within(keepC, s.i, s.w)
+		j0, h := within(keepR, s.j, s.h)
+		if w == 0 || h == 0 {
+			continue
+		}
+		for dj := 0; dj < h; dj++ {
+			for di := 0; di < w; di++ {
+				owner2[(j0+dj)*nc2+i0+di] = len(cells)
+			}
+		}
+		cells = append(cells, cell{id, i0, j0, w, h})
+	}
+	// Leading rows holding a single text, a title or a unit line the
+	// table's frame takes in, are text lines before the grid: a title
+	// is a line of its own.
+	first := 0
+	for first < nr2-1 {
+		n, tall := 0, false
+		var only cell
+		for i := 0; i < nc2; i++ {
+			c := cells[owner2[first*nc2+i]]
+			if c.j != first || c.i != i {
+				tall = tall || c.j < first
+				continue
+			}
+			tall = tall || c.h > 1
+			if texts[c.id] != "" {
+				n++
+				only = c
+			}
+		}
+		if n != 1 || tall {
+			break
+		}
+		titles = append(titles, raw.Block{Line: b.anchor(page, lineOf[only.id]), Page: page, Text: texts[only.id]})
+		first++
+	}
+	blk := raw.Block{Page: page, Rows: make([]raw.Row, 0, nr2-first)}
+	for j := first; j < nr2; j++ {
+		rowLine := 0
+		for i := 0; i < nc2; i++ {
+			c := cells[owner2[j*nc2+i]]
+			if l := lineOf[c.id]; c.j == j && c.i == i && l > 0 && (rowLine == 0 || l < rowLine) {
+				rowLine = l
 			}
 		}
 		if rowLine == 0 && len(blk.Rows) > 0 {
 			rowLine = lineNoOf(b, blk.Rows[len(blk.Rows)-1].Line)
 		}
-		if rowLine > 0 {
-			row.Line = b.anchor(page, rowLine)
-		} else {
-			row.Line = b.anchor(page, 0)
-		}
-		for i := range row.Cells {
-			if row.Cells[i].Line == 0 {
-				row.Cells[i].Line = row.Line
+		row := raw.Row{Line: b.anchor(page, rowLine), Cells: make([]raw.Cell, nc2)}
+		for i := 0; i < nc2; i++ {
+			c := cells[owner2[j*nc2+i]]
+			rc := raw.Cell{Line: row.Line}
+			if c.j == j && c.i == i {
+				rc.Text = texts[c.id]
+				if c.w > 1 {
+					rc.ColSpan = c.w
+				}
+				if c.h > 1 {
+					rc.RowSpan = c.h
+				}
+				if lineOf[c.id] > 0 {
+					rc.Line = b.anchor(page, lineOf[c.id])
+				}
+			} else {
+				rc.Covered = true
 			}
-		}
-		if !empty {
-			any = true
+			row.Cells[i] = rc
 		}
 		blk.Rows = append(blk.Rows, row)
 	}
-	if !any {
-		return raw.Block{}, false
-	}
 	blk.Line = blk.Rows[0].Line
-	return blk, true
+	cols = make([]float64, 0, nc2+1)
+	for i, k := range keepC {
+		if k >= 0 {
+			cols = append(cols, t.xs[i])
+		}
+	}
+	cols = append(cols, t.xs[len(t.xs)-1])
+	return titles, blk, cols, true
 }
 
 // lineNoOf returns the page line an anchor records.

@@ -101,74 +101,148 @@ func (b *builder) stream(lines []line) []item {
 		sl = append(sl, sline{line: l, segs: segments(l)})
 	}
 	multi := func(i int) bool { return len(sl[i].segs) >= 2 }
+	type span struct{ from, to int } // lines [from, to] of a table
+	var regions []span
 	for i := 0; i < len(sl); {
 		if !multi(i) {
-			text(sl[i].line)
 			i++
 			continue
 		}
 		last := i
 		j := i + 1
+		nm := 1 // lines of several segments in the region
+		margin := sl[i].x0()
 	grow:
 		for j < len(sl) {
 			// A table found from alignment ends with its page: pdftotext
 			// may place the next page's columns elsewhere, and a title at
 			// the top of that page must not join the table. stitch joins
 			// a table that goes on with the same columns.
-			if sl[j].page != sl[j-1].page || gapAbove(sl, j) > 2.5*sl[j].size {
+			if sl[j].page != sl[j-1].page || gapAbove(sl, j) > maxRowGap*sl[j].size {
 				break
 			}
+			margin = math.Min(margin, sl[j].x0())
 			if multi(j) {
 				last = j
+				nm++
 				j++
 				continue
 			}
 			// Single-segment lines stay in the table when they line up
-			// with its cells and a row of several cells follows soon; a
-			// table of one row of several cells so far takes none (a
-			// heading and a list after it are not a table), and no more
-			// of them in a row than a few per such row.
-			nm := 0
-			for _, l := range sl[i:j] {
-				if len(l.segs) >= 2 {
-					nm++
-				}
-			}
-			if nm == 0 {
-				break
-			}
+			// with its cells and a row of several cells follows soon, no
+			// more of them in a row than a few per such row above (a
+			// heading of two cells and a list under it are not a table).
 			for k := j; k < len(sl) && k < j+min(maxSingles, max(3, 4*nm)); k++ {
-				if k > j && (sl[k].page != sl[k-1].page || gapAbove(sl, k) > 2.5*sl[k].size) {
+				if k > j && (sl[k].page != sl[k-1].page || gapAbove(sl, k) > maxRowGap*sl[k].size) {
 					break
 				}
 				if multi(k) {
 					j = k
 					continue grow
 				}
-				// After one row of several cells (a header), a line must
-				// line up with that row or be a figure: a heading and the
-				// list or title under it line up only with each other.
+				// A line must be a figure or line up with the table's
+				// lines; after only one row of several cells (a header),
+				// with that row, or stand packed with no blank line down
+				// to the next such row (a header of several lines): a
+				// heading and the list or title under it line up only
+				// with each other. Only the nearest lines are compared,
+				// which keeps this linear in the lines of a long table.
 				ok := sl[k].segs[0].number
+				near := sl[max(i, k-alignWindow):k]
 				if nm >= 2 {
-					ok = ok || alignsWith(sl[k], sl[i:k], sl[k+1:min(len(sl), k+4)], false)
+					ok = ok || alignsWith(sl[k], near, sl[k+1:min(len(sl), k+4)], false)
 				} else {
-					ok = ok || alignsWith(sl[k], sl[i:k], nil, true)
+					// "本年收入 上年结转结余" / "合计" / "小计 …"
+					packed := gapAbove(sl, k) <= blankGap*sl[k].size && k+1 < len(sl) &&
+						sl[k+1].page == sl[k].page && gapAbove(sl, k+1) <= blankGap*sl[k].size
+					ok = ok || packed || alignsWith(sl[k], near, nil, true)
 				}
-				if !ok || isolated(sl, k) {
+				// After a wide gap, a line starts something else (a title,
+				// the next table's heading) when it stands at the table's
+				// margin or no row of several cells follows right below it;
+				// the first line of a tall wrapped cell does not.
+				if gapAbove(sl, k) > 2.5*sl[k].size && !sl[k].segs[0].number &&
+					(sl[k].x0() <= margin+3*sl[k].size || k+1 >= len(sl) || !multi(k+1) || gapAbove(sl, k+1) > blankGap*sl[k].size) {
+					ok = false
+				}
+				if !ok || isolated(sl, k) && !startsWithColumn(sl[k], near) {
 					break
 				}
 			}
 			break
 		}
-		region := sl[i : last+1]
+		regions = append(regions, span{i, last})
+		i = last + 1
+	}
+	// A table's cells wrap: the last line of a cell may stand alone right
+	// below the table's last row of several cells (the end of a wrapped
+	// label at the foot of a page). Such lines join the table when they
+	// touch it (no blank line between), line up with its cells and stand
+	// off the margin, where a note would start. (Lines above the first
+	// row are left alone: a title often stands right there.)
+	for r := range regions {
+		g := &regions[r]
+		nextStart := len(sl)
+		if r+1 < len(regions) {
+			nextStart = regions[r+1].from
+		}
+		rows := sl[g.from : g.to+1]
+		margin := math.Inf(1)
+		for _, l := range rows {
+			margin = math.Min(margin, l.x0())
+		}
+		for k := 0; k < 3 && g.to+1 < nextStart; k++ {
+			c := g.to + 1
+			if multi(c) || sl[c].page != sl[g.to].page || gapAbove(sl, c) > blankGap*sl[c].size ||
+				sl[c].x0() < margin+2*sl[c].size ||
+				!alignsWith(sl[c], rows[max(0, len(rows)-alignWindow):], nil, true) {
+				break
+			}
+			g.to = c
+		}
+	}
+	// An upper band of a header of several levels ("一般公共预算拨款" over
+	// its 小计 and 其中 columns) may stand alone on its line right above
+	// the table's first row. Such lines join the table when they are
+	// packed onto it (no blank line between), set in its size, stand
+	// inside its width off both edges (a note or 单位：元 stands at an
+	// edge) and off its middle (a title is centred on the table).
+	prevEnd := -1
+	for r := range regions {
+		g := &regions[r]
+		first := sl[g.from]
+		x0, x1 := math.Inf(1), math.Inf(-1)
+		for _, l := range sl[g.from : g.to+1] {
+			x0, x1 = math.Min(x0, l.x0()), math.Max(x1, l.x1())
+		}
+		for k := 0; k < 3 && g.from-1 > prevEnd; k++ {
+			c, below := g.from-1, sl[g.from]
+			sz := first.size
+			if multi(c) || sl[c].page != below.page || gapAbove(sl, g.from) > blankGap*sz ||
+				math.Abs(sl[c].size-sz) > 0.05*sz || !bandLine(sl[c], x0, x1) {
+				break
+			}
+			g.from = c
+		}
+		prevEnd = g.to
+	}
+	next := 0
+	for _, g := range regions {
+		for ; next < g.from; next++ {
+			text(sl[next].line)
+		}
+		region := sl[g.from : g.to+1]
 		if blk, cols, ok := b.streamGrid(region); ok {
-			out = append(out, item{block: blk, cols: cols, page: region[0].page, top: region[0].top})
+			out = append(out, item{block: blk, cols: cols, stream: true, page: region[0].page, top: region[0].top})
 		} else {
 			for _, l := range region {
 				text(l.line)
 			}
 		}
-		i = last + 1
+		next = g.to + 1
+	}
+	for ; next < len(sl); next++ {
+		text(sl[next].line)
 	}
 	// Page numbers were set aside: put them back in reading order.
 	sort.SliceStable(out, func(i, j int) bool {
@@ -180,9 +254,39 @@ func (b *builder) stream(lines []line) []item {
 	return out
 }
 
+// bandLine reports whether the single segment of l can be an upper header
+// band of a table spanning x0…x1: text, not a title or a unit note, inside
+// the table off both edges and off its middle.
+func bandLine(l sline, x0, x1 float64) bool {
+	s := l.segs[0]
+	t := strings.TrimSpace(s.text)
+	if s.number || t == "" || strings.HasSuffix(t, "表") || strings.ContainsAny(t, ":：") || strings.Contains(t, "单位") {
+		return false
+	}
+	m := 2 * l.size
+	if s.x0 < x0+m || s.x1 > x1-m {
+		return false
+	}
+	return math.Abs((s.x0+s.x1)-(x0+x1)) > 2*l.size
+}
+
 // maxSingles is the most single-segment lines a table may hold in a row
 // (a column of labels whose figures are all empty, wrapped cells).
 const maxSingles = 40
+
+// maxRowGap is the widest empty space (in font sizes) between two rows
+// of one table found from aligned text: a table with wrapped cells has
+// tall rows, and pdftotext renders their height as blank lines.
+const maxRowGap = 6
+
+// blankGap is the empty space (in font sizes) between two lines that
+// counts as a blank line: a layout text's blank line is one size, a PDF's
+// ordinary leading leaves well under one.
+const blankGap = 0.8
+
+// alignWindow is how many lines above a single-segment line are looked at
+// to tell whether it lines up with the table.
+const alignWindow = 60
 
 // gapAbove is the empty space between line j and the line before it.
 func gapAbove(sl []sline, j int) float64 {
@@ -198,12 +302,30 @@ func isolated(sl []sline, k int) bool {
 	if k == 0 || k+1 >= len(sl) {
 		return false
 	}
-	return gapAbove(sl, k) > 0.5*sl[k].size && gapAbove(sl, k+1) > 0.5*sl[k].size
+	return gapAbove(sl, k) > blankGap*sl[k].size && gapAbove(sl, k+1) > blankGap*sl[k].size
+}
+
+// startsWithColumn reports whether l starts where a cell of a row of
+// several cells starts, to the half font size: a row of a table set
+// apart by blank lines does, a title between two tables seldom.
+func startsWithColumn(l sline, ls []sline) bool {
+	for _, o := range ls {
+		if len(o.segs) < 2 {
+			continue
+		}
+		for _, t := range o.segs {
+			if !t.number && math.Abs(t.x0-l.x0()) <= 0.5*l.size {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // alignsWith reports whether the single segment of l starts or ends
 // within two font sizes of where a segment of another line of the table
-// does (of a line of several segments, if multiOnly).
+// does (of a line of several segments, if multiOnly), or, both being
+// text, has its middle within half a font size of that segment's.
 func alignsWith(l sline, before, after []sline, multiOnly bool) bool {
 	s := l.segs[0]
 	tol := 2 * l.size
@@ -214,6 +336,11 @@ func alignsWith(l sline, before, after []sline, multiOnly bool) bool {
 			}
 			for _, t := range o.segs {
 				if math.Abs(t.x0-s.x0) <= tol || math.Abs(t.x1-s.x1) <= tol {
+					return true
+				}
+				// A word centred in its cell ("项目" under "列入部门预算的")
+				// lines up by its middle.
+				if !t.number && !s.number && math.Abs((t.x0+t.x1)-(s.x0+s.x1)) <= l.size {
 					return true
 				}
 			}
@@ -263,6 +390,7 @@ func (b *builder) streamGrid(region []sline) (raw.Block, []float64, bool) {
 	}
 	seps = kept
 	nc := len(seps) + 1
+	ext := extents(region, seps)
 	blk := raw.Block{Page: region[0].page, Rows: make([]raw.Row, 0, len(region))}
 	for _, l := range region {
 		a := b.anchor(l.page, l.no)
@@ -279,10 +407,7 @@ func (b *builder) streamGrid(region []sline) (raw.Block, []float64, bool) {
 		}
 		var ps []placed
 		for _, s := range l.segs {
-			c0, c1 := colOf(seps, s.x0, true), colOf(seps, s.x1, false)
-			if c1 < c0 {
-				c1 = c0
-			}
+			c0, c1 := reach(seps, ext, s)
 			if n := len(ps); n > 0 && c0 <= ps[n-1].c1 {
 				p := &ps[n-1]
 				if c0 <= p.c0 {
@@ -313,6 +438,60 @@ func (b *builder) streamGrid(region []sline) (raw.Block, []float64, bool) {
 	}
 	cols := append(append([]float64{x0}, seps...), x1)
 	return blk, cols, true
+}
+
+// extents returns, per column, the span from the leftmost to the
+// rightmost edge of the segments that lie in that column alone: where the
+// column's text really stands.
+func extents(region []sline, seps []float64) [][2]float64 {
+	ext := make([][2]float64, len(seps)+1)
+	for k := range ext {
+		ext[k] = [2]float64{math.Inf(1), math.Inf(-1)}
+	}
+	for _, l := range region {
+		for _, s := range l.segs {
+			c0, c1 := colOf(seps, s.x0, true), colOf(seps, s.x1, false)
+			if c0 == c1 {
+				ext[c0][0] = math.Min(ext[c0][0], s.x0)
+				ext[c0][1] = math.Max(ext[c0][1], s.x1)
+			}
+		}
+	}
+	return ext
+}
+
+// reach returns the columns a segment covers. A segment that crosses a
+// boundary covers the columns whose text it overlaps by at least half of
+// the narrower of the two: a label pushed a character or two into the
+// figures' column by the layout stays in its own column, while a header
+// over several columns spans them.
+func reach(seps []float64, ext [][2]float64, s segment) (int, int) {
+	c0, c1 := colOf(seps, s.x0, true), colOf(seps, s.x1, false)
+	if c1 <= c0 {
+		return c0, c0
+	}
+	first, last, best := -1, -1, c0
+	bestOv := -1.0
+	for c := c0; c <= c1; c++ {
+		lo, hi := ext[c][0], ext[c][1]
+		if hi < lo { // a column with no text of its own
+			continue
+		}
+		ov := math.Min(s.x1, hi) - math.Max(s.x0, lo)
+		if ov > bestOv {
+			best, bestOv = c, ov
+		}
+		if ov > 0 && ov >= 0.5*math.Min(s.x1-s.x0, hi-lo) {
+			if first < 0 {
+				first = c
+			}
+			last = c
+		}
+	}
+	if first < 0 {
+		return best, best
+	}
+	return first, last
 }
 
 // colOf returns the column of position x: the number of separators left
@@ -375,6 +554,9 @@ func separators(region []sline) []float64 {
 	// Required separators between neighbouring segments of rows that
 	// hold a figure.
 	for _, l := range region {
+		if len(seps) > maxColumns {
+			return seps // too many to be a table; the caller declines it
+		}
 		hasNum := false
 		for _, s := range l.segs {
 			hasNum = hasNum || s.number

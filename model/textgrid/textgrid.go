@@ -64,6 +64,8 @@ const (
 	maxEdges = 400
 	// maxColumns bounds the columns of a table found from aligned text.
 	maxColumns = 200
+	// maxTables bounds the ruled tables of one page.
+	maxTables = 200
 )
 
 // Build finds the tables and prose of the pages and returns them as a raw
@@ -114,6 +116,8 @@ type item struct {
 	// cols are a grid's column boundaries (len = columns + 1), used to
 	// tell whether the next page's grid has the same columns.
 	cols []float64
+	// stream marks a grid found from aligned text rather than rulings.
+	stream bool
 	// furniture marks a text line that only numbers the page.
 	furniture bool
 	// page and top are where the block starts, for reading order.
@@ -215,9 +219,12 @@ func (b *builder) page(p Page) {
 			b.run = append(b.run, rest[k])
 			k++
 		}
-		if blk, ok := t.block(b, p.Number); ok {
+		if titles, blk, cols, ok := t.block(b, p.Number); ok {
 			b.flush()
-			b.items = append(b.items, item{block: blk, cols: t.xs, top: t.y0, page: p.Number})
+			for _, ti := range titles {
+				b.items = append(b.items, item{block: ti, top: t.y0, page: p.Number})
+			}
+			b.items = append(b.items, item{block: blk, cols: cols, top: t.y0, page: p.Number})
 		}
 	}
 	b.run = append(b.run, rest[k:]...)

@@ -125,6 +125,30 @@ func TestBuild(t *testing.T) {
 			},
 		},
 		{
+			// a name wrapped to two lines in a row too low for them: its
+			// second line crosses the ruling below and is printed over the
+			// top of the next row's own text
+			name: "a cell's last line overflowing into the row below stays in its row",
+			pages: []Page{{Number: 1, Width: 400, Height: 400,
+				Words: []Word{
+					w("2110199-其他事务", 10, 90, 14), w("1.00", 120, 140, 14),
+					w("支出", 10, 30, 26), w("2110199-其他事务", 10, 90, 29), w("2.00", 120, 140, 29),
+					w("支出", 10, 30, 46), w("2110199-其他事务", 10, 90, 49), w("3.00", 120, 140, 49),
+					w("2130301-行政运行", 10, 90, 69), w("4.00", 120, 140, 69),
+				},
+				Rulings: []Ruling{
+					hr(0, 200, 0), hr(0, 200, 20), hr(0, 200, 40), hr(0, 200, 60), hr(0, 200, 80),
+					vr(0, 0, 80), vr(100, 0, 80), vr(200, 0, 80),
+				}}},
+			want: []string{
+				"G",
+				"  2110199-其他事务支出|1.00",
+				"  2110199-其他事务支出|2.00",
+				"  2110199-其他事务|3.00",
+				"  2130301-行政运行|4.00",
+			},
+		},
+		{
 			name: "unruled table from aligned text",
 			pages: []Page{{Number: 1, Width: 400, Height: 400,
 				Words: []Word{
@@ -208,6 +232,21 @@ func TestBuild(t *testing.T) {
 			},
 		},
 		{
+			name: "a figure glued to the next cell's text, a unit kept with its figure",
+			pages: []Page{{Number: 1, Width: 400, Height: 400,
+				Words: []Word{
+					w("项目", 20, 40, 30), w("金额", 150, 170, 30), w("说明", 200, 220, 30),
+					w("一、收入", 20, 60, 45), w("0.00一是确保场所安全", 140, 260, 45),
+					w("二、支出", 20, 60, 60), w("1.50", 144, 164, 60), w("共计1.5万元", 200, 250, 60),
+				}}},
+			want: []string{
+				"G",
+				"  项目|金额|说明",
+				"  一、收入|0.00|一是确保场所安全",
+				"  二、支出|1.50|共计1.5万元",
+			},
+		},
+		{
 			name: "prose only, a figure inside a sentence",
 			pages: []Page{{Number: 1, Width: 400, Height: 400,
 				Words: []Word{
@@ -229,6 +268,28 @@ func TestBuild(t *testing.T) {
 			}
 			checkAnchors(t, doc)
 		})
+	}
+}
+
+func TestDropRepeatedHeader(t *testing.T) {
+	row := func(cells ...raw.Cell) raw.Row { return raw.Row{Cells: cells} }
+	txt := func(s string) raw.Cell { return raw.Cell{Text: s} }
+	cov := raw.Cell{Covered: true}
+	tall := raw.Cell{Text: "项目", RowSpan: 2}
+	first := []raw.Row{row(tall, txt("金额")), row(cov, txt("本年")), row(txt("甲"), txt("1.00"))}
+	tests := []struct {
+		name string
+		next []raw.Row
+		want int
+	}{
+		{"whole header repeated", []raw.Row{row(tall, txt("金额")), row(cov, txt("本年")), row(txt("乙"), txt("2.00"))}, 1},
+		{"no header", []raw.Row{row(txt("乙"), txt("2.00"))}, 1},
+		{"a merged cell is not cut", []raw.Row{row(tall, txt("金额")), row(cov, txt("上年")), row(txt("乙"), txt("2.00"))}, 3},
+	}
+	for _, tc := range tests {
+		if got := dropRepeatedHeader(first, tc.next); len(got) != tc.want {
+			t.Errorf("%s: %d rows left, want %d", tc.name, len(got), tc.want)
+		}
 	}
 }
 
@@ -289,5 +350,45 @@ func TestBuildLimits(t *testing.T) {
 	}
 	if got := blocksSpec(doc); len(got) != 1 || got[0] != "T:ok" {
 		t.Errorf("got %v", got)
+	}
+}
+
+// TestHeaderBands: a header of several levels found from aligned text
+// keeps its upper bands, printed alone on their lines above the first
+// row of several cells, and a word centred alone in its cell on a line
+// of its own ("项目" under "列入部门预算的"); the figures stay under
+// their headers.
+func TestHeaderBands(t *testing.T) {
+	words := []Word{
+		w("部门综合预算支出总表", 200, 350, 60),
+		w("部门预算", 400, 440, 100),
+		w("一般公共预算拨款", 190, 270, 114),
+		w("单位名称", 10, 50, 128), w("其中：专项资金", 250, 320, 128), w("其他收入", 500, 540, 128),
+		w("合计", 120, 140, 142), w("小计", 200, 220, 142), w("列入部门预算的", 250, 320, 142),
+		w("项目", 275, 295, 156),
+		w("合计", 10, 30, 170), w("300.00", 100, 140, 170), w("200.00", 180, 220, 170), w("100.00", 500, 540, 170),
+	}
+	doc, err := Build("test", []Page{{Number: 1, Width: 600, Height: 800, Words: words}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := blocksSpec(doc)
+	if len(got) != 8 || got[0] != "T:部门综合预算支出总表" || got[1] != "G" {
+		t.Fatalf("want the title and one grid of six rows, got\n%s", strings.Join(got, "\n"))
+	}
+	g := doc.Blocks[1]
+	col := func(r int, text string) int {
+		for k, c := range g.Rows[r].Cells {
+			if c.Text == text {
+				return k
+			}
+		}
+		return -1
+	}
+	if col(0, "部门预算") < 0 || col(1, "一般公共预算拨款") < 0 || col(5, "项目") >= 0 || col(4, "项目") < 0 {
+		t.Errorf("bands or 项目 not in the header:\n%s", strings.Join(got, "\n"))
+	}
+	if col(3, "合计") != col(5, "300.00") || col(3, "小计") != col(5, "200.00") || col(2, "其他收入") != col(5, "100.00") {
+		t.Errorf("figures not under their headers:\n%s", strings.Join(got, "\n"))
 	}
 }

@@ -152,12 +152,33 @@ func TestPutuoTemplates(t *testing.T) {
 			if narrative == 0 {
 				t.Error("the narrative sheet's text is not prose")
 			}
-			// through parse: no family describes the Shanghai forms yet
+			// through parse: the national vocabulary recognizes every table
+			// sheet by its title, with the amounts the clerk typed
 			pd, err := parse.Bytes("filled.xlsx", data, parse.Options{})
 			if err != nil {
-				t.Logf("parse: %v", err)
-			} else {
-				t.Logf("parse: %d tables", len(pd.Tables))
+				t.Fatal(err)
+			}
+			var kinds []string
+			for _, tb := range pd.Tables {
+				kinds = append(kinds, tb.Kind)
+			}
+			want := "income_expense_summary income_summary expenditure_summary appropriation_summary gpb_expenditure fund_expenditure soe_expenditure gpb_basic three_public"
+			if got := strings.Join(kinds, " "); got != want {
+				t.Errorf("parse: kinds %s, want %s", got, want)
+			}
+			if pd.Family != "national" || pd.Year != 2026 {
+				t.Errorf("parse: family %q, year %d", pd.Family, pd.Year)
+			}
+			found := false
+			if tb := pd.TableByKind("expenditure_summary"); tb != nil {
+				for _, r := range tb.Rows {
+					for _, a := range r.Values {
+						found = found || a.String() == "1234"
+					}
+				}
+			}
+			if !found {
+				t.Error("parse: the 1,234 typed into 支出预算总表 E9 is not in the model")
 			}
 		})
 	}

@@ -47,7 +47,7 @@ const (
 	MaxColumns = 1_000
 	// MaxCells bounds the grid positions (rows × columns that hold text)
 	// of the workbook.
-	MaxCells = 1_000_000
+	MaxCells = 500_000
 	// maxScanned bounds the cell positions read, blank ones between
 	// cells of a row included.
 	maxScanned = 16_000_000
@@ -139,7 +139,7 @@ func Read(data []byte) (doc *raw.Document, err error) {
 	rd := &reader{f: f, zr: zr, doc: &raw.Document{Layout: Layout, Places: []raw.Place{}}}
 	for _, sheet := range sheets {
 		p, ok := paths[sheet]
-		if !ok || !strings.Contains(p, "worksheets/") {
+		if ok && !strings.Contains(p, "worksheets/") {
 			continue // a chart sheet or dialog sheet holds no cells
 		}
 		if err := rd.sheet(sheet, p); err != nil {
@@ -159,6 +159,7 @@ type reader struct {
 	doc     *raw.Document
 	cells   int // grid positions made
 	scanned int // cell positions the row iterator reads, all sheets
+	valued  int // cells with a value or formula, all sheets
 	calc    int // formulas calculated
 }
 
@@ -177,13 +178,34 @@ func (rd *reader) sheet(sheet, p string) error {
 	if err != nil {
 		return err
 	}
+	if p == "" || part(rd.zr, p) == nil {
+		// a part the workbook's relationships did not name: the merges
+		// as excelize finds them
+		ms, err := rd.f.GetMergeCells(sheet)
+		if err != nil {
+			return err
+		}
+		for _, m := range ms {
+			if sp, ok := parseRange(m.GetStartAxis() + ":" + m.GetEndAxis()); ok {
+				merges = append(merges, sp)
+			}
+		}
+	}
 	rows, err := rd.f.Rows(sheet)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
+	// formulas saved without a value, by position: the row iterator may
+	// still give a value (a shared string, an error), else they are
+	// calculated
+	pending := make(map[[2]int]string, len(formulas))
+	for _, ref := range formulas {
+		if c, r, err := excelize.CellNameToCoordinates(ref); err == nil {
+			pending[[2]int{r, c}] = ref
+		}
+	}
 	var cells []cell
-	byRef := map[[2]int]int{} // formula cells' positions in cells
 	n, read := 0, 0
 	for rows.Next() {
 		n++
@@ -195,26 +217,24 @@ func (rd *reader) sheet(sheet, p string) error {
 			return tooLarge(sheet)
 		}
 		for j, v := range cols {
-			if v == "" {
+			if strings.TrimSpace(v) == "" {
 				continue
 			}
 			if len(cells) >= MaxCells {
 				return tooManyCells()
 			}
 			cells = append(cells, cell{n, j + 1, v})
-			byRef[[2]int{n, j + 1}] = len(cells) - 1
+			if len(pending) > 0 {
+				delete(pending, [2]int{n, j + 1})
+			}
 		}
 	}
 	if err := rows.Error(); err != nil {
 		return err
 	}
-	// formulas saved without a value: calculate them
 	for _, ref := range formulas {
 		c, r, err := excelize.CellNameToCoordinates(ref)
-		if err != nil {
-			continue
-		}
-		if _, ok := byRef[[2]int{r, c}]; ok || rd.calc >= maxFormulas {
+		if err != nil || pending[[2]int{r, c}] == "" || rd.calc >= maxFormulas {
 			continue
 		}
 		formula, err := rd.f.GetCellFormula(sheet, ref)
@@ -524,7 +544,7 @@ func walk(f *zip.File, fn func(xml.StartElement)) {
 // cells included, so that a sheet too large is refused before that.
 func (rd *reader) scan(sheet, p string) (merges []span, formulas []string, err error) {
 	f := part(rd.zr, p)
-	if f == nil {
+	if p == "" || f == nil {
 		return nil, nil, nil
 	}
 	rowMax := 0
@@ -614,6 +634,9 @@ func (rd *reader) scan(sheet, p string) (merges []span, formulas []string, err e
 				}
 				if inC && (hasF || hasV) {
 					rowMax = max(rowMax, col)
+					if rd.valued++; rd.valued > MaxCells {
+						return nil, nil, tooManyCells()
+					}
 				}
 				inC = false
 			}

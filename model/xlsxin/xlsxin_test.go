@@ -175,6 +175,10 @@ func TestEditedWorkbook(t *testing.T) {
 	for _, fd := range fs {
 		if fd.Severity == check.Error && strings.Contains(fd.Row, "2060101") && fd.Rule == "sum.columns" {
 			found = true
+			// the finding says where the row stands in the workbook
+			if want := "工作表“支出总表” "; !strings.HasPrefix(fd.Place, want) {
+				t.Errorf("finding place %q, want %s…", fd.Place, want)
+			}
 		}
 	}
 	if !found {
@@ -265,4 +269,21 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestErrorPlace: an error in a workbook says the sheet and the cell.
+func TestErrorPlace(t *testing.T) {
+	f := hebeiPack(t)
+	at := cellOf(t, f, "支出总表", "2060101", 5)
+	if err := f.SetCellStr("支出总表", at, "一百八十"); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	_, err := parse.Bytes("edited.xlsx", buf.Bytes(), parse.Options{})
+	if err == nil || !strings.Contains(err.Error(), "工作表“支出总表” "+at) || !strings.Contains(err.Error(), "一百八十") {
+		t.Errorf("error %v, want it to say 工作表“支出总表” %s", err, at)
+	}
 }

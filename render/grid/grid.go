@@ -44,6 +44,9 @@ type Sheet struct {
 	HeaderFrom, HeaderTo int
 	// BodyFrom is the first row below the header (panes freeze above it).
 	BodyFrom int
+	// Continued is a line printed above the repeated header on every
+	// continuation page (a form's title and project name), or "".
+	Continued string
 }
 
 // Row is one row of a sheet.

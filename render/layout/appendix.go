@@ -150,7 +150,10 @@ func appendix(findings []check.Finding, targets []target) *grid.Sheet {
 		// wrap in every spreadsheet program
 		jump := linkTo(tg)
 		where := f.Column
-		if f.Line > 0 {
+		switch {
+		case f.Place != "":
+			where = fmt.Sprintf("%s（%s）", f.Column, f.Place)
+		case f.Line > 0:
 			where = fmt.Sprintf("%s（源第 %d 行）", f.Column, f.Line)
 		}
 		s.Rows = append(s.Rows, grid.Row{Cells: []grid.Cell{

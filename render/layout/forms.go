@@ -129,6 +129,8 @@ func projectForm(doc *model.Document, p *model.Project, pi int) *grid.Sheet {
 	mergeDown(s, first, 0, nil)
 	mergeDown(s, first, 1, []int{0})
 	s.BodyFrom = 0 // a form scrolls whole: no frozen panes in its middle
+	// a page that continues the form names it again
+	s.Continued = fmt.Sprintf("%s（续）    项目名称：%s", p.Title, p.Name)
 	finish(s)
 	return s
 }

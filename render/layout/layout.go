@@ -43,6 +43,21 @@ type Options struct {
 	Skipped []fix.Skip
 }
 
+// PackName is the file name, without extension, of one pack made from a
+// source whose name without extension is stem: 河北 gives 河北-公开版 and
+// 河北-审核版. A corrected pack says how it was corrected (fixMode "derive":
+// 河北-重算更正-公开版; "balance": 河北-舍位平衡-公开版), so that it never
+// replaces the uncorrected one; fixMode "" is no correction.
+func PackName(stem, fixMode, pack string) string {
+	switch fixMode {
+	case "derive":
+		return stem + "-重算更正-" + pack
+	case "balance":
+		return stem + "-舍位平衡-" + pack
+	}
+	return stem + "-" + pack
+}
+
 // Pack names the two products of one run.
 const (
 	// PublicPack is the publishable pack: the official tables only.
@@ -217,6 +232,8 @@ func captionRow(n int, items []string) grid.Row {
 			align = grid.Left
 		case i == k-1 && k > 1:
 			align = grid.Right
+		case k == 1 && unitOnly(it):
+			align = grid.Right // 金额单位：万元 alone stands at the right, as printed
 		case k == 1:
 			align = grid.Left
 		}
@@ -339,7 +356,10 @@ const NarrativeName = "文字说明"
 // paragraphs, one wrapped paragraph a row, so that the pack carries the
 // sentences its figures are checked against.
 func narrative(doc *model.Document) *grid.Sheet {
-	s := &grid.Sheet{Title: "文字说明", Widths: []float64{90}}
+	// 66 units print within A4 upright at full size in every spreadsheet
+	// program (LibreOffice's column unit is the widest), so the text wraps
+	// inside the page instead of relying on fit-to-width
+	s := &grid.Sheet{Title: "文字说明", Widths: []float64{66}}
 	s.Rows = append(s.Rows, spanRow(1, "文字说明", grid.Style{Class: grid.Title, Bold: true, Align: grid.Center}))
 	for _, sec := range doc.Sections {
 		if sec.Heading != "" {
@@ -446,4 +466,17 @@ func fitCaption(s *grid.Sheet) {
 		}
 		row.Cells = cells
 	}
+}
+
+// unitOnly reports whether a caption item only gives the unit
+// (单位：万元, 金额单位：元).
+func unitOnly(s string) bool {
+	s = strings.Join(strings.Fields(s), "")
+	s = strings.TrimPrefix(s, "金额")
+	for _, u := range []string{"单位：万元", "单位:万元", "单位：元", "单位:元"} {
+		if s == u {
+			return true
+		}
+	}
+	return false
 }

@@ -31,12 +31,18 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 		if tpl != nil {
 			for _, c := range tpl.Columns {
 				if c.Key == key {
+					if c.Type == model.TypeCode && c.Part == 0 {
+						return c.Type, printedPart(t.Columns, key)
+					}
 					return c.Type, c.Part
 				}
 			}
 		}
 		for _, c := range t.Columns {
 			if c.Key == key {
+				if c.Type == model.TypeCode {
+					return c.Type, printedPart(t.Columns, key)
+				}
 				return c.Type, 0
 			}
 		}
@@ -93,6 +99,9 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 				if unitInName && typ != "pair" {
 					cell.Text = r.Code
 				}
+				if typ != "pair" && isTotal(side.Role) && labelInText(r, t.Columns, colType) {
+					cell.Text = "" // 合计 stands once, in the text column the source prints it in
+				}
 				nameSeen = true
 				cell.Style = grid.Style{Class: grid.Name, Bold: bold, Indent: indent(side), Wrap: true}
 				if isTotal(side.Role) && side.Code == "" && t.Kind != "three_public" {
@@ -122,6 +131,7 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 		}
 		s.Rows = append(s.Rows, grid.Row{Cells: cells})
 	}
+	alignWithin(s, body)
 	if tpl != nil && tpl.Continuation {
 		mergeContinuations(s, t, body)
 	}
@@ -195,11 +205,44 @@ func headerRows(cols []model.Column) []grid.Row {
 	}
 	paths := make([][]string, n)
 	depth := 1
+	// the printed header tree (本年支出 / 预算数 / 基本支出 / 人员经费) where
+	// the source gave every column's
+	allPrinted := true
+	for _, c := range cols {
+		allPrinted = allPrinted && c.Printed != ""
+	}
 	for j, c := range cols {
-		for _, p := range strings.Split(c.Header, " / ") {
+		// the header as the source prints it (2024年预留中小微企业份额), where known
+		h := c.Header
+		if c.Printed != "" && (len(strings.Split(c.Printed, " / ")) == len(strings.Split(c.Header, " / ")) || allPrinted) {
+			h = c.Printed
+			// the 合计 label of an empty table's total row, read under
+			// the name column's header, is no header word
+			if c.Type == model.TypeName || c.Type == model.TypeCode {
+				if k := strings.LastIndex(h, " / "); k > 0 {
+					if last := strings.TrimSpace(h[k+3:]); (last == "合计" || last == "总计") && !strings.HasSuffix(c.Header, last) {
+						h = h[:k]
+					}
+				}
+			}
+		}
+		for _, p := range strings.Split(h, " / ") {
 			paths[j] = append(paths[j], strings.TrimSpace(p))
 		}
 		depth = max(depth, len(paths[j]))
+	}
+	// a header cell merged down over the whole band cannot also head the
+	// next column: a band word read there (支出项目类别 over 总计) belongs
+	// to the band of the columns after it (2026年预算), or to none
+	for j := 1; j < n; j++ {
+		if len(paths[j-1]) != 1 || len(paths[j]) < 2 || paths[j][0] != paths[j-1][0] {
+			continue
+		}
+		if j+1 < n && len(paths[j+1]) > 1 && paths[j+1][0] != paths[j][0] {
+			paths[j][0] = paths[j+1][0]
+		} else {
+			paths[j] = paths[j][1:]
+		}
 	}
 	rows := make([]grid.Row, depth)
 	for l := 0; l < depth; l++ {
@@ -348,4 +391,92 @@ func cellText(c grid.Cell) string {
 		return c.Value.String()
 	}
 	return c.Text
+}
+
+// labelInText reports whether a row's name is also the text of one of its
+// text columns (a 合计 row of the procurement table names itself in the
+// 项目名称 column).
+func labelInText(r *model.Row, cols []model.Column, colType func(string) (string, int)) bool {
+	name := strings.Join(strings.Fields(r.Name), "")
+	if name == "" {
+		return false
+	}
+	for _, c := range cols {
+		if typ, _ := colType(c.Key); typ != model.TypeText && typ != "" {
+			continue
+		}
+		if t := r.Texts[c.Key]; t != "" && strings.Join(strings.Fields(t), "") == name {
+			return true
+		}
+	}
+	return false
+}
+
+// alignWithin lines the rows that follow a “其中：” row up under the
+// text after 其中： (其中：公务用车购置费 / 公务用车运行维护费), as the forms
+// print them: the same level, indented by the width of 其中：, until a
+// row of another level or a new 其中.
+func alignWithin(s *grid.Sheet, from int) {
+	n := 0
+	for _, r := range s.Rows {
+		n = max(n, len(r.Cells))
+	}
+	for j := 0; j < n; j++ {
+		run, level := false, 0
+		for i := from; i < len(s.Rows); i++ {
+			if j >= len(s.Rows[i].Cells) {
+				continue
+			}
+			c := &s.Rows[i].Cells[j]
+			if c.Covered || c.Style.Class != grid.Name {
+				run = false
+				continue
+			}
+			text := strings.TrimSpace(c.Text)
+			switch {
+			case strings.HasPrefix(text, "其中：") || strings.HasPrefix(text, "其中:"):
+				run, level = true, c.Style.Indent
+			case run && text != "" && c.Style.Indent == level && c.Style.Align != grid.Center:
+				c.Style.Indent += 2 // an indent step is somewhat wider than a character
+			default:
+				run = false
+			}
+		}
+	}
+}
+
+// printedPart is the part of a split code column the source prints (类 1,
+// 款 2, 项 3, by the last word of its printed header), or 0 for a column
+// with the whole code. Only a table with two or more such columns splits.
+func printedPart(cols []model.Column, key string) int {
+	part := func(c model.Column) int {
+		h := c.Printed
+		if h == "" {
+			h = c.Header
+		}
+		segs := strings.Split(h, " / ")
+		switch strings.TrimSpace(segs[len(segs)-1]) {
+		case "类":
+			return 1
+		case "款":
+			return 2
+		case "项":
+			return 3
+		}
+		return 0
+	}
+	n, p := 0, 0
+	for _, c := range cols {
+		if c.Type != model.TypeCode || part(c) == 0 {
+			continue
+		}
+		n++
+		if c.Key == key {
+			p = part(c)
+		}
+	}
+	if n < 2 {
+		return 0
+	}
+	return p
 }

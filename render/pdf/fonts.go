@@ -16,6 +16,7 @@ const (
 	faceUnknown = iota
 	faceMain
 	faceFallback
+	faceSymbol
 	faceNone
 )
 
@@ -25,6 +26,14 @@ const (
 type fontSet struct {
 	main, fb       *fonts.Face
 	mainKey, fbKey string
+	// sym is the symbol face for what neither main nor fb has (≧ ≦ ①);
+	// symKey, usesSymbols, symRunes and symSub are its counterparts of
+	// the fallback face's fields.
+	sym         *fonts.Face
+	symKey      string
+	usesSymbols bool
+	symRunes    []rune
+	symSub      *fonts.Subset
 	// userFont is the spec of the user's font, or "" for the embedded one.
 	userFont string
 	// usesFallback is set once a drawn rune needs the fallback face.
@@ -63,8 +72,14 @@ func newFontSet(opt Options) (*fontSet, error) {
 	if fk == mk {
 		fk += "2"
 	}
+	sym, err := fonts.Symbols()
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	sk := fontKey(sym.Name, "Symbols") + "Symbols"
 	return &fontSet{
 		main: main, fb: fb, mainKey: mk, fbKey: fk, userFont: opt.Font,
+		sym: sym, symKey: sk,
 		which: map[rune]uint8{}, adv: make([]uint16, 0x10000),
 	}, nil
 }
@@ -96,6 +111,9 @@ func (fs *fontSet) faceOf(r rune) uint8 {
 		w = faceMain
 	case fs.fb.Has(r):
 		w = faceFallback
+	case fs.sym.Has(r) && !unicode.Is(unicode.Cf, r):
+		// invisible format characters (U+200B …) stay dropped
+		w = faceSymbol
 	}
 	fs.which[r] = w
 	return w
@@ -180,7 +198,7 @@ func (fs *fontSet) check(b *grid.Book, extra string) error {
 	}
 	note(fs.clean(extra), place{row: -1})
 	var none []rune
-	fs.mainRunes, fs.fbRunes = fs.mainRunes[:0], fs.fbRunes[:0]
+	fs.mainRunes, fs.fbRunes, fs.symRunes = fs.mainRunes[:0], fs.fbRunes[:0], fs.symRunes[:0]
 	for _, r := range order {
 		switch fs.faceOf(r) {
 		case faceMain:
@@ -188,6 +206,9 @@ func (fs *fontSet) check(b *grid.Book, extra string) error {
 		case faceFallback:
 			fs.usesFallback = true
 			fs.fbRunes = append(fs.fbRunes, r)
+		case faceSymbol:
+			fs.usesSymbols = true
+			fs.symRunes = append(fs.symRunes, r)
 		case faceNone:
 			none = append(none, r)
 		}
@@ -253,6 +274,16 @@ func (fs *fontSet) register(pdf *fpdf.Fpdf, b *grid.Book, extra string) error {
 			pdf.AddUTF8FontFromBytes(fs.fbKey, "", fs.fbSub.Data)
 		}
 	}
+	if fs.usesSymbols {
+		data := fs.sym.Data
+		if !embedWholeFaces {
+			if fs.symSub, err = fs.sym.Subset(fs.symRunes); err != nil {
+				return fmt.Errorf("pdf: 符号字体 %s 无法嵌入：%v (cannot embed the symbol font)", fs.sym.Source, err)
+			}
+			data = fs.symSub.Data
+		}
+		pdf.AddUTF8FontFromBytes(fs.symKey, "", data)
+	}
 	// fpdf only prints a font it cannot parse; it shows up as an error
 	// once the font is selected.
 	pdf.SetFont(fs.mainKey, "", 10)
@@ -265,6 +296,12 @@ func (fs *fontSet) register(pdf *fpdf.Fpdf, b *grid.Book, extra string) error {
 			return fmt.Errorf("pdf: 后备字体 %s 无法嵌入：%v (cannot embed the fallback font)", fs.fb.Source, err)
 		}
 	}
+	if fs.usesSymbols {
+		pdf.SetFont(fs.symKey, "", 10)
+		if err := pdf.Error(); err != nil {
+			return fmt.Errorf("pdf: 符号字体 %s 无法嵌入：%v (cannot embed the symbol font)", fs.sym.Source, err)
+		}
+	}
 	measured := make([]bool, len(fs.adv))
 	measure := func(text string) error {
 		for _, r := range text {
@@ -272,11 +309,7 @@ func (fs *fontSet) register(pdf *fpdf.Fpdf, b *grid.Book, extra string) error {
 				continue
 			}
 			measured[r] = true
-			key := fs.mainKey
-			if fs.faceOf(r) == faceFallback {
-				key = fs.fbKey
-			}
-			pdf.SetFont(key, "", 10)
+			pdf.SetFont(fs.key(fs.faceOf(r)), "", 10)
 			w, err := symbolWidth(pdf, r)
 			if err != nil {
 				return err
@@ -324,6 +357,9 @@ func (fs *fontSet) renames() [][2]string {
 	if fs.usesFallback {
 		add(fs.fbKey, fs.fbSub)
 	}
+	if fs.usesSymbols {
+		add(fs.symKey, fs.symSub)
+	}
 	return out
 }
 
@@ -351,18 +387,33 @@ func (fs *fontSet) width(s string, pt float64) float64 {
 	return float64(n) * pt * mmPerPt / 1000
 }
 
+// key is the name face (a face* constant) is registered under; the main
+// face's for a rune no face has.
+func (fs *fontSet) key(face uint8) string {
+	switch face {
+	case faceFallback:
+		return fs.fbKey
+	case faceSymbol:
+		return fs.symKey
+	}
+	return fs.mainKey
+}
+
 // run is a piece of a line drawn with one face.
 type run struct {
-	text     string
-	fallback bool
+	text string
+	face uint8
 }
 
 // runs splits a line into pieces by face.
 func (fs *fontSet) runs(line string) []run {
 	var out []run
-	start, cur := 0, false
+	start, cur := 0, uint8(faceMain)
 	for i, r := range line {
-		fb := fs.faceOf(r) == faceFallback
+		fb := fs.faceOf(r)
+		if fb != faceFallback && fb != faceSymbol {
+			fb = faceMain
+		}
 		if i > 0 && fb != cur {
 			out = append(out, run{line[start:i], cur})
 			start = i

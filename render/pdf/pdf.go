@@ -167,7 +167,7 @@ func (d *drawer) page(pg *page) {
 	doc.AddPageFormat(orient, fpdf.SizeType{Wd: a4W, Ht: a4H})
 	d.font, d.pt, d.bold, d.color = "", 0, false, black
 	d.lw = -1
-	d.setFont(false, footerPt)
+	d.setFont(faceMain, footerPt)
 	if pg.first {
 		title := sl.s.Title
 		if title == "" {
@@ -274,19 +274,16 @@ func (d *drawer) cell(c *cellBox, y, h float64, from, to int) {
 // text draws one line at baseline y, each run in its face.
 func (d *drawer) text(x, y float64, line string, bold bool, pt float64) {
 	for _, r := range d.fs.runs(line) {
-		d.setFont(r.fallback, pt)
+		d.setFont(r.face, pt)
 		d.setBold(bold, pt)
 		d.pdf.Text(x, y, r.text)
 		x += d.fs.width(r.text, pt)
 	}
 }
 
-// setFont selects the main or the fallback face at size pt.
-func (d *drawer) setFont(fallback bool, pt float64) {
-	key := d.fs.mainKey
-	if fallback {
-		key = d.fs.fbKey
-	}
+// setFont selects the face (a face* constant) at size pt.
+func (d *drawer) setFont(face uint8, pt float64) {
+	key := d.fs.key(face)
 	if key != d.font || pt != d.pt {
 		d.pdf.SetFont(key, "", pt)
 		d.font, d.pt = key, pt

@@ -55,6 +55,14 @@ type sheetLayout struct {
 	hf, ht int
 	hh     float64
 	pages  []*page
+	// vpad is the space above and below a body cell's text.
+	vpad float64
+	// cont is the index in cells and rowH of the line that continuation
+	// pages show above the repeated header (Sheet.Continued), or -1.
+	cont int
+	// breakAt forces a page break before the first block at or after it
+	// (0: none); paginate sets it to keep a table's last rows company.
+	breakAt int
 }
 
 // cellBox is a cell that is not covered, ready to draw.
@@ -129,8 +137,7 @@ func display(c grid.Cell) string {
 func plan(b *grid.Book, fs *fontSet) []*page {
 	var pages []*page
 	for _, s := range b.Sheets {
-		sl := measure(s, fs)
-		sl.paginate()
+		sl := fit(s, fs)
 		for _, pg := range sl.pages {
 			pg.number = len(pages) + 1
 			pages = append(pages, pg)
@@ -141,9 +148,63 @@ func plan(b *grid.Book, fs *fontSet) []*page {
 
 // measure lays out one sheet: column widths scaled to the printable
 // width, a body type size that fits them, and each cell's lines.
-func measure(s *grid.Sheet, fs *fontSet) *sheetLayout {
-	sl := &sheetLayout{s: s, landscape: s.Landscape, pageW: a4W, pageH: a4H}
+func measure(s *grid.Sheet, fs *fontSet) *sheetLayout { return measureAt(s, fs, 1, s.Landscape) }
+
+// squeezes are the tighter settings tried, in turn, for a sheet that takes
+// two or more pages but may fit on one: type and cell padding scaled down,
+// never below minBodyPt.
+var squeezes = []float64{0.94, 0.88, 0.82}
+
+// fit measures and paginates a sheet. A table that fits on one page when
+// set a little tighter, or (a landscape table) upright, is set so rather
+// than split; otherwise it is set at its normal size.
+func fit(s *grid.Sheet, fs *fontSet) *sheetLayout {
+	sl := measureAt(s, fs, 1, s.Landscape)
+	sl.paginate()
+	if len(sl.pages) < 2 || s.Contents {
+		return sl
+	}
+	orients := []bool{s.Landscape}
 	if s.Landscape {
+		orients = append(orients, false)
+	}
+	for _, land := range orients {
+		for _, sq := range append([]float64{1}, squeezes...) {
+			if sq == 1 && land == s.Landscape {
+				continue
+			}
+			t := measureAt(s, fs, sq, land)
+			if t.bodyPt < minBodyPt-eps || t.squeezedBelow(minBodyPt) {
+				break
+			}
+			t.paginate()
+			if len(t.pages) == 1 {
+				return t
+			}
+		}
+	}
+	return sl
+}
+
+// squeezedBelow reports whether some figure had to be set smaller than pt
+// to fit its column: then the layout is too narrow to use.
+func (sl *sheetLayout) squeezedBelow(pt float64) bool {
+	for _, row := range sl.cells {
+		for _, c := range row {
+			if c != nil && len(c.lines) > 0 && c.pt < pt-eps {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// measureAt measures a sheet with the type and padding of body cells
+// scaled by squeeze (1 is the normal setting), on a landscape or upright
+// page.
+func measureAt(s *grid.Sheet, fs *fontSet, squeeze float64, landscape bool) *sheetLayout {
+	sl := &sheetLayout{s: s, landscape: landscape, pageW: a4W, pageH: a4H, cont: -1, vpad: vpadBody * squeeze}
+	if landscape {
 		sl.pageW, sl.pageH = a4H, a4W
 	}
 	ncol := len(s.Widths)
@@ -167,13 +228,16 @@ func measure(s *grid.Sheet, fs *fontSet) *sheetLayout {
 	// character is pt*mmPerPt wide. The layout's widths leave about two
 	// units for the cell margins.
 	sl.bodyPt = math.Round(min(max(u/(mmPerPt/2), minBodyPt), maxBodyPt)*4) / 4
+	if squeeze < 1 {
+		sl.bodyPt = max(math.Round(sl.bodyPt*squeeze*4)/4, minBodyPt)
+	}
 	sl.margin = min(maxMargin, 0.8*u)
 	sl.colX = make([]float64, ncol+1)
 	sl.colX[0] = marginSide
 	for j, w := range units {
 		sl.colX[j+1] = sl.colX[j] + w*u
 	}
-	sl.minRowH = sl.bodyPt*mmPerPt*lineFactor + 2*vpadBody
+	sl.minRowH = sl.bodyPt*mmPerPt*lineFactor + 2*sl.vpad
 
 	n := len(s.Rows)
 	sl.cells = make([][]*cellBox, n)
@@ -224,6 +288,16 @@ func measure(s *grid.Sheet, fs *fontSet) *sheetLayout {
 			sl.hh = 0 // a header that big is not repeated
 		}
 	}
+	if s.Continued != "" && sl.hh > 0 {
+		// the line that names the form on its continuation pages
+		c := grid.Cell{Text: s.Continued, ColSpan: ncol, Style: grid.Style{Class: grid.Caption, Bold: true, Align: grid.Left, Wrap: true}}
+		sl.cont = n
+		row := make([]*cellBox, ncol)
+		row[0] = sl.box(fs, c, n, 0, n+1)
+		sl.cells = append(sl.cells, row)
+		sl.rowH = append(sl.rowH, max(sl.minRowH, row[0].need()))
+		sl.hh += sl.rowH[n]
+	}
 	return sl
 }
 
@@ -234,7 +308,7 @@ func (sl *sheetLayout) box(fs *fontSet, c grid.Cell, i, j, n int) *cellBox {
 	b := &cellBox{
 		row: i, col: j, rs: rs, cs: cs,
 		x: sl.colX[j], w: sl.colX[j+cs] - sl.colX[j],
-		pt: sl.bodyPt, vpad: vpadBody, margin: sl.margin, align: c.Style.Align, bold: c.Style.Bold,
+		pt: sl.bodyPt, vpad: sl.vpad, margin: sl.margin, align: c.Style.Align, bold: c.Style.Bold,
 		bordered: c.Style.Class.Bordered(), mark: c.Mark, link: c.Link, linkRow: c.LinkRow,
 	}
 	switch c.Style.Class {
@@ -362,9 +436,45 @@ func (sl *sheetLayout) bottom() float64 { return sl.pageH - marginBottom }
 // when they fit on one, else the merged text is shown again on each page;
 // a row alone taller than a page is split by lines.
 func (sl *sheetLayout) paginate() {
+	sl.breakAt = 0
+	sl.layOut()
+	// the last page of a table never holds only its last one or two rows:
+	// break earlier, so that three go over
+	if len(sl.pages) < 2 {
+		return
+	}
+	last := sl.pages[len(sl.pages)-1]
+	var own []int
+	for _, pc := range last.pieces {
+		if !pc.repeat && (len(own) == 0 || own[len(own)-1] != pc.row) {
+			own = append(own, pc.row)
+		}
+	}
+	if len(own) == 0 || len(own) > 2 || own[0] <= sl.ht {
+		return
+	}
+	prev := sl.pages[len(sl.pages)-2]
+	first := -1
+	for _, pc := range prev.pieces {
+		if !pc.repeat {
+			first = pc.row
+			break
+		}
+	}
+	at := own[0] - (3 - len(own))
+	if first < 0 || at <= first+1 || at <= sl.ht {
+		return
+	}
+	sl.breakAt = at
+	sl.layOut()
+}
+
+// layOut places the rows on pages.
+func (sl *sheetLayout) layOut() {
 	n := len(sl.s.Rows)
 	p := &pager{sl: sl}
 	p.newPage(false)
+	forced := false
 	for i := 0; i < n; {
 		end := sl.blockEnd(i)
 		h := 0.0
@@ -381,6 +491,9 @@ func (sl *sheetLayout) paginate() {
 		}
 		rep := sl.wantsHeader(i)
 		switch {
+		case sl.breakAt > 0 && !forced && i >= sl.breakAt && !p.fresh():
+			forced = true
+			p.newPage(rep)
 		case p.y+keep <= sl.bottom()+eps:
 		case !p.fresh() && p.freshTop(rep)+h <= sl.bottom()+eps:
 			p.newPage(rep)
@@ -457,6 +570,9 @@ func (p *pager) newPage(header bool) {
 	p.pages = append(p.pages, p.cur)
 	p.y = p.sl.top()
 	if header {
+		if c := p.sl.cont; c >= 0 {
+			p.add(piece{row: c, y: p.y, h: p.sl.rowH[c], repeat: true})
+		}
 		for k := p.sl.hf; k < p.sl.ht; k++ {
 			p.add(piece{row: k, y: p.y, h: p.sl.rowH[k], repeat: true})
 		}

@@ -6,17 +6,30 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"budgetpack/render/grid"
 )
 
-// TestSubsetDrawsTheSamePixels writes the Henan seed (main and fallback
-// faces) with each face cut to its glyphs and with the whole font files,
+// TestSubsetDrawsTheSamePixels writes the Hebei seed (main face) and the
+// Henan seed with a date written 二〇二三年 (main and fallback faces), each
+// with the faces cut to their glyphs and with the whole font files,
 // renders every page of both at 60 dpi with pdftoppm and compares the
 // images byte for byte; the cut PDF is smaller and its fonts are reported
 // as embedded subsets.
 func TestSubsetDrawsTheSamePixels(t *testing.T) {
 	needTool(t, "pdftoppm")
 	needTool(t, "pdffonts")
-	book, cut := seedPDF(t, "henan", seeds[1].path)
+	t.Run("hebei", func(t *testing.T) {
+		book, cut := seedPDF(t, "hebei", seeds[0].path)
+		samePixels(t, book, cut, 1)
+	})
+	t.Run("henan", func(t *testing.T) {
+		book := withDate(seedBook(t, seeds[1].path))
+		samePixels(t, book, writePDF(t, book, Options{}), 2)
+	})
+}
+
+func samePixels(t *testing.T, book *grid.Book, cut []byte, faces int) {
 	embedWholeFaces = true
 	whole := writePDF(t, book, Options{})
 	embedWholeFaces = false
@@ -58,7 +71,7 @@ func TestSubsetDrawsTheSamePixels(t *testing.T) {
 			t.Errorf("font not reported embedded and subset: %s", line)
 		}
 	}
-	if n != 2 {
-		t.Errorf("want two subset fonts:\n%s", out)
+	if n != faces {
+		t.Errorf("want %d subset fonts:\n%s", faces, out)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"syscall"
 	"testing"
 	"time"
 
@@ -36,12 +35,6 @@ func timeWrite(tb testing.TB, b *grid.Book) time.Duration {
 	return cpuTime() - start
 }
 
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // TestWriteLinearInSheets: eight times the sheets take well under
 // eight squared times as long.
 func TestWriteLinearInSheets(t *testing.T) {
@@ -64,5 +57,27 @@ func BenchmarkWrite867Sheets(b *testing.B) {
 		if err := Write(io.Discard, book); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestPrintTitlesOnEverySheet: the print titles set without
+// SetDefinedName reach the workbook, each scoped to its own sheet.
+func TestPrintTitlesOnEverySheet(t *testing.T) {
+	book := manySheets(t, 30)
+	want := map[string]string{}
+	for _, s := range book.Sheets {
+		if s.HeaderTo > s.HeaderFrom && s.HeaderFrom >= 0 {
+			want[s.Name] = fmt.Sprintf("%s!$%d:$%d", quoteSheet(s.Name), s.HeaderFrom+1, s.HeaderTo)
+		}
+	}
+	_, f := write(t, book)
+	got := map[string]string{}
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm.Print_Titles" {
+			got[d.Scope] = d.RefersTo
+		}
+	}
+	if len(want) < 10 || fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("print titles %v, want %v", got, want)
 	}
 }

@@ -148,9 +148,10 @@ func (wr *writer) sheet(s *grid.Sheet) error {
 	for _, r := range s.Rows {
 		ncol = max(ncol, len(r.Cells))
 	}
+	widths := columnWidths(s, ncol)
 	// What is set on the sheet before the stream writer starts is kept
 	// (the stream writer replaces the sheet and ignores later changes).
-	if err := wr.page(s); err != nil {
+	if err := wr.page(s, widths); err != nil {
 		return err
 	}
 	for i, r := range s.Rows {
@@ -166,7 +167,6 @@ func (wr *writer) sheet(s *grid.Sheet) error {
 	if err != nil {
 		return err
 	}
-	widths := columnWidths(s, ncol)
 	for j, w := range widths {
 		if err := sw.SetColWidth(j+1, j+1, w); err != nil {
 			return err
@@ -268,15 +268,16 @@ func (wr *writer) notes(name, ref string, c grid.Cell) error {
 }
 
 // page sets up printing and the view of a sheet.
-func (wr *writer) page(s *grid.Sheet) error {
+func (wr *writer) page(s *grid.Sheet, widths []float64) error {
 	f, name := wr.f, s.Name
-	size, orient := paperA4, "portrait"
-	if s.Landscape {
+	pp := choosePaper(s, widths)
+	size, orient := pp.size, "portrait"
+	if pp.landscape {
 		orient = "landscape"
 	}
-	one, zero := 1, 0
+	wide, zero := pp.wide, 0
 	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{
-		Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero,
+		Size: &size, Orientation: &orient, FitToWidth: &wide, FitToHeight: &zero,
 	}); err != nil {
 		return err
 	}
@@ -297,8 +298,16 @@ func (wr *writer) page(s *grid.Sheet) error {
 	}); err != nil {
 		return err
 	}
+	var titles []string
+	if pp.repeatCol > 0 {
+		last, _ := excelize.ColumnNumberToName(pp.repeatCol)
+		titles = append(titles, fmt.Sprintf("%s!$A:$%s", quoteSheet(name), last))
+	}
 	if s.HeaderTo > s.HeaderFrom && s.HeaderFrom >= 0 {
-		if err := wr.printTitles(name, fmt.Sprintf("%s!$%d:$%d", quoteSheet(name), s.HeaderFrom+1, s.HeaderTo)); err != nil {
+		titles = append(titles, fmt.Sprintf("%s!$%d:$%d", quoteSheet(name), s.HeaderFrom+1, s.HeaderTo))
+	}
+	if len(titles) > 0 {
+		if err := wr.printTitles(name, strings.Join(titles, ",")); err != nil {
 			return err
 		}
 	}

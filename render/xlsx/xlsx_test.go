@@ -355,10 +355,16 @@ func checkSheet(t *testing.T, f *excelize.File, s *grid.Sheet, titles map[string
 		}
 	}
 	// print titles, page setup, widths, heights, panes
-	wantTitles := ""
-	if s.HeaderTo > s.HeaderFrom {
-		wantTitles = fmt.Sprintf("%s!$%d:$%d", quoteSheet(name), s.HeaderFrom+1, s.HeaderTo)
+	pp := choosePaper(s, columnWidths(s, len(s.Widths)))
+	var titleRefs []string
+	if pp.repeatCol > 0 {
+		last, _ := excelize.ColumnNumberToName(pp.repeatCol)
+		titleRefs = append(titleRefs, fmt.Sprintf("%s!$A:$%s", quoteSheet(name), last))
 	}
+	if s.HeaderTo > s.HeaderFrom {
+		titleRefs = append(titleRefs, fmt.Sprintf("%s!$%d:$%d", quoteSheet(name), s.HeaderFrom+1, s.HeaderTo))
+	}
+	wantTitles := strings.Join(titleRefs, ",")
 	if titles[name] != wantTitles {
 		t.Errorf("%s: print titles %q, want %q", name, titles[name], wantTitles)
 	}
@@ -367,11 +373,14 @@ func checkSheet(t *testing.T, f *excelize.File, s *grid.Sheet, titles map[string
 		t.Fatal(err)
 	}
 	orient := "portrait"
-	if s.Landscape {
+	if pp.landscape {
 		orient = "landscape"
 	}
-	if *pl.Orientation != orient || *pl.Size != paperA4 || *pl.FitToWidth != 1 || *pl.FitToHeight != 0 {
-		t.Errorf("%s: page %s size %d fit %d×%d, want %s A4 1×0", name, *pl.Orientation, *pl.Size, *pl.FitToWidth, *pl.FitToHeight, orient)
+	if s.Landscape && !pp.landscape {
+		t.Errorf("%s: a landscape layout printed upright", name)
+	}
+	if *pl.Orientation != orient || *pl.Size != pp.size || *pl.FitToWidth != pp.wide || *pl.FitToHeight != 0 {
+		t.Errorf("%s: page %s size %d fit %d×%d, want %s %d %d×0", name, *pl.Orientation, *pl.Size, *pl.FitToWidth, *pl.FitToHeight, orient, pp.size, pp.wide)
 	}
 	sp, err := f.GetSheetProps(name)
 	if err != nil {

@@ -55,8 +55,23 @@ func main() {
 			`<w:tr><w:tc><w:p><w:r><w:t>一般公共预算</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>142.98</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>283.98</w:t></w:r></w:p></w:tc></w:tr></w:tbl>` +
 			`<w:p><w:r><w:t>一、收入支出预算总体情况说明</w:t></w:r></w:p></w:body></w:document>`,
 	})
+	// what pdftotext -layout makes of a page: columns on a character grid
+	layoutText := []byte("" +
+		"                         部门收支总体情况表\n" +
+		"                                                        单位：万元\n" +
+		"\n" +
+		"            收   入                               支   出\n" +
+		"     项   目              预算数            项   目              预算数\n" +
+		"一、一般公共预算拨款收入      142.98   一、一般公共服务支出          283.98\n" +
+		"二、政府性基金预算拨款收入             二、外交支出\n" +
+		"本年收入合计                  142.98   本年支出合计                  283.98\n" +
+		"上年结转结余                  141.00   年终结转结余\n" +
+		"收入总计                      283.98   支出总计                      283.98\n" +
+		"\f" +
+		"一、收入支出预算总体情况说明\n" +
+		"    2023 年收入预算 283.98 万元。\n")
 	seeds := map[string][][]byte{
-		"model/parse/testdata/fuzz/FuzzBytes": {model, workbook, docx, pdf()},
+		"model/parse/testdata/fuzz/FuzzBytes": {model, workbook, docx, pdf(), layoutText},
 		"model/xlsxin/testdata/fuzz/FuzzRead": {workbook},
 	}
 	for dir, inputs := range seeds {

@@ -283,7 +283,7 @@
         li.append(head);
       }
       if (f.expected != null || f.actual != null) {
-        li.append(el("div", "figs", "应为 " + (f.expected ?? "—") + "，实为 " + (f.actual ?? "—") + "，差额 " + (f.difference ?? "—") + " · 规则 " + f.rule));
+        li.append(el("div", "figs", "应为 " + (f.expected ?? "—") + "，实为 " + (f.actual ?? "—") + "，差额 " + (f.difference ?? "—") + " · 核对项目 " + (f.ruleName || f.rule)));
       }
       if (f.cell) {
         li.dataset.cell = f.cell;

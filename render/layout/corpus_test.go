@@ -1,0 +1,136 @@
+package layout
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"budgetpack/model/parse"
+	"budgetpack/render/grid"
+)
+
+// corpus is the folder of real disclosures shared by the project's work trees.
+const corpus = "../../../shared/corpus"
+
+// showRow writes a row as its cells' texts with {rows,cols} spans, "~" for
+// a covered cell, as TestHeaderRows does.
+func showRow(r grid.Row) string {
+	var out []string
+	for _, c := range r.Cells {
+		if c.Covered {
+			out = append(out, "~")
+			continue
+		}
+		out = append(out, cellText(c)+"{"+strconv.Itoa(max(c.RowSpan, 1))+","+strconv.Itoa(max(c.ColSpan, 1))+"}")
+	}
+	return strings.Join(out, " ")
+}
+
+// TestCorpusForms checks, for a document of each of four provinces, that
+// the public pack's sheet of a table has the header band, merges and first
+// rows of the published form (read off the source pages): no column the
+// form lacks (Beijing's 收支总表 has no 序号), Shanghai's band 本年支出 /
+// 预算数 / 基本支出 / 人员经费 and its 类 / 款 / 项 code columns, each part of
+// the code in its own column.
+func TestCorpusForms(t *testing.T) {
+	tests := []struct {
+		doc, title string
+		caption    string   // the caption row, "" to skip
+		want       []string // header rows, then the first body rows
+	}{
+		{"beijing-1-2026", "预算01表收支总表", "金额单位：万元{1,4} ~ ~ ~", []string{
+			"收入{1,2} ~ 支出{1,2} ~",
+			"项目{1,1} 预算数{1,1} 项目{1,1} 预算数{1,1}",
+			"一、一般公共预算拨款收入{1,1} 17921.443777{1,1} 一、一般公共服务支出{1,1} {1,1}",
+			"二、政府性基金预算拨款收入{1,1} {1,1} 二、外交支出{1,1} {1,1}",
+		}},
+		{"beijing-1-2026", "预算05表一般公共预算支出表", "", []string{
+			"功能分类科目{1,2} ~ 预算数{1,6} ~ ~ ~ ~ ~",
+			"科目编码{2,1} 科目名称{2,1} 合计{2,1} 基本支出{1,3} ~ ~ 项目支出{1,2} ~",
+			"~ ~ ~ 小计{1,1} 人员经费{1,1} 公用经费{1,1} 项目支出总数{1,1} 扣除基建项目后预算数{1,1}",
+			"2200509{1,1} 气象服务{1,1} 4249.500000{1,1} {1,1} {1,1} {1,1} 4249.500000{1,1} 4249.500000{1,1}",
+		}},
+		// an empty form: 合计 is its total row's label, not a header word
+		{"beijing-1-2026", "预算08表国有资本经营预算支出表", "", []string{
+			"功能分类科目{1,2} ~ 预算数{1,3} ~ ~",
+			"科目编码{1,1} 科目名称{1,1} 合计{1,1} 基本支出{1,1} 项目支出{1,1}",
+		}},
+		{"shanghai-1-2026", "2026年预算单位财务收支预算总表", "", []string{
+			"本年收入{1,2} ~ 本年支出{1,5} ~ ~ ~ ~",
+			"项目{3,1} 预算数{3,1} 项目{3,1} 预算数{1,4} ~ ~ ~",
+			"~ ~ ~ 合计{2,1} 基本支出{1,2} ~ 项目支出{2,1}",
+			"~ ~ ~ ~ 人员经费{1,1} 公用经费{1,1} ~",
+			"一、财政拨款收入{1,1} 471452100{1,1} 一、一般公共服务支出{1,1} 463892324{1,1} 12016088{1,1} 16737236{1,1} 435139000{1,1}",
+		}},
+		{"shanghai-1-2026", "2026年预算单位收入预算总表", "", []string{
+			"项目{1,4} ~ ~ ~ 收入预算{1,4} ~ ~ ~ 其他收入{3,1}",
+			"功能分类科目编码{1,3} ~ ~ 功能分类科目名称{2,1} 合计{2,1} 财政拨款收入{2,1} 事业收入{2,1} 事业单位经营收入{2,1} ~",
+			"类{1,1} 款{1,1} 项{1,1} ~ ~ ~ ~ ~ ~",
+			"201{1,1} {1,1} {1,1} 一般公共服务支出{1,1} 463892324{1,1} 463892324{1,1} {1,1} {1,1} {1,1}",
+			"201{1,1} 41{1,1} {1,1} 数据事务{1,1} 463892324{1,1} 463892324{1,1} {1,1} {1,1} {1,1}",
+			"201{1,1} 41{1,1} 01{1,1} 行政运行{1,1} 28853324{1,1} 28853324{1,1} {1,1} {1,1} {1,1}",
+		}},
+		{"shenzhen-1-2026", "收支总表", "", []string{
+			"收入{1,2} ~ 支出{1,2} ~",
+			"项目{1,1} 2026年预算数{1,1} 项目{1,1} 2026年预算数{1,1}",
+			"一、财政拨款{1,1} 28097.48{1,1} 一、教育支出{1,1} 12.23{1,1}",
+			"1.一般公共预算拨款{1,1} 8761.33{1,1} 进修及培训{1,1} 12.23{1,1}",
+		}},
+		// 支出项目类别 is merged down; 总计 stands under the 2026年预算 band
+		{"shenzhen-1-2026", "项目支出总表", "", []string{
+			"支出项目类别{3,1} 2026年预算{1,11} ~ ~ ~ ~ ~ ~ ~ ~ ~ ~",
+			"~ 总计{2,1} 财政拨款{1,3} ~ ~ 财政专户管理资金{2,1} 单位资金{1,5} ~ ~ ~ ~ 上年结余、结转{2,1}",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.doc+"/"+tt.title, func(t *testing.T) {
+			src := filepath.Join(corpus, tt.doc+".pdf")
+			if _, err := os.Stat(src); err != nil {
+				t.Skip("corpus not present:", err)
+			}
+			doc, err := parse.File(src, parse.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			book, err := Build(doc, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var s *grid.Sheet
+			for _, sh := range book.Sheets {
+				if sh.Title == tt.title && !sh.Contents {
+					s = sh
+					break
+				}
+			}
+			if s == nil {
+				t.Fatalf("no sheet %s", tt.title)
+			}
+			var got []string
+			for i := s.HeaderFrom; i < len(s.Rows) && len(got) < len(tt.want); i++ {
+				got = append(got, showRow(s.Rows[i]))
+			}
+			for i := range tt.want {
+				if i >= len(got) || got[i] != tt.want[i] {
+					g := ""
+					if i < len(got) {
+						g = got[i]
+					}
+					t.Errorf("row %d:\n got %s\nwant %s", i, g, tt.want[i])
+				}
+			}
+			if tt.caption != "" && s.HeaderFrom > 1 {
+				if got := showRow(s.Rows[s.HeaderFrom-1]); got != tt.caption {
+					t.Errorf("caption:\n got %s\nwant %s", got, tt.caption)
+				}
+			}
+			for _, c := range s.Rows[s.HeaderFrom].Cells {
+				if strings.Contains(c.Text, "序号") {
+					t.Errorf("a 序号 column the form lacks: %s", showRow(s.Rows[s.HeaderFrom]))
+				}
+			}
+		})
+	}
+}
