@@ -391,9 +391,19 @@ func repairBlank(t *templates.Table, assign []int, data []raw.Row, w int) {
 	}
 }
 
-// columnNumeric reports whether the column's non-empty body cells are figures.
+// columnNumeric reports whether most of the column's non-empty body cells
+// are figures (amounts or percentages).
 func columnNumeric(data []raw.Row, j int) bool {
-	n, num := 0, 0
+	return columnMostly(data, j, func(s string) bool {
+		a, err := model.ParseAmount(strings.TrimSuffix(s, "%"))
+		return err == nil && !a.IsBlank()
+	})
+}
+
+// columnMostly reports whether more than half of the column's non-empty
+// body cells, white space removed, satisfy is.
+func columnMostly(data []raw.Row, j int, is func(string) bool) bool {
+	n, yes := 0, 0
 	for _, row := range data {
 		if j >= len(row.Cells) {
 			continue
@@ -403,11 +413,11 @@ func columnNumeric(data []raw.Row, j int) bool {
 			continue
 		}
 		n++
-		if a, err := model.ParseAmount(strings.TrimSuffix(s, "%")); err == nil && !a.IsBlank() {
-			num++
+		if is(s) {
+			yes++
 		}
 	}
-	return n > 0 && num*2 > n
+	return n > 0 && yes*2 > n
 }
 
 // continues appends the rows of a table that repeats the title of the
@@ -1131,21 +1141,10 @@ func foldHeaders(paths [][]string, data []raw.Row) {
 // columnMoney reports whether most of the column's non-empty body cells
 // are sums of money as printed (1,234.56, 0.00), not codes (201).
 func columnMoney(data []raw.Row, j int) bool {
-	n, money := 0, 0
-	for _, row := range data {
-		if j >= len(row.Cells) {
-			continue
-		}
-		s := norm(row.Cells[j].Text)
-		if s == "" {
-			continue
-		}
-		n++
-		if _, err := model.ParseAmount(s); err == nil && strings.ContainsAny(s, ".,") {
-			money++
-		}
-	}
-	return n > 0 && money*2 > n
+	return columnMostly(data, j, func(s string) bool {
+		_, err := model.ParseAmount(s)
+		return err == nil && strings.ContainsAny(s, ".,")
+	})
 }
 
 func columnBlank(header [][]string, data []raw.Row, j int) bool {
