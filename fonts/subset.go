@@ -49,6 +49,18 @@ type Subset struct {
 	Tag string
 	// Glyphs is the number of glyphs, .notdef included.
 	Glyphs int
+	// Program is Data with only the tables a PDF viewer reads from an
+	// embedded TrueType program drawn through a CIDToGIDMap (glyf, head,
+	// hhea, hmtx, loca, maxp, OS/2): it maps no characters and names
+	// nothing, since the PDF's own dictionaries do both.
+	Program []byte
+	// Metrics is Data without outlines (every glyph empty): the same
+	// character map and advance widths, for a writer that lays out text
+	// while the outlines are embedded from Program by other means.
+	Metrics []byte
+	// Chars maps each character of the subset to its glyph in it, in
+	// character order: {rune, glyph ID}.
+	Chars [][2]uint16
 }
 
 // Subset returns the face cut down to the glyphs of runes. Runes the face
@@ -246,6 +258,26 @@ func (f *Face) Subset(runes []rune) (*Subset, error) {
 		name = emptyName()
 	}
 	tables = append(tables, tableData{tagName, name})
+	version := be.Uint32(src)
+	data := assemble(version, slices.Clone(tables))
+
+	// The program keeps what a PDF viewer reads; the metrics file keeps
+	// everything but the outlines.
+	var program, metrics []tableData
+	for _, t := range tables {
+		switch t.tag {
+		case tagCmap, tagName, tagPost:
+		default:
+			program = append(program, t)
+		}
+		switch t.tag {
+		case tagGlyf:
+			t.data = nil
+		case tagLoca:
+			t.data = make([]byte, len(locaOut))
+		}
+		metrics = append(metrics, t)
+	}
 
 	sum := sha256.New()
 	sum.Write([]byte(f.Name))
@@ -259,7 +291,10 @@ func (f *Face) Subset(runes []rune) (*Subset, error) {
 	for i := range tag {
 		tag[i] = 'A' + h[i]%26
 	}
-	return &Subset{Data: assemble(be.Uint32(src), tables), Tag: string(tag), Glyphs: len(old)}, nil
+	return &Subset{
+		Data: data, Tag: string(tag), Glyphs: len(old),
+		Program: assemble(version, program), Metrics: assemble(version, metrics), Chars: cmapMap,
+	}, nil
 }
 
 // cmap4 returns the lookup of the format-4 subtable the PDF writer reads

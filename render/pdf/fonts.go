@@ -1,8 +1,11 @@
 package pdf
 
 import (
+	"bytes"
+	"encoding/binary"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -261,7 +264,7 @@ func (fs *fontSet) register(pdf *fpdf.Fpdf, b *grid.Book, extra string) error {
 		if fs.mainSub, err = fs.main.Subset(fs.mainRunes); err != nil {
 			return fmt.Errorf("pdf: 字体 %s 无法嵌入：%v (cannot embed the font)", fs.main.Source, err)
 		}
-		pdf.AddUTF8FontFromBytes(fs.mainKey, "", fs.mainSub.Data)
+		pdf.AddUTF8FontFromBytes(fs.mainKey, "", fs.handed(fs.mainSub))
 	}
 	if fs.usesFallback {
 		switch {
@@ -271,7 +274,7 @@ func (fs *fontSet) register(pdf *fpdf.Fpdf, b *grid.Book, extra string) error {
 			if fs.fbSub, err = fs.fb.Subset(fs.fbRunes); err != nil {
 				return fmt.Errorf("pdf: 后备字体 %s 无法嵌入：%v (cannot embed the fallback font)", fs.fb.Source, err)
 			}
-			pdf.AddUTF8FontFromBytes(fs.fbKey, "", fs.fbSub.Data)
+			pdf.AddUTF8FontFromBytes(fs.fbKey, "", fs.handed(fs.fbSub))
 		}
 	}
 	if fs.usesSymbols {
@@ -280,7 +283,7 @@ func (fs *fontSet) register(pdf *fpdf.Fpdf, b *grid.Book, extra string) error {
 			if fs.symSub, err = fs.sym.Subset(fs.symRunes); err != nil {
 				return fmt.Errorf("pdf: 符号字体 %s 无法嵌入：%v (cannot embed the symbol font)", fs.sym.Source, err)
 			}
-			data = fs.symSub.Data
+			data = fs.handed(fs.symSub)
 		}
 		pdf.AddUTF8FontFromBytes(fs.symKey, "", data)
 	}
@@ -339,6 +342,69 @@ func (fs *fontSet) register(pdf *fpdf.Fpdf, b *grid.Book, extra string) error {
 // embedWholeFaces hands fpdf the whole font files, as before faces were
 // cut; tests set it to compare the pages drawn both ways.
 var embedWholeFaces = false
+
+// handed is the file fpdf gets for a subset. fpdf cuts and compresses
+// every font it embeds again when the document is written, at the end and
+// on one core; so it gets the subset without outlines, which gives it the
+// same character map and widths to lay out with, and the outlines are
+// embedded from the subset's own program (see programs), compressed while
+// the pages are drawn. In the plain output tests compare with, fpdf gets
+// and embeds the whole subset.
+func (fs *fontSet) handed(sub *fonts.Subset) []byte {
+	if !compactOutput {
+		return sub.Data
+	}
+	return sub.Metrics
+}
+
+// program is a subset's font program and CIDToGIDMap as embedded:
+// compressed, with the uncompressed length of the program.
+type program struct {
+	font, cidMap []byte
+	length1      int
+}
+
+// programs starts compressing each subset's program and CIDToGIDMap and
+// returns a function that waits for them, keyed by fpdf's font name
+// ("utf8" and the key in lower case). It returns nil when fpdf embeds the
+// fonts itself.
+func (fs *fontSet) programs() func() map[string]*program {
+	if !compactOutput || embedWholeFaces {
+		return nil
+	}
+	out := map[string]*program{}
+	var wg sync.WaitGroup
+	add := func(key string, sub *fonts.Subset) {
+		if sub == nil {
+			return
+		}
+		p := &program{length1: len(sub.Program)}
+		out["utf8"+strings.ToLower(key)] = p
+		wg.Go(func() {
+			var z bytes.Buffer
+			deflate(&z, sub.Program, fontLevel)
+			p.font = z.Bytes()
+			m := make([]byte, 2*0x10000)
+			for _, c := range sub.Chars {
+				binary.BigEndian.PutUint16(m[2*int(c[0]):], c[1])
+			}
+			var zm bytes.Buffer
+			deflate(&zm, m, pageLevel)
+			p.cidMap = zm.Bytes()
+		})
+	}
+	add(fs.mainKey, fs.mainSub)
+	if fs.usesFallback {
+		add(fs.fbKey, fs.fbSub)
+	}
+	if fs.usesSymbols {
+		add(fs.symKey, fs.symSub)
+	}
+	return func() map[string]*program {
+		wg.Wait()
+		return out
+	}
+}
 
 // renames are the font names fpdf writes ("utf8" and the key in lower
 // case) and the subset names that replace them ("ABCDEF+Key"), each

@@ -91,6 +91,8 @@ func Write(w io.Writer, b *grid.Book, opt Options) error {
 		return err
 	}
 
+	wait := fs.programs()
+
 	// Measure and paginate everything first: the total page count, the
 	// page of every link target and the outline positions are then known.
 	pages := plan(b, fs)
@@ -112,7 +114,11 @@ func Write(w io.Writer, b *grid.Book, opt Options) error {
 	if err := doc.Output(&raw); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	out, err := finish(raw.Bytes(), fs.renames())
+	var progs map[string]*program
+	if wait != nil {
+		progs = wait()
+	}
+	out, err := finish(raw.Bytes(), fs.renames(), progs)
 	if err != nil {
 		return err
 	}

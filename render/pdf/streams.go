@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"sync"
@@ -79,7 +80,10 @@ func inflate(dst *bytes.Buffer, b []byte) error {
 // finish rewrites fpdf's output: plain streams compressed, renames applied
 // to the objects' dictionaries (old → new, each old ending in a
 // delimiter), offsets and the cross-reference table rebuilt.
-func finish(raw []byte, renames [][2]string) ([]byte, error) {
+//
+// progs, keyed by fpdf's font name, replace the CIDToGIDMap and font
+// program fpdf wrote for that font (see fontSet.programs).
+func finish(raw []byte, renames [][2]string, progs map[string]*program) ([]byte, error) {
 	xrefAt := bytes.LastIndex(raw, []byte("\nxref\n"))
 	if xrefAt < 0 {
 		return nil, errors.New("pdf: no xref table in fpdf's output")
@@ -122,17 +126,30 @@ func finish(raw []byte, renames [][2]string) ([]byte, error) {
 		return nil, errors.New("pdf: no objects")
 	}
 
+	bodies := make(map[int][]byte, len(objs))
+	for i, o := range objs {
+		end := xrefAt
+		if i+1 < len(objs) {
+			end = objs[i+1].off
+		}
+		bodies[o.num] = raw[o.off:end]
+	}
+	replaced, err := substitutes(bodies, progs)
+	if err != nil {
+		return nil, err
+	}
+
 	// Each object is rewritten on its own; a font program, the largest
 	// piece of work, in a goroutine of its own while the pages are
 	// compressed.
 	parts := make([][]byte, len(objs))
 	var wg sync.WaitGroup
 	for i, o := range objs {
-		end := xrefAt
-		if i+1 < len(objs) {
-			end = objs[i+1].off
+		obj := bodies[o.num]
+		if r, ok := replaced[o.num]; ok {
+			parts[i] = r
+			continue
 		}
-		obj := raw[o.off:end]
 		if isFontProgram(obj) {
 			wg.Go(func() { parts[i] = rewriteObject(obj, renames) })
 			continue
@@ -148,6 +165,81 @@ func finish(raw []byte, renames [][2]string) ([]byte, error) {
 		return classic(raw[:objs[0].off], nums, parts, count, trailer), nil
 	}
 	return assemble(raw[:objs[0].off], nums, parts, count, trailer)
+}
+
+// substitutes returns, by object number, the CIDToGIDMap and font
+// program objects of each font of progs, with the program's streams in
+// place of fpdf's. A font of progs it cannot find is an error: fpdf's own
+// program for it has no outlines.
+func substitutes(bodies map[int][]byte, progs map[string]*program) (map[int][]byte, error) {
+	out := map[int][]byte{}
+	if len(progs) == 0 {
+		return out, nil
+	}
+	ref := func(body []byte, key string) int {
+		i := bytes.Index(body, []byte(key))
+		if i < 0 {
+			return -1
+		}
+		rest := body[i+len(key):]
+		if e := bytes.IndexByte(rest, ' '); e > 0 {
+			if n, err := strconv.Atoi(string(rest[:e])); err == nil {
+				return n
+			}
+		}
+		return -1
+	}
+	found := map[string]bool{}
+	nums := slices.Sorted(maps.Keys(bodies))
+	for _, num := range nums {
+		body := bodies[num]
+		if s := bytes.Index(body, streamKW); s >= 0 {
+			continue
+		}
+		if !bytes.Contains(body, []byte("/Subtype /CIDFontType2")) {
+			continue
+		}
+		i := bytes.Index(body, []byte("/BaseFont /"))
+		if i < 0 {
+			continue
+		}
+		name := body[i+len("/BaseFont /"):]
+		if e := bytes.IndexAny(name, "\n /"); e >= 0 {
+			name = name[:e]
+		}
+		p := progs[string(name)]
+		if p == nil {
+			continue
+		}
+		cid, desc := ref(body, "/CIDToGIDMap "), ref(body, "/FontDescriptor ")
+		file := -1
+		if d, ok := bodies[desc]; ok {
+			file = ref(d, "/FontFile2 ")
+		}
+		if _, ok := bodies[cid]; !ok {
+			continue
+		}
+		if _, ok := bodies[file]; !ok {
+			continue
+		}
+		var b bytes.Buffer
+		fmt.Fprintf(&b, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", cid, len(p.cidMap))
+		b.Write(p.cidMap)
+		b.WriteString("\nendstream\nendobj\n")
+		out[cid] = b.Bytes()
+		var f bytes.Buffer
+		fmt.Fprintf(&f, "%d 0 obj\n<</Length %d\n/Filter /FlateDecode\n/Length1 %d\n>>\nstream\n", file, len(p.font), p.length1)
+		f.Write(p.font)
+		f.WriteString("\nendstream\nendobj\n")
+		out[file] = f.Bytes()
+		found[string(name)] = true
+	}
+	for name := range progs {
+		if !found[name] {
+			return nil, fmt.Errorf("pdf: 字体 %s 的字形无法嵌入 (the font's program was not found in fpdf's output)", name)
+		}
+	}
+	return out, nil
 }
 
 // compactOutput selects the smaller output: the font program without its
