@@ -161,7 +161,7 @@ var squeezes = []float64{0.94, 0.88, 0.82}
 func fit(s *grid.Sheet, fs *fontSet) *sheetLayout {
 	sl := measureAt(s, fs, 1, s.Landscape)
 	sl.paginate()
-	if len(sl.pages) < 2 || s.Contents {
+	if len(sl.pages) < 2 || s.Contents || sl.beyondOnePage() {
 		return sl
 	}
 	orients := []bool{s.Landscape}
@@ -184,6 +184,26 @@ func fit(s *grid.Sheet, fs *fontSet) *sheetLayout {
 		}
 	}
 	return sl
+}
+
+// beyondOnePage reports whether the sheet is far too tall to come to one
+// page by any setting fit tries. Set s times smaller, text takes about s²
+// of the height (lines s times shorter hold 1/s as much, each line s times
+// lower), and an upright page is a4H/a4W taller than a landscape one; a
+// sheet more than half again as tall as that gain allows is not measured
+// four to eight more times for nothing (the explanations and the appendix
+// run to several pages, and their line breaking is most of the time).
+func (sl *sheetLayout) beyondOnePage() bool {
+	tightest := squeezes[len(squeezes)-1]
+	gain := 1 / (tightest * tightest)
+	if sl.landscape {
+		gain *= a4H / a4W
+	}
+	total := 0.0
+	for _, h := range sl.rowH {
+		total += h
+	}
+	return total > 1.5*gain*(sl.bottom()-sl.top())
 }
 
 // squeezedBelow reports whether some figure had to be set smaller than pt
