@@ -7,6 +7,7 @@ require (
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
 	github.com/go-text/typesetting v0.3.5
+	github.com/klauspost/compress v1.20.5
 	github.com/pdfcpu/pdfcpu v0.15.0
 	github.com/shopspring/decimal v1.6.0
 	github.com/spf13/pflag v1.0.10
