@@ -381,9 +381,7 @@ func (fs *fontSet) programs() func() map[string]*program {
 		p := &program{length1: len(sub.Program)}
 		out["utf8"+strings.ToLower(key)] = p
 		wg.Go(func() {
-			var z bytes.Buffer
-			deflate(&z, sub.Program, fontLevel)
-			p.font = z.Bytes()
+			p.font = deflateChunked(sub.Program, fontLevel)
 			m := make([]byte, 2*0x10000)
 			for _, c := range sub.Chars {
 				binary.BigEndian.PutUint16(m[2*int(c[0]):], c[1])

@@ -9,7 +9,10 @@ package pdf
 
 import (
 	"bytes"
+	"compress/flate"
 	"compress/zlib"
+	"encoding/binary"
+	"hash/adler32"
 	"errors"
 	"fmt"
 	"io"
@@ -50,6 +53,56 @@ func deflate(dst *bytes.Buffer, b []byte, level int) {
 	w.Write(b) // a bytes.Buffer does not fail
 	w.Close()
 	pool.Put(w)
+}
+
+// chunkSize is the input each goroutine of deflateChunked compresses. It
+// is fixed, not taken from the number of cores, so that the output is the
+// same on every machine.
+const chunkSize = 96 << 10
+
+// deflateChunked compresses b as one zlib stream whose pieces of
+// chunkSize are compressed at once, each primed with the 32 KB of input
+// before it, as pigz does: every piece but the last ends in a sync flush
+// (an empty stored block, not final), so the pieces join into one deflate
+// stream a reader cannot tell from one made in a single pass; a priming
+// window keeps the pieces within about a hundred bytes of its size. The
+// font program, the largest stream, is so compressed on every core.
+func deflateChunked(b []byte, level int) []byte {
+	n := max((len(b)+chunkSize-1)/chunkSize, 1)
+	pieces := make([]bytes.Buffer, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			from, to := i*chunkSize, min((i+1)*chunkSize, len(b))
+			var dict []byte
+			if i > 0 {
+				dict = b[max(from-32<<10, 0):from]
+			}
+			w, _ := flate.NewWriterDict(&pieces[i], level, dict)
+			w.Write(b[from:to]) // a bytes.Buffer does not fail
+			if i < n-1 {
+				w.Flush()
+			} else {
+				w.Close()
+			}
+		})
+	}
+	wg.Wait()
+	size := 6
+	for i := range pieces {
+		size += pieces[i].Len()
+	}
+	out := make([]byte, 0, size)
+	// The zlib header: deflate with a 32 KB window, and the level.
+	flg := byte(0x9C)
+	if level == zlib.BestCompression {
+		flg = 0xDA
+	}
+	out = append(out, 0x78, flg)
+	for i := range pieces {
+		out = append(out, pieces[i].Bytes()...)
+	}
+	return binary.BigEndian.AppendUint32(out, adler32.Checksum(b))
 }
 
 // inflaters holds zlib readers for reuse.
