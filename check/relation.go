@@ -130,10 +130,12 @@ func projectTotal(doc *model.Document, set *templates.Set) *Relation {
 	if set.ProjectTotal == nil || len(doc.Projects) == 0 {
 		return nil
 	}
-	// projects read from a form whose shape does not say the document
-	// lists all its projects (only key projects' forms) need not add up
+	// projects read from a project form whose shape does not say the
+	// document lists all its projects (only key projects' forms) need not
+	// add up; the overall form's shape reads no projects
 	for i := range set.Tables {
-		if s := set.Tables[i].Shape; s != nil && !s.Complete && hasKind(doc, set.Tables[i].Kind) {
+		t := &set.Tables[i]
+		if s := t.Shape; s != nil && t.Form == "project" && !s.Complete && hasKind(doc, t.Kind) {
 			return nil
 		}
 	}

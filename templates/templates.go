@@ -489,25 +489,6 @@ func (s *Set) compile() error {
 		for _, title := range t.Titles {
 			t.titleKeys = append(t.titleKeys, TitleKey(title))
 		}
-		if sh := t.Shape; sh != nil {
-			switch sh.Layout {
-			case "", "auto", "form", "list":
-			default:
-				return fmt.Errorf("表 %s: shape.layout 应为 form、list 或 auto，却是 %q (layout form, list or auto)", t.Kind, sh.Layout)
-			}
-			if sh.Code != "" {
-				re, err := regexp.Compile(sh.Code)
-				if err != nil {
-					return fmt.Errorf("表 %s: shape.code: %w", t.Kind, err)
-				}
-				if re.NumSubexp() < 1 {
-					return fmt.Errorf("表 %s: shape.code 需要一个括号分组取项目编码 (code needs a group)", t.Kind)
-				}
-			}
-			if len(sh.Fields["name"]) == 0 {
-				return fmt.Errorf("表 %s: shape.fields 缺少 name (项目名称的标签) (shape needs the labels of name)", t.Kind)
-			}
-		}
 		if t.EmptyNote != "" {
 			re, err := regexp.Compile(t.EmptyNote)
 			if err != nil {
@@ -724,11 +705,21 @@ type FormShape struct {
 	// its first group is the code, the rest of the cell the name.
 	Code string `yaml:"code"`
 	// Fields are the labels of the project's fields: name, amount, fiscal,
-	// other, unit (实施单位), goal (绩效目标), type, code.
+	// other, unit (实施单位), goal (绩效目标), type, code; dept lists labels
+	// that are never a value. An overall form (form: overall) reads
+	// department (部门名称: its value is the department's name) and goal.
 	Fields map[string][]string `yaml:"fields"`
 	// Indicators are the labels of the indicator columns: level1, level2,
-	// level3, value, nature (指标性质), unit (度量单位), description.
+	// level3, value, nature (指标性质), unit (度量单位), description, and
+	// indicator (绩效指标: the classes and the name in one cell).
 	Indicators map[string][]string `yaml:"indicators"`
+	// Sections (overall forms) are the labels that open a block of rows:
+	// tasks (年度主要任务: a row per task) and budget (预算情况: a row per
+	// budget line, its name then its amount, keyed by the table's rows).
+	Sections map[string][]string `yaml:"sections"`
+	// Tasks (overall forms) are the labels of the task columns: name
+	// (任务名称) and content (主要内容).
+	Tasks map[string][]string `yaml:"tasks"`
 	// Classes are the names of the 一级指标 classes (产出指标 …): a row's
 	// class cell found off its header's column says the page's columns
 	// moved.

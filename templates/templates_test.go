@@ -73,6 +73,8 @@ func TestMatchTitle(t *testing.T) {
 func TestLoadRejectsBadTemplates(t *testing.T) {
 	// tab is a family with one table: columns t = a, fixed row r.
 	const tab = "family: x\ntables:\n  - kind: a\n    name: 甲\n    columns: [{key: t, type: money}, {key: a, type: money}]\n    rows: [{key: r, match: '^合计$'}]\n"
+	// ov is a family with one overall form whose shape the case goes on.
+	const ov = "family: x\ntables:\n  - kind: o\n    name: 整体\n    form: overall\n    shape:\n"
 	tests := []struct {
 		name, yaml, want string
 	}{
@@ -92,6 +94,21 @@ func TestLoadRejectsBadTemplates(t *testing.T) {
 		{"unknown role", tab + "cross:\n  - {name: x, a: {table: a, row: \"role:totl\", column: t}, b: {overall: total}}\n", "unknown role"},
 		{"two selectors", tab + "cross:\n  - {name: x, a: {table: a, overall: total, row: first, column: t}, b: {overall: total}}\n", "exactly one of"},
 		{"bad op", tab + "cross:\n  - {name: x, op: \"!=\", a: {table: a, row: first, column: t}, b: {overall: total}}\n", "第 8 行 (line 8): 跨表核对 \"x\": op"},
+		{"overall form without shape", "family: x\ntables:\n  - kind: o\n    name: 整体\n    form: overall\n", "第 5 行 (line 5): 表 o: form: overall 需要 shape"},
+		{"unknown key under shape", ov + "      sectons: {tasks: [年度主要任务]}\n", "line 7: field sectons not found"},
+		{"unknown overall field", ov + "      fields: {department: [部门名称], goals: [年度目标]}\n", "第 7 行 (line 7): 表 o: shape.fields 中的 \"goals\" 不是可用的键"},
+		{"unknown section", ov + "      fields: {goal: [年度目标]}\n      sections:\n        budget: [预算情况]\n        tasx: [年度主要任务]\n", "第 10 行 (line 10): 表 o: shape.sections 中的 \"tasx\""},
+		{"tasks without their columns", ov + "      sections:\n        tasks: [年度主要任务]\n", "第 8 行 (line 8): 表 o: shape.sections 有 tasks，但没有 shape.tasks"},
+		{"unknown task column", ov + "      sections: {tasks: [年度主要任务]}\n      tasks: {name: [任务名称], amount: [金额]}\n", "第 8 行 (line 8): 表 o: shape.tasks 中的 \"amount\""},
+		{"unknown indicator column", ov + "      indicators:\n        level3: [三级指标]\n        valeu: [指标值]\n", "第 9 行 (line 9): 表 o: shape.indicators 中的 \"valeu\""},
+		{"label list empty", ov + "      fields: {goal: []}\n", "shape.fields.goal 没有标签"},
+		{"subclass of no class", ov + "      classes: [产出指标]\n      subclasses: {效果指标: [社会效益]}\n", "第 8 行 (line 8): 表 o: shape.subclasses 中的 \"效果指标\" 不在 shape.classes 中"},
+		{"complete on an overall form", ov + "      complete: true\n", "shape.complete 只用于项目绩效目标表"},
+		{"project form without name", "family: x\ntables:\n  - kind: p\n    name: 项目\n    form: project\n    shape:\n      fields: {amount: [预算数]}\n", "表 p: shape.fields 缺少 name"},
+		{"project form with sections", "family: x\ntables:\n  - kind: p\n    name: 项目\n    form: project\n    shape:\n      fields: {name: [项目名称]}\n      sections: {budget: [预算情况]}\n", "只用于整体绩效目标表"},
+		{"overall field on a project form", "family: x\ntables:\n  - kind: p\n    name: 项目\n    form: project\n    shape:\n      fields: {name: [项目名称], department: [部门名称]}\n", "第 7 行 (line 7): 表 p: shape.fields 中的 \"department\""},
+		{"shape of a column table", "family: x\ntables:\n  - kind: a\n    name: 甲\n    shape: {fields: {name: [项目名称]}}\n", "第 5 行 (line 5): 表 a: shape 只用于"},
+		{"bad layout", "family: x\ntables:\n  - kind: p\n    name: 项目\n    form: project\n    shape:\n      layout: grid\n      fields: {name: [项目名称]}\n", "第 7 行 (line 7): 表 p: shape.layout"},
 		{"prose of no table", tab + "prose:\n  - {name: p, pattern: '(\\d+)', cell: {table: c, row: first, column: t}}\n", "第 8 行 (line 8): 文字核对规则 \"p\" 的 cell: 没有表 \"c\""},
 	}
 	common, err := embedded.ReadFile("common.yaml")
@@ -146,5 +163,41 @@ func TestLoadNeedsCommonAndOneFileAFamily(t *testing.T) {
 	_, err = Load(dir)
 	if err == nil || !strings.Contains(err.Error(), "hebei-copy.yaml: 第 ") || !strings.Contains(err.Error(), "already defined in "+filepath.Join(dir, "hebei-2024.yaml")) {
 		t.Errorf("Load with a family twice = %v", err)
+	}
+}
+
+// TestFamilyShapeErrorAtItsLine: a family that extends the national
+// vocabulary and gives its overall form another shape has an unknown key
+// of that shape reported at the family file's line, not the base's.
+func TestFamilyShapeErrorAtItsLine(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"common.yaml", "national.yaml"} {
+		data, err := embedded.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	family := "family: y\nextends: national\ntables:\n  - kind: overall_performance\n    name: 整体绩效目标表\n    form: overall\n    shape:\n      fields:\n        goal: [年度目标]\n        departmnet: [单位全称]\n"
+	if err := os.WriteFile(filepath.Join(dir, "y.yaml"), []byte(family), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(dir)
+	want := filepath.Join(dir, "y.yaml") + ": 第 10 行 (line 10): 表 overall_performance: shape.fields 中的 \"departmnet\""
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Load = %v, want an error with %q", err, want)
+	}
+	// the same family with the key spelt right loads, its shape in the base's place
+	if err := os.WriteFile(filepath.Join(dir, "y.yaml"), []byte(strings.Replace(family, "departmnet", "department", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lib, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sh := lib.Set("y").Table("overall_performance").Shape; sh == nil || sh.Fields["department"][0] != "单位全称" {
+		t.Errorf("family shape %+v", sh)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -192,6 +194,11 @@ func (s *Set) validate(root *yaml.Node) error {
 			}
 		}
 	}
+	for i := range s.Tables {
+		if err := s.Tables[i].validateShape(root); err != nil {
+			return err
+		}
+	}
 	for i, c := range s.Cross {
 		switch c.Op {
 		case "", "=", ">=", "<=":
@@ -305,4 +312,144 @@ func classKey(k string) bool {
 	code, ok := strings.CutPrefix(k, "exp.")
 	_, err := strconv.ParseUint(code, 10, 64)
 	return ok && err == nil && len(code) == 3
+}
+
+// The keys a form's shape may give labels for, by what they label.
+var (
+	projectFieldKeys = keySet("name", "code", "amount", "fiscal", "other", "unit", "type", "goal", "dept")
+	overallFieldKeys = keySet("department", "goal", "dept")
+	indicatorKeys    = keySet("level1", "level2", "level3", "value", "nature", "unit", "description", "indicator")
+	sectionKeys      = keySet("budget", "tasks")
+	taskKeys         = keySet("name", "content")
+)
+
+func keySet(keys ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, k := range keys {
+		m[k] = true
+	}
+	return m
+}
+
+// tableIndex is the position in the file's tables of the table of the
+// kind, or -1 where the file does not define it (a base's table).
+func tableIndex(root *yaml.Node, kind string) int {
+	n := root
+	if n != nil && n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	if n == nil || n.Kind != yaml.MappingNode {
+		return -1
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value != "tables" || n.Content[i+1].Kind != yaml.SequenceNode {
+			continue
+		}
+		for j, t := range n.Content[i+1].Content {
+			for k := 0; t.Kind == yaml.MappingNode && k+1 < len(t.Content); k += 2 {
+				if t.Content[k].Value == "kind" && t.Content[k+1].Value == kind {
+					return j
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// validateShape checks a form's shape: the keys of its label lists are
+// ones the form reader knows (a misspelt key would silently read
+// nothing), an overall form has one, and a project form labels its name.
+func (t *Table) validateShape(root *yaml.Node) error {
+	ti := tableIndex(root, t.Kind)
+	if ti < 0 {
+		return nil // the base's table, checked with its own file
+	}
+	at := func(msg string, path ...any) error {
+		return &posError{line: lineOf(root, append([]any{"tables", ti}, path...)...), msg: fmt.Sprintf("表 %s: %s", t.Kind, msg)}
+	}
+	sh := t.Shape
+	if sh == nil {
+		if t.Form == "overall" {
+			return at("form: overall 需要 shape（整体绩效目标表各栏的标签）(an overall form needs its shape)", "form")
+		}
+		return nil
+	}
+	if t.Form != "project" && t.Form != "overall" {
+		return at(fmt.Sprintf("shape 只用于 form: project 或 form: overall (a shape goes with a project or overall form, not form %q)", t.Form), "shape")
+	}
+	switch sh.Layout {
+	case "", "auto", "form", "list":
+	default:
+		return at(fmt.Sprintf("shape.layout 应为 form、list 或 auto，却是 %q (layout form, list or auto)", sh.Layout), "shape", "layout")
+	}
+	if sh.Code != "" {
+		re, err := regexp.Compile(sh.Code)
+		if err != nil {
+			return at(fmt.Sprintf("shape.code: %v", err), "shape", "code")
+		}
+		if re.NumSubexp() < 1 {
+			return at("shape.code 需要一个括号分组取项目编码 (code needs a group)", "shape", "code")
+		}
+	}
+	labels := func(name string, m map[string][]string, known map[string]bool) error {
+		for _, k := range sortedKeys(m) {
+			if !known[k] {
+				return at(fmt.Sprintf("shape.%s 中的 %q 不是可用的键；可用：%s (unknown key)", name, k, strings.Join(sortedKeys(known), "、")), "shape", name, k)
+			}
+			if len(m[k]) == 0 {
+				return at(fmt.Sprintf("shape.%s.%s 没有标签 (no labels)", name, k), "shape", name, k)
+			}
+		}
+		return nil
+	}
+	fields := projectFieldKeys
+	if t.Form == "overall" {
+		fields = overallFieldKeys
+	}
+	if err := labels("fields", sh.Fields, fields); err != nil {
+		return err
+	}
+	if err := labels("indicators", sh.Indicators, indicatorKeys); err != nil {
+		return err
+	}
+	if t.Form == "overall" {
+		if err := labels("sections", sh.Sections, sectionKeys); err != nil {
+			return err
+		}
+		if err := labels("tasks", sh.Tasks, taskKeys); err != nil {
+			return err
+		}
+		if len(sh.Sections["tasks"]) > 0 && len(sh.Tasks) == 0 {
+			return at("shape.sections 有 tasks，但没有 shape.tasks（任务各列的标签）(tasks need their column labels)", "shape", "sections", "tasks")
+		}
+		if sh.Complete {
+			return at("shape.complete 只用于项目绩效目标表 (complete goes with a project form)", "shape", "complete")
+		}
+	} else {
+		if len(sh.Sections) > 0 || len(sh.Tasks) > 0 {
+			return at("shape.sections 和 shape.tasks 只用于整体绩效目标表 (sections and tasks go with an overall form)", "shape")
+		}
+		if len(sh.Fields["name"]) == 0 {
+			return at("shape.fields 缺少 name（项目名称的标签）(shape needs the labels of name)", "shape", "fields")
+		}
+	}
+	classes := map[string]bool{}
+	for _, c := range sh.Classes {
+		classes[c] = true
+	}
+	for _, c := range sortedKeys(sh.Subclasses) {
+		if !classes[c] {
+			return at(fmt.Sprintf("shape.subclasses 中的 %q 不在 shape.classes 中 (not one of the classes)", c), "shape", "subclasses", c)
+		}
+	}
+	return nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"budgetpack/model"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,19 +75,31 @@ func TestCorpusProjects(t *testing.T) {
 }
 
 // TestCorpusOverall pins the overall forms (部门整体支出绩效目标表) read by
-// the shape the vocabulary gives them: the goal's first words and the
-// number of indicators.
+// the shape the vocabulary gives them: the goal's first words, the number
+// of tasks and of indicators, and one indicator as read.
 func TestCorpusOverall(t *testing.T) {
 	if _, err := os.Stat(corpus); err != nil {
 		t.Skip("corpus not present:", corpus)
 	}
 	for _, tc := range []struct {
-		name, goal string
-		indicators int
+		name, goal        string
+		tasks, indicators int
+		firstTask         string
+		sample            model.Indicator // an indicator the form prints
 	}{
-		{"beijing-1-2026", "深入推进全面从严治党", 0}, // its indicators in one merged 绩效指标 column: not read
-		{"xian-3-2026", "履行审计监督职责", 22},
-		{"changsha-1-2025", "", 24},
+		// its indicators in one 绩效指标 cell: classes and name split
+		{"beijing-1-2026", "深入推进全面从严治党", 0, 9, "",
+			model.Indicator{Level1: "产出指标", Level2: "数量指标", Level3: "气象监测预报服务人员", Value: "200", Nature: "≥", Unit: "人"}},
+		{"beijing-3-2026", "我局2026年预算紧密围绕", 0, 30, "",
+			model.Indicator{Level1: "效益指标", Level2: "可持续影响指标", Level3: "为本市生态环境监管提供有效技术支持", Value: "优", Nature: "定性"}},
+		// the tasks at the columns 任务名称 and 主要内容; not the 金额合计 row
+		{"xian-1-2026", "2026年，西安市信访局", 6, 14, "保运转",
+			model.Indicator{Level1: "成本指标", Level2: "经济成本", Level3: "信访事务业务经费支出（万元/年）", Value: "≤443.62"}},
+		{"xian-3-2026", "履行审计监督职责", 5, 22, "机关运转", model.Indicator{}},
+		{"changsha-1-2025", "", 0, 24, "", model.Indicator{}},
+		// 指标名称 … 指标值 under a 绩效指标 row label
+		{"chongqing-1-2026", "", 0, 11, "",
+			model.Indicator{Level3: "气候预测准确率", Value: "68", Nature: "≥", Unit: "%"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := readCorpus(filepath.Join(corpus, tc.name))
@@ -97,9 +110,22 @@ func TestCorpusOverall(t *testing.T) {
 			if g == nil {
 				t.Fatal("no overall goal")
 			}
-			if !strings.HasPrefix(g.Goal, tc.goal) || len(g.Indicators) != tc.indicators {
-				t.Errorf("goal %.20q with %d indicators, want %q… with %d", g.Goal, len(g.Indicators), tc.goal, tc.indicators)
+			if !strings.HasPrefix(g.Goal, tc.goal) || len(g.Indicators) != tc.indicators || len(g.Tasks) != tc.tasks {
+				t.Errorf("goal %.20q with %d tasks, %d indicators, want %q… with %d, %d", g.Goal, len(g.Tasks), len(g.Indicators), tc.goal, tc.tasks, tc.indicators)
 			}
+			if tc.firstTask != "" && (len(g.Tasks) == 0 || g.Tasks[0].Name != tc.firstTask || g.Tasks[0].Content == "") {
+				t.Errorf("tasks %+v, want the first %q with its content", g.Tasks, tc.firstTask)
+			}
+			if tc.sample.Level3 == "" {
+				return
+			}
+			for _, ind := range g.Indicators {
+				ind.Line, ind.Description = 0, ""
+				if ind == tc.sample {
+					return
+				}
+			}
+			t.Errorf("no indicator %+v among %+v", tc.sample, g.Indicators)
 		})
 	}
 }

@@ -2,6 +2,7 @@ package recognize
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"budgetpack/model"
@@ -165,8 +166,14 @@ func (r *recognizer) projectForm(t *templates.Table, form model.Table, rows []ra
 }
 
 // overallForm reads the 部门（单位）整体绩效目标表 form: it is kept as a table
-// of its printed rows and read into the document's overall goal.
+// of its printed rows and read into the document's overall goal by the
+// shape its table definition gives (labels of the name, goal, task and
+// budget blocks and of the indicator columns), so that a province printing
+// other labels needs data, not a reader of its own.
 func (r *recognizer) overallForm(t *templates.Table, out model.Table, rows []raw.Row) error {
+	if t.Shape == nil {
+		return r.errorf(out.Line, out.Title, "整体绩效目标表的定义缺少 shape（表样标签）(the overall form has no shape)")
+	}
 	w := 0
 	for _, row := range rows {
 		if len(row.Cells) > w {
@@ -176,89 +183,221 @@ func (r *recognizer) overallForm(t *templates.Table, out model.Table, rows []raw
 	for j := 0; j < w; j++ {
 		out.Columns = append(out.Columns, model.Column{Key: fmt.Sprintf("c%d", j+1), Type: model.TypeText})
 	}
-	g := &model.OverallGoal{Line: out.Line}
-	mode := ""
-	seen := map[string]bool{}
-	var l1, l2 string
+	var printed []printedRow
 	for _, row := range rows {
 		if row.IsBlank() {
 			continue
 		}
-		txt := make([]string, w)
 		mr := model.Row{Values: map[string]model.Amount{}, Texts: map[string]string{}, Line: row.Line}
-		for j := 0; j < w; j++ {
-			if j < len(row.Cells) {
-				txt[j] = strings.TrimSpace(row.Cells[j].Text)
-			}
-			if txt[j] != "" {
-				mr.Texts[fmt.Sprintf("c%d", j+1)] = txt[j]
+		cells := make([]string, w)
+		for j := 0; j < w && j < len(row.Cells); j++ {
+			cells[j] = strings.TrimSpace(row.Cells[j].Text)
+			if cells[j] != "" {
+				mr.Texts[fmt.Sprintf("c%d", j+1)] = cells[j]
 			}
 		}
 		out.Rows = append(out.Rows, mr)
-		at := func(j int) string {
-			if j < len(txt) {
-				return txt[j]
-			}
-			return ""
-		}
-		switch norm(at(0)) {
-		case "部门（单位）名称", "部门(单位)名称", "部门名称":
-			if r.out.Department.Name == "" {
-				r.out.Department.Name = firstNonEmpty(txt[1:])
-			}
-			continue
-		case "年度履职目标":
-			g.Goal = firstNonEmpty(txt[1:])
-			continue
-		case "年度主要任务":
-			mode = "tasks"
-			continue
-		case "预算情况":
-			mode = "budget"
-		case "一级指标":
-			mode = "indicators"
-			continue
-		}
-		switch mode {
-		case "tasks":
-			g.Tasks = append(g.Tasks, model.Task{Name: at(1), Content: firstNonEmpty(txt[2:]), Line: row.Line})
-		case "budget":
-			name := at(1)
-			key := ""
-			if fr := t.MatchRow(norm(name), "", seen); fr != nil {
-				key = fr.Key
-			}
-			cell := raw.Cell{Line: row.Line}
-			if len(row.Cells) > 3 {
-				cell = row.Cells[3]
-			}
-			a, err := model.ParseAmount(cell.Text)
-			if err != nil {
-				return r.errorf(cell.Line, out.Title, "预算情况“%s”应为金额，却是 %s (amount expected)", name, model.Quote(strings.TrimSpace(cell.Text)))
-			}
-			g.Budget = append(g.Budget, model.BudgetLine{Key: key, Name: name, Amount: a, Line: row.Line})
-		case "indicators":
-			if at(0) != "" {
-				l1 = at(0)
-			}
-			if at(1) != "" {
-				l2 = at(1)
-			}
-			g.Indicators = append(g.Indicators, model.Indicator{Level1: l1, Level2: l2, Level3: at(2), Value: at(3), Description: at(4), Line: row.Line})
-		}
+		printed = append(printed, printedRow{cells, row.Line})
+	}
+	g, dept, bad := readOverall(t, printed)
+	if bad != nil {
+		return r.errorf(bad.line, out.Title, "预算情况“%s”应为金额，却是 %s (amount expected)", bad.name, model.Quote(bad.text))
+	}
+	g.Line = out.Line
+	if r.out.Department.Name == "" {
+		r.out.Department.Name = dept
 	}
 	r.out.Overall = g
 	r.out.Tables = append(r.out.Tables, out)
 	return nil
 }
 
-func firstNonEmpty(s []string) string {
-	for _, t := range s {
-		if t != "" {
-			return t
+// badBudget is a budget line of an overall form whose amount is no amount.
+type badBudget struct {
+	name, text string
+	line       int
+}
+
+// readOverall reads an overall form's printed rows by the table's shape:
+// a department label's value is the department's name; a goal label's
+// text (and the text lines under it) the goal; a section label opens the
+// rows of the tasks (columns found by the task labels) or of the budget
+// lines (name, then its amount; the key by the table's fixed rows); a row
+// of indicator labels opens the indicator rows, read at their columns.
+func readOverall(t *templates.Table, rows []printedRow) (*model.OverallGoal, string, *badBudget) {
+	s := t.Shape
+	g := &model.OverallGoal{}
+	dept := ""
+	mode := ""
+	var taskCols, indCols map[string]int
+	var l1, l2 string
+	seen := map[string]bool{}
+	skip := map[string]bool{}
+	for _, w := range s.Skip {
+		skip[norm(w)] = true
+	}
+	for _, row := range rows {
+		cells := row.cells
+		if hc := columnsOf(cells, s.Indicators); len(hc) >= 2 {
+			_, v := hc["value"]
+			_, l3 := hc["level3"]
+			_, c := hc["indicator"]
+			if v || l3 || c {
+				mode, indCols, l1, l2 = "indicators", hc, "", ""
+				continue
+			}
+		}
+		start := 0 // the first cell of the row's content
+		labelled := false
+		for j, c := range cells {
+			if c == "" {
+				continue
+			}
+			if sec, _ := label(c, s.Sections); sec != "" {
+				mode, start, labelled = sec, j+1, true
+				if sec == "tasks" {
+					taskCols = nil
+				}
+				break
+			}
+			if mode == "indicators" {
+				break // an indicator's text is no label
+			}
+			key, _ := label(c, s.Fields)
+			if key != "department" && key != "goal" {
+				continue
+			}
+			var parts []string
+			for _, n := range cells[j+1:] {
+				if k, _ := label(n, s.Fields); n != "" && k == "" {
+					parts = append(parts, n)
+				}
+			}
+			if key == "department" {
+				// the next filled cell, where it is no label (a header row
+				// of labels names no department)
+				if next := nextFilled(cells, j+1); dept == "" && next >= 0 && len(parts) > 0 && cells[next] == parts[0] {
+					dept = parts[0]
+				}
+				mode = ""
+			} else {
+				addGoal(g, strings.Join(parts, "\n"))
+				mode = "goal"
+			}
+			labelled = true
+			start = len(cells)
+			break
+		}
+		switch mode {
+		case "goal":
+			if !labelled {
+				// the goal's next lines: text, not a header's short words
+				for _, c := range cells {
+					if len([]rune(c)) >= 10 {
+						addGoal(g, c)
+					}
+				}
+			}
+		case "tasks":
+			if hc := columnsOf(cells, s.Tasks); len(hc) > 0 {
+				taskCols = hc
+				continue
+			}
+			name, content := cellAt(cells, taskCols, "name"), cellAt(cells, taskCols, "content")
+			if taskCols == nil || name == "" && content == "" || skip[norm(name)] {
+				continue
+			}
+			g.Tasks = append(g.Tasks, model.Task{Name: name, Content: content, Line: row.line})
+		case "budget":
+			name, text := "", ""
+			for j := start; j < len(cells); j++ {
+				if cells[j] == "" {
+					continue
+				}
+				if name == "" {
+					name = cells[j]
+					continue
+				}
+				text = cells[j]
+				break
+			}
+			if name == "" {
+				continue
+			}
+			a, err := model.ParseAmount(text)
+			if err != nil {
+				return g, dept, &badBudget{name: name, text: text, line: row.line}
+			}
+			key := ""
+			if fr := t.MatchRow(norm(name), "", seen); fr != nil {
+				key = fr.Key
+			}
+			g.Budget = append(g.Budget, model.BudgetLine{Key: key, Name: name, Amount: a, Line: row.line})
+		case "indicators":
+			ind, ok := indicatorAt(cells, indCols, &l1, &l2, row.line, s.Classes, s.Subclasses)
+			if ind.Level3 == "" {
+				ind = splitIndicator(ind, cellAt(cells, indCols, "indicator"), s)
+			}
+			if ok && ind.Level3 != "" { // not a class's or a header's row
+				g.Indicators = append(g.Indicators, ind)
+			}
 		}
 	}
-	return ""
+	return g, dept, nil
+}
+
+// nextFilled is the index of the first filled cell from j on, or -1.
+func nextFilled(cells []string, j int) int {
+	for ; j < len(cells); j++ {
+		if cells[j] != "" {
+			return j
+		}
+	}
+	return -1
+}
+
+func addGoal(g *model.OverallGoal, text string) {
+	if text == "" {
+		return
+	}
+	if g.Goal != "" {
+		g.Goal += "\n"
+	}
+	g.Goal += text
+}
+
+// splitIndicator reads an indicator printed in one cell with its classes
+// before its name (产出指标数量指标气象监测预报服务人员): the 一级 class and
+// the 二级 name the shape lists, the rest the indicator's name.
+func splitIndicator(ind model.Indicator, text string, s *templates.FormShape) model.Indicator {
+	rest := norm(text)
+	if rest == "" {
+		return ind
+	}
+	for _, c := range s.Classes {
+		if c != "" && strings.HasPrefix(rest, norm(c)) {
+			ind.Level1, ind.Level2 = c, ""
+			rest = strings.TrimPrefix(rest, norm(c))
+			for _, sub := range longestFirst(s.Subclasses[c]) {
+				if sub != "" && strings.HasPrefix(rest, norm(sub)) {
+					ind.Level2 = sub
+					rest = strings.TrimPrefix(rest, norm(sub))
+					break
+				}
+			}
+			break
+		}
+	}
+	ind.Level3 = rest
+	return ind
+}
+
+// longestFirst orders names longest first, so that 社会效益指标 is taken
+// before 社会效益.
+func longestFirst(names []string) []string {
+	out := append([]string(nil), names...)
+	sort.SliceStable(out, func(i, j int) bool { return len([]rune(out[i])) > len([]rune(out[j])) })
+	return out
 }
 
 // projectsFromSummary derives the projects from a 项目绩效目标汇总表: a row

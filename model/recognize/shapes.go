@@ -62,11 +62,13 @@ func (r *recognizer) shapedProjects() {
 }
 
 // shapedOverall reads the overall form (部门整体支出绩效目标表) kept as
-// printed rows by the shape its table definition gives: the goal and the
-// indicators, where the form reader found none.
+// printed rows again, with its later pages, by the shape its table
+// definition gives: what the whole form holds replaces what its first page
+// gave. A form the reader of labelled blocks finds no goal or indicators in
+// is read as a form of labels, as a project's.
 func (r *recognizer) shapedOverall() {
 	g := r.out.Overall
-	if g == nil || g.Goal != "" && len(g.Indicators) > 0 {
+	if g == nil {
 		return
 	}
 	for ti := range r.out.Tables {
@@ -79,6 +81,23 @@ func (r *recognizer) shapedOverall() {
 			return
 		}
 		rows := append(printedCells(t), r.untitledAfter(ti)...)
+		if full, _, bad := readOverall(def, rows); bad == nil {
+			if len([]rune(full.Goal)) > len([]rune(g.Goal)) {
+				g.Goal = full.Goal
+			}
+			if len(full.Tasks) > len(g.Tasks) {
+				g.Tasks = full.Tasks
+			}
+			if len(full.Budget) > len(g.Budget) {
+				g.Budget = full.Budget
+			}
+			if len(full.Indicators) > len(g.Indicators) {
+				g.Indicators = full.Indicators
+			}
+		}
+		if g.Goal != "" && len(g.Indicators) > 0 {
+			return
+		}
 		read := readForms(def.Shape, rows, true)
 		if len(read) == 0 {
 			return
@@ -87,12 +106,14 @@ func (r *recognizer) shapedOverall() {
 		if g.Goal == "" {
 			g.Goal = p.Goal
 		}
-		if len(g.Indicators) == 0 {
-			for _, ind := range p.Indicators {
-				if ind.Level3 != "" { // not a merged 绩效指标 column read apart
-					g.Indicators = append(g.Indicators, ind)
-				}
+		var inds []model.Indicator
+		for _, ind := range p.Indicators {
+			if ind.Level3 != "" { // not a merged 绩效指标 column read apart
+				inds = append(inds, ind)
 			}
+		}
+		if len(inds) > len(g.Indicators) {
+			g.Indicators = inds
 		}
 		return
 	}
