@@ -93,7 +93,7 @@ type Set struct {
 }
 
 type pendingCheck struct {
-	root *yaml.Node
+	src  *source
 	file string
 }
 
@@ -317,44 +317,66 @@ func load(fsys fs.FS, where string) (*Library, error) {
 	if _, err := fs.Stat(fsys, "common.yaml"); err != nil {
 		return nil, fmt.Errorf("模板目录 %s 中缺少 common.yaml（通用定义，可从内置模板复制）(common.yaml is missing in %s)", where, where)
 	}
-	families := map[string]string{}
-	for _, name := range names {
-		data, err := readTemplate(fsys, name)
-		if err != nil {
-			return nil, err
-		}
-		file := path.Join(where, name)
-		if name == "common.yaml" {
-			if err := decodeStrict(data, &lib.Common); err != nil {
-				return nil, fmt.Errorf("模板 %s: %w", file, err)
+	// The files are read and decoded at once (decoding YAML is most of
+	// the time a run spends on its templates); what follows takes them
+	// in name order, so the first error reported is the same every time.
+	type decoded struct {
+		data []byte
+		set  Set
+		err  error
+	}
+	files := make([]decoded, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Go(func() {
+			d := &files[i]
+			if d.data, d.err = readTemplate(fsys, name); d.err != nil {
+				return
 			}
+			file := path.Join(where, name)
+			if name == "common.yaml" {
+				if err := decodeStrict(d.data, &lib.Common); err != nil {
+					d.err = fmt.Errorf("模板 %s: %w", file, err)
+				}
+				return
+			}
+			if err := decodeStrict(d.data, &d.set); err != nil {
+				d.err = fmt.Errorf("模板 %s: %w", file, err)
+			} else if err := d.set.compile(); err != nil {
+				d.err = fmt.Errorf("模板 %s: %w", file, err)
+			}
+		})
+	}
+	wg.Wait()
+	families := map[string]string{}
+	for i, name := range names {
+		d := &files[i]
+		if d.err != nil {
+			return nil, d.err
+		}
+		if name == "common.yaml" {
 			continue
 		}
-		var s Set
-		if err := decodeStrict(data, &s); err != nil {
-			return nil, fmt.Errorf("模板 %s: %w", file, err)
-		}
-		if err := s.compile(); err != nil {
-			return nil, fmt.Errorf("模板 %s: %w", file, err)
-		}
-		var root yaml.Node
-		if err := yaml.Unmarshal(data, &root); err != nil {
-			return nil, fmt.Errorf("模板 %s: %w", file, err)
+		file := path.Join(where, name)
+		s, data := &d.set, d.data
+		src := &source{data: data}
+		for _, t := range s.Tables {
+			src.own = append(src.own, t.Kind)
 		}
 		if s.Extends == "" {
-			if err := s.validate(&root); err != nil {
+			if err := s.validate(src); err != nil {
 				return nil, fmt.Errorf("模板 %s: %w", file, err)
 			}
 		} else {
 			// checked once its base's tables are in (resolveExtends)
-			s.pending = &pendingCheck{root: &root, file: file}
+			s.pending = &pendingCheck{src: src, file: file}
 		}
 		if prev, ok := families[s.Family]; ok {
-			return nil, fmt.Errorf("模板 %s: %w", file, &posError{line: lineOf(&root, "family"),
+			return nil, fmt.Errorf("模板 %s: %w", file, &posError{line: lineOf(src.root(), "family"),
 				msg: fmt.Sprintf("family %q 已在 %s 中定义 (family %q is already defined in %s)", s.Family, prev, s.Family, prev)})
 		}
 		families[s.Family] = file
-		lib.Sets = append(lib.Sets, &s)
+		lib.Sets = append(lib.Sets, s)
 	}
 	for i := range lib.Common.Roles {
 		r := &lib.Common.Roles[i]
@@ -416,7 +438,7 @@ func (l *Library) resolveExtends() error {
 		s.Tables = tables
 		if s.pending != nil {
 			// the family's own relations, against its tables and its base's
-			if err := s.validate(s.pending.root); err != nil {
+			if err := s.validate(s.pending.src); err != nil {
 				return fmt.Errorf("模板 %s: %w", s.pending.file, err)
 			}
 			s.pending = nil

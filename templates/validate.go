@@ -107,10 +107,10 @@ var rowRoles = map[string]bool{
 }
 
 // validate checks what the YAML decoder cannot: that every column, fixed
-// row, table and selector a relation names exists. root is the decoded
+// row, table and selector a relation names exists. src is the
 // document, for the line of each error.
-func (s *Set) validate(root *yaml.Node) error {
-	at := func(msg string, path ...any) error { return &posError{line: lineOf(root, path...), msg: msg} }
+func (s *Set) validate(src *source) error {
+	at := func(msg string, path ...any) error { return &posError{line: lineOf(src.root(), path...), msg: msg} }
 	for i := range s.Tables {
 		t := &s.Tables[i]
 		cols := map[string]bool{}
@@ -195,7 +195,7 @@ func (s *Set) validate(root *yaml.Node) error {
 		}
 	}
 	for i := range s.Tables {
-		if err := s.Tables[i].validateShape(root); err != nil {
+		if err := s.Tables[i].validateShape(src); err != nil {
 			return err
 		}
 	}
@@ -205,20 +205,20 @@ func (s *Set) validate(root *yaml.Node) error {
 		default:
 			return at(fmt.Sprintf("跨表核对 %q: op 应为 =、>= 或 <= (op is =, >= or <=, not %q)", c.Name, c.Op), "cross", i, "op")
 		}
-		if err := s.validateCell(c.A, root, "cross", i, "a"); err != nil {
+		if err := s.validateCell(c.A, src, "cross", i, "a"); err != nil {
 			return prefix(err, fmt.Sprintf("跨表核对 %q 的 a: ", c.Name))
 		}
-		if err := s.validateCell(c.B, root, "cross", i, "b"); err != nil {
+		if err := s.validateCell(c.B, src, "cross", i, "b"); err != nil {
 			return prefix(err, fmt.Sprintf("跨表核对 %q 的 b: ", c.Name))
 		}
 	}
 	if s.ProjectTotal != nil {
-		if err := s.validateCell(*s.ProjectTotal, root, "project_total"); err != nil {
+		if err := s.validateCell(*s.ProjectTotal, src, "project_total"); err != nil {
 			return prefix(err, "project_total: ")
 		}
 	}
 	for i, p := range s.Prose {
-		if err := s.validateCell(p.Cell, root, "prose", i, "cell"); err != nil {
+		if err := s.validateCell(p.Cell, src, "prose", i, "cell"); err != nil {
 			return prefix(err, fmt.Sprintf("文字核对规则 %q 的 cell: ", p.Name))
 		}
 	}
@@ -226,13 +226,13 @@ func (s *Set) validate(root *yaml.Node) error {
 }
 
 // validateCell checks a figure selector; path leads to it in the file.
-func (s *Set) validateCell(c Cell, root *yaml.Node, path ...any) error {
+func (s *Set) validateCell(c Cell, src *source, path ...any) error {
 	at := func(field, msg string) error {
 		p := append(append([]any{}, path...), field)
 		if field == "" {
 			p = path
 		}
-		return &posError{line: lineOf(root, p...), msg: msg}
+		return &posError{line: lineOf(src.root(), p...), msg: msg}
 	}
 	n := 0
 	for _, v := range []string{c.Table, c.Overall, c.Projects} {
@@ -331,26 +331,35 @@ func keySet(keys ...string) map[string]bool {
 	return m
 }
 
+// source is a template file as validation needs it: its text, parsed
+// into a node tree only when an error is to name its line (parsing the
+// YAML a second time was half of loading the templates), and the kinds of
+// the tables the file itself defines, in order.
+type source struct {
+	data   []byte
+	own    []string
+	parsed bool
+	node   *yaml.Node
+}
+
+// root is the file's node tree, or nil if it does not parse.
+func (src *source) root() *yaml.Node {
+	if !src.parsed {
+		src.parsed = true
+		var n yaml.Node
+		if yaml.Unmarshal(src.data, &n) == nil {
+			src.node = &n
+		}
+	}
+	return src.node
+}
+
 // tableIndex is the position in the file's tables of the table of the
 // kind, or -1 where the file does not define it (a base's table).
-func tableIndex(root *yaml.Node, kind string) int {
-	n := root
-	if n != nil && n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
-		n = n.Content[0]
-	}
-	if n == nil || n.Kind != yaml.MappingNode {
-		return -1
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value != "tables" || n.Content[i+1].Kind != yaml.SequenceNode {
-			continue
-		}
-		for j, t := range n.Content[i+1].Content {
-			for k := 0; t.Kind == yaml.MappingNode && k+1 < len(t.Content); k += 2 {
-				if t.Content[k].Value == "kind" && t.Content[k+1].Value == kind {
-					return j
-				}
-			}
+func (src *source) tableIndex(kind string) int {
+	for i, k := range src.own {
+		if k == kind {
+			return i
 		}
 	}
 	return -1
@@ -359,13 +368,13 @@ func tableIndex(root *yaml.Node, kind string) int {
 // validateShape checks a form's shape: the keys of its label lists are
 // ones the form reader knows (a misspelt key would silently read
 // nothing), an overall form has one, and a project form labels its name.
-func (t *Table) validateShape(root *yaml.Node) error {
-	ti := tableIndex(root, t.Kind)
+func (t *Table) validateShape(src *source) error {
+	ti := src.tableIndex(t.Kind)
 	if ti < 0 {
 		return nil // the base's table, checked with its own file
 	}
 	at := func(msg string, path ...any) error {
-		return &posError{line: lineOf(root, append([]any{"tables", ti}, path...)...), msg: fmt.Sprintf("表 %s: %s", t.Kind, msg)}
+		return &posError{line: lineOf(src.root(), append([]any{"tables", ti}, path...)...), msg: fmt.Sprintf("表 %s: %s", t.Kind, msg)}
 	}
 	sh := t.Shape
 	if sh == nil {
