@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -17,9 +18,13 @@ type tableContext struct {
 	ti  int
 	t   *model.Table
 	tpl *templates.Table
-	// pairAt is the index of the right-hand label column of a two-sided
-	// table, or len(columns).
-	pairAt int
+	// sides gives each column's side in a two-sided table: 0 the left
+	// (income), 1 the first right-hand label column and the columns after
+	// it, k the k-th right-hand label column's (a form printing the
+	// expenditure under several classifications); all 0 in other tables.
+	sides map[string]int
+	// nSides is the number of sides (1 in a table that is not two-sided).
+	nSides int
 	// headers caches header by column key.
 	headers map[string]string
 	// lenient: the table was read with the national vocabulary.
@@ -28,15 +33,23 @@ type tableContext struct {
 
 func newTableContext(doc *model.Document, ti int, tpl *templates.Table) *tableContext {
 	t := &doc.Tables[ti]
-	c := &tableContext{doc: doc, ti: ti, t: t, tpl: tpl, pairAt: len(t.Columns), headers: map[string]string{}}
-	for j, col := range t.Columns {
+	c := &tableContext{doc: doc, ti: ti, t: t, tpl: tpl, sides: map[string]int{}, nSides: 1, headers: map[string]string{}}
+	side := 0
+	for _, col := range t.Columns {
 		for _, tc := range tpl.Columns {
 			if tc.Key == col.Key && tc.Type == "pair" {
-				c.pairAt = j
+				side++
 			}
 		}
+		c.sides[col.Key] = side
 	}
+	c.nSides = side + 1
 	return c
+}
+
+// sideLabel is the label of row r on the side of column key, or nil.
+func (c *tableContext) sideLabel(r *model.Row, key string) *model.Label {
+	return r.Side(c.sides[key])
 }
 
 // header is a column's header for messages.
@@ -174,8 +187,8 @@ func (c *tableContext) eachRelation(yield func(*Relation)) {
 		for ri := range c.t.Rows {
 			r := &c.t.Rows[ri]
 			label := r.Label
-			if c.isRightColumn(s.Total) && r.Pair != nil {
-				label = *r.Pair
+			if l := c.sideLabel(r, s.Total); l != nil {
+				label = *l
 			}
 			rel := Relation{Rule: "sum.columns", Total: TableCell(c.ti, ri, s.Total), TotalName: c.header(s.Total), where: c.at(ri, label, s.Total),
 				Parts: parts[:0], PartNames: names[:0]}
@@ -201,6 +214,11 @@ func (c *tableContext) eachRelation(yield func(*Relation)) {
 	}
 	for _, rs := range ch.Rows {
 		out = append(out, c.rowSum(rs)...)
+	}
+	if ch.Outline {
+		for side := 0; side < c.nSides; side++ {
+			out = append(out, c.outline(side)...)
+		}
 	}
 	for i := range out {
 		yield(&out[i])
@@ -230,15 +248,6 @@ func (c *tableContext) partColumns(total string, parts []string) []string {
 		}
 	}
 	return out
-}
-
-func (c *tableContext) isRightColumn(key string) bool {
-	for j, col := range c.t.Columns {
-		if col.Key == key {
-			return j > c.pairAt
-		}
-	}
-	return false
 }
 
 // moneyColumns are the numeric columns that add up (not 单价, 数量 …).
@@ -493,9 +502,12 @@ func levelName(rows []model.Row, members []int) string {
 	return "行"
 }
 
-// cellOf finds the rows holding fixed row key k (on either side) and
-// which side it is on; a key ending in * matches every key with the prefix.
-func (c *tableContext) rowsOf(k string) (idx []int, right []bool) {
+// rowsOf finds the rows holding fixed row key k and the side it is on:
+// on the left or the first right-hand side where side is 0 or 1, on the
+// further right-hand side itself where side is 2 or more (its rows repeat
+// the first's: 本年支出合计 under each classification). A key ending in *
+// matches every key with the prefix.
+func (c *tableContext) rowsOf(k string, side int) (idx []int, sides []int) {
 	match := func(key string) bool {
 		if strings.HasSuffix(k, "*") {
 			return key != "" && strings.HasPrefix(key, strings.TrimSuffix(k, "*"))
@@ -504,21 +516,27 @@ func (c *tableContext) rowsOf(k string) (idx []int, right []bool) {
 	}
 	for ri := range c.t.Rows {
 		r := &c.t.Rows[ri]
+		if side >= 2 {
+			if l := r.Side(side); l != nil && match(l.Key) {
+				idx, sides = append(idx, ri), append(sides, side)
+			}
+			continue
+		}
 		if match(r.Key) {
-			idx, right = append(idx, ri), append(right, false)
+			idx, sides = append(idx, ri), append(sides, 0)
 		}
 		if r.Pair != nil && match(r.Pair.Key) {
-			idx, right = append(idx, ri), append(right, true)
+			idx, sides = append(idx, ri), append(sides, 1)
 		}
 	}
-	return idx, right
+	return idx, sides
 }
 
-// sideColumns are the numeric columns on the left or the right side.
-func (c *tableContext) sideColumns(right bool) []string {
+// sideColumns are the numeric columns of a side.
+func (c *tableContext) sideColumns(side int) []string {
 	var keys []string
-	for j, col := range c.t.Columns {
-		if col.IsNumeric() && (j > c.pairAt) == right {
+	for _, col := range c.t.Columns {
+		if col.IsNumeric() && c.sides[col.Key] == side {
 			keys = append(keys, col.Key)
 		}
 	}
@@ -528,18 +546,18 @@ func (c *tableContext) sideColumns(right bool) []string {
 // rowSum lists the relations of a fixed-row relation, one per column.
 func (c *tableContext) rowSum(rs templates.RowSum) []Relation {
 	tk, tcol := splitAt(rs.Total, rs.Column)
-	tIdx, tRight := c.rowsOf(tk)
+	if tcol != "" && !c.numeric(tcol) {
+		return nil // a column the form does not print (a classification it does not add)
+	}
+	tIdx, tSide := c.rowsOf(tk, c.sides[tcol])
 	if len(tIdx) != 1 {
 		return nil // the fixed row is missing: completeness reports it
 	}
-	ti, right := tIdx[0], tRight[0]
-	label := c.t.Rows[ti].Label
-	if right {
-		label = *c.t.Rows[ti].Pair
-	}
+	ti := tIdx[0]
+	label := *c.t.Rows[ti].Side(tSide[0])
 	cols := []string{tcol}
 	if tcol == "" {
-		cols = c.sideColumns(right)
+		cols = c.sideColumns(tSide[0])
 	}
 	var out []Relation
 	for _, col := range cols {
@@ -550,16 +568,16 @@ func (c *tableContext) rowSum(rs templates.RowSum) []Relation {
 		found := false
 		for _, p := range rs.Parts {
 			pk, pcol := splitAt(p, col)
+			if !c.numeric(pcol) {
+				continue
+			}
 			if pcol != col {
 				rel.CheckOnly = true
 			}
-			idx, pr := c.rowsOf(pk)
+			idx, pr := c.rowsOf(pk, c.sides[pcol])
 			for i, k := range idx {
 				found = true
-				l := c.t.Rows[k].Label
-				if pr[i] {
-					l = *c.t.Rows[k].Pair
-				}
+				l := *c.t.Rows[k].Side(pr[i])
 				rel.Parts = append(rel.Parts, TableCell(c.ti, k, pcol))
 				rel.PartNames = append(rel.PartNames, rowName(l, nil))
 			}
@@ -625,4 +643,122 @@ func sortFindings(doc *model.Document, fs []Finding) {
 		}
 		return fs[a].Rule < fs[b].Rule
 	})
+}
+
+// outlineNumber matches the numbering of a row name by level: 一、 (1),
+// 1、 (2), (1) (3).
+var outlineNumber = []*regexp.Regexp{
+	regexp.MustCompile(`^[一二三四五六七八九十]+[、.．]`),
+	regexp.MustCompile(`^\d+[、.．]\D`),
+	regexp.MustCompile(`^[(（]\d+[)）]`),
+}
+
+// outlineLevel is the numbering level of a row name (1 for 一、, 2 for
+// 1、, 3 for (1)), or 0 for a name not numbered.
+func outlineLevel(name string) int {
+	n := strings.Join(strings.Fields(name), "")
+	for i, re := range outlineNumber {
+		if re.MatchString(n) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// outline: a side of a two-sided form whose rows are numbered at two
+// levels or more (一、部门预算 over 1、一般公共服务支出, 1、人员经费和公用经费支出
+// over (1)工资福利支出) adds up level by level — each numbered row is the
+// sum of the rows numbered one level below it up to the next row of its
+// level or above — and its top level adds up to the side's 本年 total.
+// A side numbered at one level only states no such relation (its 类
+// rows are checked against the other tables instead).
+func (c *tableContext) outline(side int) []Relation {
+	rows := c.t.Rows
+	cols := c.sideColumns(side)
+	if len(cols) == 0 {
+		return nil
+	}
+	levels := make([]int, len(rows))
+	present := map[int]bool{}
+	total := -1
+	for ri := range rows {
+		l := rows[ri].Side(side)
+		if l == nil {
+			continue
+		}
+		if l.Role == model.RoleTotal && total < 0 {
+			total = ri
+		}
+		if total >= 0 || l.Role != "" {
+			continue // the body ends at the 本年 total; totals and parts are no items
+		}
+		if levels[ri] = outlineLevel(l.Name); levels[ri] > 0 {
+			present[levels[ri]] = true
+		}
+	}
+	if len(present) < 2 {
+		return nil
+	}
+	top := 0
+	for lv := range present {
+		if top == 0 || lv < top {
+			top = lv
+		}
+	}
+	var out []Relation
+	sum := func(ti int, members []int, why string) {
+		l := rows[ti].Side(side)
+		for _, key := range cols {
+			rel := Relation{Rule: "sum.outline", Total: TableCell(c.ti, ti, key), TotalName: rowName(*l, nil), where: c.at(ti, *l, key), why: why}
+			for _, k := range members {
+				rel.Parts = append(rel.Parts, TableCell(c.ti, k, key))
+				rel.PartNames = append(rel.PartNames, rowName(*rows[k].Side(side), nil))
+			}
+			out = append(out, rel)
+		}
+	}
+	end := len(rows)
+	if total >= 0 {
+		end = total
+	}
+	var tops []int
+	for ri := 0; ri < end; ri++ {
+		lv := levels[ri]
+		if lv == 0 {
+			continue
+		}
+		if lv == top {
+			tops = append(tops, ri)
+		}
+		// the rows of the next level present below it, up to its level or above
+		next := 0
+		for k := ri + 1; k < end; k++ {
+			if levels[k] == 0 {
+				continue
+			}
+			if levels[k] <= lv {
+				break
+			}
+			if next == 0 {
+				next = levels[k]
+			}
+		}
+		if next == 0 {
+			continue
+		}
+		var kids []int
+		for k := ri + 1; k < end; k++ {
+			if levels[k] != 0 && levels[k] <= lv {
+				break
+			}
+			if levels[k] == next {
+				kids = append(kids, k)
+			}
+		}
+		sum(ri, kids, "（应等于其下各项之和）")
+	}
+	if total >= 0 && len(tops) > 0 {
+		sum(total, tops, "（应等于各项之和）")
+	}
+	return out
 }

@@ -141,6 +141,11 @@ type Row struct {
 	// Pair is the right-hand label of a two-sided table (收支总表: income
 	// on the left, expenditure on the right of the same printed row).
 	Pair *Label `json:"pair,omitempty"`
+	// Pairs are the labels of the further right-hand sides, in column
+	// order, of a table that prints its expenditure under more than one
+	// classification beside the income (西安: 功能分类, then 部门预算经济分类
+	// and 政府预算经济分类, each with its own amounts).
+	Pairs []Label `json:"pairs,omitempty"`
 	// Values are the numeric cells keyed by column key; a blank cell is a
 	// blank Amount (JSON null), never a zero.
 	Values map[string]Amount `json:"values"`
@@ -148,6 +153,20 @@ type Row struct {
 	Texts map[string]string `json:"texts,omitempty"`
 	// Line is the source line where the row starts.
 	Line int `json:"line"`
+}
+
+// Side returns the label of side k of the row: 0 the left label, 1 the
+// pair, k ≥ 2 the further pairs; nil where the row prints none there.
+func (r *Row) Side(k int) *Label {
+	switch {
+	case k <= 0:
+		return &r.Label
+	case k == 1:
+		return r.Pair
+	case k-2 < len(r.Pairs):
+		return &r.Pairs[k-2]
+	}
+	return nil
 }
 
 // Note is a note printed under a table or inside a form.

@@ -165,6 +165,11 @@ type TableChecks struct {
 	Rows []RowSum `yaml:"rows"`
 	// Sequence: the 序号 column numbers the rows 1, 2, 3 … in order.
 	Sequence bool `yaml:"sequence"`
+	// Outline: a side whose rows are numbered at two levels or more
+	// (一、 over 1、 over (1)) adds up level by level: each numbered row
+	// is the sum of the rows numbered one level below it, and the rows
+	// of its top level add up to its 本年 total.
+	Outline bool `yaml:"outline"`
 }
 
 // Sum is a column relation: Total = Σ Parts, on every row.

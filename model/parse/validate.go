@@ -134,6 +134,9 @@ func (v *validator) table(at string, t *model.Table) {
 		if row.Pair != nil {
 			v.check(roles[row.Pair.Role], p+".pair.role", fmt.Sprintf("未知的行性质 %s (unknown role)", model.Quote(row.Pair.Role)))
 		}
+		for k, l := range row.Pairs {
+			v.check(roles[l.Role], fmt.Sprintf("%s.pairs[%d].role", p, k), fmt.Sprintf("未知的行性质 %s (unknown role)", model.Quote(l.Role)))
+		}
 		for k := range row.Values {
 			c, ok := cols[k]
 			v.check(ok && c.IsNumeric(), p+".values."+k, "不是本表的数字列 (not a numeric column of the table)")

@@ -169,6 +169,61 @@ func inheritParts(parts []struct {
 	return out
 }
 
+// foldSplit moves the cells of a column without any header into the
+// headed column right of it, where no row fills both and both hold the
+// same kind of content: one printed column whose cells stand left- and
+// right-aligned (单位编码: 1 at its left edge in one row, 121001 at its
+// right in the next) that a text export read as two.
+func foldSplit(header [][]string, paths [][]string, data []raw.Row) []raw.Row {
+	var fold []int
+	for j := 0; j+1 < len(paths); j++ {
+		if len(paths[j]) > 0 || len(paths[j+1]) == 0 || !columnBlank(header, nil, j) ||
+			columnBlank(nil, data, j) || columnBlank(nil, data, j+1) || columnNumeric(data, j) != columnNumeric(data, j+1) {
+			continue
+		}
+		both := false
+		for _, row := range data {
+			if j+1 < len(row.Cells) && norm(row.Cells[j].Text) != "" && norm(row.Cells[j+1].Text) != "" {
+				both = true
+				break
+			}
+		}
+		if !both {
+			fold = append(fold, j)
+		}
+	}
+	if len(fold) == 0 {
+		return data
+	}
+	out := make([]raw.Row, len(data))
+	for i, row := range data {
+		row.Cells = append([]raw.Cell(nil), row.Cells...)
+		for _, j := range fold {
+			if j+1 < len(row.Cells) && norm(row.Cells[j].Text) != "" {
+				row.Cells[j+1], row.Cells[j] = row.Cells[j], raw.Cell{Line: row.Cells[j].Line}
+			}
+		}
+		out[i] = row
+	}
+	return out
+}
+
+// levelRun matches a header cell that is the level words of narrow code
+// columns run together (款项, 类款项): a text export read them as one.
+var levelRun = regexp.MustCompile(`^[类款项]{2,3}$`)
+
+// partHeader is the header path of a split code column of the given
+// part: the printed one, its last level the part's own word (款 or 项)
+// where the export ran the level words of several columns together.
+func partHeader(path []string, part int) []string {
+	if n := len(path); n > 0 && part >= 1 && part <= 3 && levelRun.MatchString(path[n-1]) {
+		out := append([]string(nil), path...)
+		out[n-1] = []string{"类", "款", "项"}[part-1]
+		return out
+	}
+	return path
+}
+
 // codeDigits reports whether the column's body cells are all two-digit
 // parts of a code (01, 99).
 func codeDigits(data []raw.Row, j int) bool {
@@ -239,22 +294,154 @@ func sideSplit(cols []colRef, data []raw.Row) int {
 	return right
 }
 
-// readSides reads one row of a two-sided table: each label opens its
-// side (the first of two labels the left, the second the right; a lone
-// label the side its words name), and each figure belongs to the label
-// before it, in the side's money column nearest to it (in order, in a
-// piece of a row a text export set apart).
-func (r *recognizer) readSides(t *templates.Table, row raw.Row, split int, cols []colRef, mr *model.Row) (names, pair []string) {
-	var sideCols [2][]colRef
+// sideBounds returns the first source column of each right-hand side of
+// a two-sided table, in order: one where the expenditure is printed once
+// (sideSplit), one per classification where it is printed under several
+// side by side (each its label column), or nil.
+func sideBounds(cols []colRef, data []raw.Row) []int {
+	var labels []int
+	for _, c := range cols {
+		if c.tpl != nil && c.tpl.Type == "pair" {
+			labels = append(labels, c.src)
+		}
+	}
+	sort.Ints(labels)
+	if len(labels) > 1 {
+		return labels
+	}
+	if split := sideSplit(cols, data); split > 0 {
+		return []int{split}
+	}
+	return nil
+}
+
+// dropLoneSides unassigns the columns of a further right-hand side whose
+// label column the header does not print: its amount columns are read
+// only beside their own classification's labels.
+func dropLoneSides(t *templates.Table, assign []int) {
+	pairs, lone := 0, false
+	for i, c := range t.Columns {
+		if c.Type == "pair" {
+			pairs++
+			lone = pairs > 1 && assign[i] < 0
+			continue
+		}
+		if lone {
+			assign[i] = -1
+		}
+	}
+}
+
+// sideBands sets the upper header band of a two-sided table's columns
+// to its side: a text export prints 收入 and 支出 once each, where it
+// centres them, so the band read from it may cover columns of the other
+// side (收入 over the 支出功能分类科目 of a form printing several
+// classifications). The columns left of the first right-hand label are
+// under the first band, the others under the second.
+func sideBands(t *templates.Table, assign []int, paths [][]string) {
+	split := -1
+	for i, c := range t.Columns {
+		if c.Type == "pair" && assign[i] >= 0 {
+			split = assign[i]
+			break
+		}
+	}
+	if split <= 0 || len(paths) == 0 || len(paths[0]) < 2 {
+		return
+	}
+	left, right := paths[0][0], ""
+	for _, p := range paths {
+		if len(p) < 2 {
+			return // a column without the band: not two bands over the table
+		}
+		if p[0] != left {
+			if right != "" && p[0] != right {
+				return
+			}
+			right = p[0]
+		}
+	}
+	if right == "" || len(paths[split]) < 2 {
+		return
+	}
+	for j := range paths {
+		if j < split {
+			paths[j][0] = left
+		} else {
+			paths[j][0] = right
+		}
+	}
+}
+
+// hasName reports whether any of the labels has a name.
+func hasName(ls []model.Label) bool {
+	for _, l := range ls {
+		if l.Name != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// readSides reads one row of a two-sided table into the labels of each
+// side (the left, then each right-hand side): each label opens its side
+// (with one right-hand side, the first of two labels the left, the second
+// the right, a lone label the side its words name; with several, the
+// side it stands under), and each figure belongs to the label before it,
+// in the side's money column nearest to it (in order, in a piece of a row
+// a text export set apart).
+func (r *recognizer) readSides(t *templates.Table, row raw.Row, bounds []int, cols []colRef, mr *model.Row) [][]string {
+	split := bounds[0]
+	sideAt := func(j int) int {
+		k := 0
+		for k < len(bounds) && bounds[k] <= j {
+			k++
+		}
+		return k
+	}
+	sideCols := make([][]colRef, len(bounds)+1)
 	for _, c := range cols {
 		if c.tpl == nil || c.tpl.Type != "money" {
 			continue
 		}
-		if c.src < split {
-			sideCols[0] = append(sideCols[0], c)
-		} else {
-			sideCols[1] = append(sideCols[1], c)
+		k := sideAt(c.src)
+		sideCols[k] = append(sideCols[k], c)
+	}
+	labelsOf := make([][]string, len(bounds)+1)
+	if len(bounds) > 1 {
+		// several right-hand sides: a grid as the page prints it, each
+		// cell under its own side
+		for j, c := range row.Cells {
+			s := strings.TrimSpace(strings.Trim(c.Text, "\u3000"))
+			if s == "" {
+				continue
+			}
+			k := sideAt(j)
+			a, err := model.ParseAmount(s)
+			if err != nil {
+				labelsOf[k] = append(labelsOf[k], s)
+				continue
+			}
+			sc := sideCols[k]
+			if len(sc) == 0 {
+				continue
+			}
+			best := sc[0]
+			for _, c := range sc {
+				if abs(c.src-j) < abs(best.src-j) {
+					best = c
+				}
+			}
+			mr.Values[best.col.Key] = a
 		}
+		for _, sc := range sideCols {
+			for _, c := range sc {
+				if _, ok := mr.Values[c.col.Key]; !ok {
+					mr.Values[c.col.Key] = model.Blank
+				}
+			}
+		}
+		return labelsOf
 	}
 	labels := 0
 	for _, c := range row.Cells {
@@ -283,11 +470,7 @@ func (r *recognizer) readSides(t *templates.Table, row raw.Row, split int, cols 
 			default:
 				side = r.labelSide(t, s, j, split, narrow)
 			}
-			if side == 1 {
-				pair = append(pair, s)
-			} else {
-				names = append(names, s)
-			}
+			labelsOf[min(side, 1)] = append(labelsOf[min(side, 1)], s)
 			continue
 		}
 		sd := side
@@ -331,7 +514,7 @@ func (r *recognizer) readSides(t *templates.Table, row raw.Row, split int, cols 
 			mr.Values[c.col.Key] = model.Blank
 		}
 	}
-	return names, pair
+	return labelsOf
 }
 
 // labelSide tells the side of a lone label: by its own words (…收入 is
@@ -368,6 +551,11 @@ var (
 // blank in every body row to a neighbouring column no other took that
 // holds the column's kind of content (a text export centres a header
 // word over the wrong one of two columns).
+//
+// The figure columns are taken from the left, then the text columns from
+// the right: a text left-aligned in a wide cell stands left of the header
+// centred over it, so the text column under the next header to its right
+// claims it first.
 func repairBlank(t *templates.Table, assign []int, data []raw.Row, w int) {
 	taken := map[int]bool{}
 	for _, j := range assign {
@@ -375,11 +563,26 @@ func repairBlank(t *templates.Table, assign []int, data []raw.Row, w int) {
 			taken[j] = true
 		}
 	}
-	for i, j := range assign {
+	isNumeric := func(i int) bool {
+		return t.Columns[i].Type == "money" || t.Columns[i].Type == "number" || t.Columns[i].Type == "percent"
+	}
+	var order []int
+	for i := range assign {
+		if isNumeric(i) {
+			order = append(order, i)
+		}
+	}
+	for i := len(assign) - 1; i >= 0; i-- {
+		if !isNumeric(i) {
+			order = append(order, i)
+		}
+	}
+	for _, i := range order {
+		j := assign[i]
 		if j < 0 || !columnBlank(nil, data, j) {
 			continue
 		}
-		numeric := t.Columns[i].Type == "money" || t.Columns[i].Type == "number" || t.Columns[i].Type == "percent"
+		numeric := isNumeric(i)
 		for _, k := range []int{j - 1, j + 1, j - 2, j + 2} {
 			if k < 0 || k >= w || taken[k] || columnBlank(nil, data, k) || columnNumeric(data, k) != numeric {
 				continue
@@ -728,9 +931,18 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 	if r.set.Lenient && r.doc.Layout == "pdf" {
 		foldHeaders(paths, data) // (a text export's columns wander row by row: realign and readSides read them)
 	}
+	if r.set.Lenient && !t.TwoSided {
+		data = foldSplit(header, paths, data)
+	}
 	assign := matching{leaf: r.set.Lenient, anyOrder: t.AnyOrder}.matchColumns(t.Columns, budgetYearPaths(paths, r.out.Year))
 	if r.set.Lenient {
 		repairBlank(t, assign, data, w)
+	}
+	if t.TwoSided {
+		dropLoneSides(t, assign)
+		if r.set.Lenient {
+			sideBands(t, assign, paths)
+		}
 	}
 	var missing []string
 	for i, c := range t.Columns {
@@ -779,7 +991,8 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		if part > 0 && r.set.Lenient {
 			used[j] = true
 			tc := &templates.Column{Key: fmt.Sprintf("code.%d", part), Type: model.TypeCode, Part: part}
-			cols = append(cols, colRef{j, model.Column{Key: tc.Key, Header: strings.Join(paths[j], " / "), Printed: strings.Join(paths[j], " / "), Type: model.TypeCode}, tc})
+			hdr := strings.Join(partHeader(paths[j], part), " / ")
+			cols = append(cols, colRef{j, model.Column{Key: tc.Key, Header: hdr, Printed: hdr, Type: model.TypeCode}, tc})
 			continue
 		}
 		if !columnBlank(nil, data, j) {
@@ -795,9 +1008,9 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 	// A two-sided table read by its content: a text export moves figures
 	// between neighbouring columns row by row, never across the label of
 	// the other side.
-	split := 0
+	var bounds []int
 	if r.set.Lenient && t.TwoSided {
-		split = sideSplit(cols, data)
+		bounds = sideBounds(cols, data)
 	}
 	var lastParts [4]string
 	// Body rows.
@@ -846,9 +1059,11 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			text string
 		}
 		var names, pair, texts, stray []string
-		sided := r.set.Lenient && t.TwoSided && split > 0
+		var more [][]string // the labels of the further right-hand sides
+		sided := r.set.Lenient && t.TwoSided && len(bounds) > 0
 		if sided {
-			names, pair = r.readSides(t, row, split, cols, &mr)
+			sides := r.readSides(t, row, bounds, cols, &mr)
+			names, pair, more = sides[0], sides[1], sides[2:]
 		}
 		for _, c := range cols {
 			if sided {
@@ -972,6 +1187,20 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 				r.label(t, &p, "right", seen)
 				mr.Pair = &p
 			}
+			for _, labels := range more {
+				l := model.Label{}
+				for _, s := range labels {
+					if s != "" {
+						l.Name = s
+						break
+					}
+				}
+				r.label(t, &l, "further", seen)
+				mr.Pairs = append(mr.Pairs, l)
+			}
+			if !hasName(mr.Pairs) {
+				mr.Pairs = nil
+			}
 		}
 		first = false
 		out.Rows = append(out.Rows, mr)
@@ -1019,6 +1248,12 @@ func (r *recognizer) label(t *templates.Table, l *model.Label, side string, seen
 	if n == "" && l.Code == "" {
 		return
 	}
+	// a further right-hand side (an economic classification beside the
+	// functional one) has the right side's fixed rows, not its 类 names
+	further := side == "further"
+	if further {
+		side = "right"
+	}
 	if fr := t.MatchRow(n, side, seen); fr != nil && n != "" {
 		l.Key = fr.Key
 		seen[fr.Key] = true
@@ -1032,7 +1267,7 @@ func (r *recognizer) label(t *templates.Table, l *model.Label, side string, seen
 	if l.Role == "" {
 		l.Role = r.set.Common.Role(n)
 	}
-	if side == "right" && l.Key == "" && t.Code == "function" && l.Role == "" {
+	if side == "right" && !further && l.Key == "" && t.Code == "function" && l.Role == "" {
 		if code := r.set.Common.FunctionClass(n); code != "" {
 			l.Code, l.Key, l.Level = code, "exp."+code, "类"
 		}

@@ -36,7 +36,7 @@ func segments(l line) []segment {
 	for i := 1; i <= len(l.words); i++ {
 		if i < len(l.words) && !gap(i) {
 			a, b := isAmount(l.words[i-1].Text), isAmount(l.words[i].Text)
-			if !(a && b || columns && (a || b)) {
+			if !(a && b || columns && (a || b) || columns && codeBeside(l.words[i-1].Text, l.words[i].Text)) {
 				continue
 			}
 		}
@@ -46,6 +46,22 @@ func segments(l line) []segment {
 		start = i
 	}
 	return out
+}
+
+// codeBeside reports whether b, a figure, stands beside a, a run of
+// digits: in a line of columns these are two cells (a table of narrow
+// code columns prints 302 | 27 | 502 | 05 closer than a column gap), while
+// one cell's figure goes on with other characters (2026-10-31 08:00:00).
+func codeBeside(a, b string) bool {
+	if a == "" || b == "" || b[0] < '0' || b[0] > '9' {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if a[i] < '0' || a[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // isAmount reports whether s is a figure written with a decimal point or

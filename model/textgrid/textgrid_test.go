@@ -392,3 +392,26 @@ func TestHeaderBands(t *testing.T) {
 		t.Errorf("figures not under their headers:\n%s", strings.Join(got, "\n"))
 	}
 }
+
+// TestCodeBeside: in a line of columns, a run of digits beside another
+// figure is two cells (narrow code columns 302 | 27), a figure going on
+// with other characters one (2026-10-31 08:00:00).
+func TestCodeBeside(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"302", "27", true},
+		{"1", "302", true},
+		{"05", "2026-10-31", true},
+		{"2026-10-31", "08:00:00", false},
+		{"2026", "年", false},
+		{"C05040300保安服务", "1", false},
+		{"", "1", false},
+	}
+	for _, tt := range tests {
+		if got := codeBeside(tt.a, tt.b); got != tt.want {
+			t.Errorf("codeBeside(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

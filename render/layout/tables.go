@@ -48,11 +48,15 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 		}
 		return model.TypeText, 0
 	}
-	pairAt := n
+	// each column's side: 0 the left, k the k-th right-hand label column's
+	// (a form may print the expenditure under several classifications)
+	sides := make([]int, n)
+	side := 0
 	for j, c := range t.Columns {
 		if typ, _ := colType(c.Key); typ == "pair" {
-			pairAt = j
+			side++
 		}
+		sides[j] = side
 	}
 	scheme := ""
 	if tpl != nil {
@@ -72,13 +76,9 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 		nameSeen := false
 		for j, c := range t.Columns {
 			typ, part := colType(c.Key)
-			side := r.Label
-			if j > pairAt || typ == "pair" {
-				if r.Pair != nil {
-					side = *r.Pair
-				} else {
-					side = model.Label{}
-				}
+			side := model.Label{}
+			if l := r.Side(sides[j]); l != nil {
+				side = *l
 			}
 			bold := isTotal(side.Role)
 			cell := grid.Cell{Ref: model.CellRef(ti, ri, c.Key)}
@@ -90,10 +90,7 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 			case model.TypeName, "pair":
 				name := r.Name
 				if typ == "pair" {
-					name = ""
-					if r.Pair != nil {
-						name = r.Pair.Name
-					}
+					name = side.Name
 				}
 				cell.Text = name
 				if unitInName && typ != "pair" {
