@@ -119,8 +119,10 @@ func (rv *resolver) resolve(c templates.Cell) []figure {
 				return one(ri, t.Rows[ri].Label)
 			}
 		}
-		if len(t.Rows) > 0 {
-			return one(0, t.Rows[0].Label)
+		for ri := range t.Rows {
+			if r := &t.Rows[ri]; r.Code != "" || r.Name != "" || hasFigure(r) {
+				return one(ri, r.Label) // (past a row printed empty)
+			}
 		}
 	case "code":
 		if f, ok := rv.byCode(t, ti, c.Column, arg, at); ok {
@@ -372,4 +374,14 @@ func compareFigures(name, op string, a, b figure) *Finding {
 		f.Message += fmt.Sprintf("在舍入误差范围（±%s）内，可能为舍入误差。", tol.String())
 	}
 	return f
+}
+
+// hasFigure reports whether a row prints a figure.
+func hasFigure(r *model.Row) bool {
+	for _, v := range r.Values {
+		if !v.IsBlank() {
+			return true
+		}
+	}
+	return false
 }

@@ -66,6 +66,11 @@ type Table struct {
 	Columns []Column `json:"columns"`
 	// Rows are the body rows in published order.
 	Rows []Row `json:"rows"`
+	// Indents reports that the source shows where each row name starts,
+	// so each Label's Indent is as printed (0: flush left, as Shanghai
+	// prints every level); without it the layout indents by code level,
+	// as the official forms do.
+	Indents bool `json:"indents,omitempty"`
 	// Notes are the notes printed under the table (注：…).
 	Notes []Note `json:"notes,omitempty"`
 	// Remarks say where the reader had to interpret the source (a run of
@@ -119,6 +124,9 @@ type Label struct {
 	Role string `json:"role,omitempty"`
 	// Key is the template key of a fixed row of the form (六、科学技术支出 → exp.206).
 	Key string `json:"key,omitempty"`
+	// Indent is how many characters the name stands right of the names
+	// printed flush left, where the table's Indents says the source shows it.
+	Indent int `json:"indent,omitempty"`
 }
 
 // Row roles.

@@ -170,14 +170,15 @@ func Files(paths []string, opt Options) (*model.Document, error) {
 // which name the file: a document's own places gain the file's name, and
 // a document of text lines gets one place per line, so that lines keep
 // their distances. The layout is that of the document with the most grid
-// rows (the tables), or of the first.
+// rows (the tables), or of the first, and so whether cells say where
+// their text starts.
 func Concat(docs []*raw.Document, names []string) *raw.Document {
 	out := &raw.Document{Places: []raw.Place{}}
 	most := -1
 	for i, d := range docs {
 		if n := gridRows(d); n > most {
 			most = n
-			out.Layout, out.Ragged = d.Layout, d.Ragged
+			out.Layout, out.Ragged, out.Indents = d.Layout, d.Ragged, d.Indents
 		}
 		off := len(out.Places)
 		if d.Places != nil {

@@ -49,7 +49,8 @@ func TestTablesAndRowCounts(t *testing.T) {
 			src: hebei, family: "hebei-2024", dept: model.Department{Code: "304", Name: "保定市徐水区工业和信息化局"}, year: 2024,
 			tables: []string{
 				"income_expense_summary:34", "income_summary:18", "expenditure_summary:18", "appropriation_summary:37",
-				"gpb_expenditure:18", "gpb_basic:25", "fund_expenditure:0", "soe_expenditure:0", "three_public:9",
+				// the empty 政府性基金 and 国有资本经营 forms print one blank row under 栏次
+				"gpb_expenditure:18", "gpb_basic:25", "fund_expenditure:1", "soe_expenditure:1", "three_public:9",
 				"institutions:1", "procurement:10", "assets:6",
 			},
 			projects: 12,

@@ -16,6 +16,10 @@ type Document struct {
 	// Ragged reports that the layout drops trailing empty cells, so a row
 	// narrower than its grid is whole; otherwise such a row is cut off.
 	Ragged bool
+	// Indents reports that the reader measured where each cell's text
+	// starts within its cell (Cell.Indent): a page's text has positions,
+	// a document's or a workbook's cells do not say.
+	Indents bool
 	// Places says where each anchor stands in the source file when the
 	// source is not a text of lines (a PDF page, a workbook cell): every
 	// Line field of the document is then an anchor, an index into Places
@@ -124,6 +128,10 @@ type Cell struct {
 	// ColSpan and RowSpan are the columns and rows a merged cell covers,
 	// counting itself; 0 and 1 both mean one.
 	ColSpan, RowSpan int
+	// Indent is how far the cell's first line starts right of the cell's
+	// left edge, in the width of its own characters, where the reader
+	// sees where text stands on the page (Document.Indents); else 0.
+	Indent float64
 	// Covered reports that the position lies inside a merged cell that
 	// starts above or to the left of it; its Text is empty. Grids from
 	// sources with merges keep one Cell per column so that column

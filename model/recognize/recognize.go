@@ -367,7 +367,7 @@ var (
 	unitField    = regexp.MustCompile(`单\s*位[：:]\s*(万元|元)`)
 	deptField    = regexp.MustCompile(`部门名称[：:]\s*(.+?)\s*(单\s*位[：:].*)?$`)
 	deptCoded    = regexp.MustCompile(`^(\d{2,})\s*(\S.*)$`)
-	noteStart    = regexp.MustCompile(`^(注|备注|说明)\s*[：:]`)
+	noteStart    = regexp.MustCompile(`^[（(]?\s*(注|备注|说明)\s*[：:]`)
 	paragraphEnd = regexp.MustCompile(`[。！？!?]\s*$`)
 	listStart    = regexp.MustCompile(`^\s*([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[、．]|\d+\.[^\d]|第[一二三四五六七八九十]+部分|附件|注[：:])`)
 	sectionHd    = regexp.MustCompile(`^([一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)`)

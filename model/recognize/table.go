@@ -2,6 +2,7 @@ package recognize
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"sort"
 	"strings"
@@ -897,10 +898,24 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			body = i
 			break
 		}
+		if len(header) > 0 && r.totalLabelRow(row) {
+			// 合计 alone under the header of an empty table: its total
+			// row, not a header word
+			body = i
+			break
+		}
 		header = append(header, filled[i])
 	}
 	if body < 0 {
 		body = len(rows)
+	}
+	if !out.Numbered {
+		// rows printed empty under the header are the body's first rows
+		// (an empty table's blank row above its 合计)
+		for body > 1 && len(header) > 1 && rows[body-1].IsBlank() {
+			body--
+			header = header[:len(header)-1]
+		}
 	}
 	if len(header) == 0 {
 		line := 0
@@ -1013,6 +1028,8 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		bounds = sideBounds(cols, data)
 	}
 	var lastParts [4]string
+	// where each row's names start, by row index, where the reader saw it
+	indents, pairIndents := map[int]float64{}, map[int]float64{}
 	// Body rows.
 	seen := map[string]bool{}
 	first := true
@@ -1028,7 +1045,13 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			}
 			return raw.Cell{Line: row.Line}
 		}
-		if row.IsBlank() || r.set.Lenient && repeatedHeader(row) {
+		if row.IsBlank() {
+			// a row printed empty (a 收支总表 lining its two sides up, an
+			// empty table's body) is part of the form: kept blank, not zero
+			out.Rows = append(out.Rows, blankRow(row, cols))
+			continue
+		}
+		if r.set.Lenient && repeatedHeader(row) && !r.totalLabelRow(row) {
 			continue
 		}
 		if r.doc.Ragged {
@@ -1203,9 +1226,98 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			}
 		}
 		first = false
+		if r.doc.Indents {
+			if k := cellOf(row, mr.Name); k >= 0 {
+				indents[len(out.Rows)] = row.Cells[k].Indent
+			}
+			if mr.Pair != nil {
+				if k := cellOf(row, mr.Pair.Name); k >= 0 {
+					pairIndents[len(out.Rows)] = row.Cells[k].Indent
+				}
+			}
+		}
 		out.Rows = append(out.Rows, mr)
 	}
+	if r.doc.Indents {
+		out.Indents = true
+		printedIndents(out, indents, pairIndents)
+	}
 	return nil
+}
+
+// blankRow is a body row printed empty: no label, every figure blank.
+func blankRow(row raw.Row, cols []colRef) model.Row {
+	mr := model.Row{Values: map[string]model.Amount{}, Texts: map[string]string{}, Line: row.Line}
+	for _, c := range cols {
+		if c.col.IsNumeric() {
+			mr.Values[c.col.Key] = model.Blank
+		}
+	}
+	return mr
+}
+
+// totalLabelRow reports whether a row without figures holds only a total
+// label (合计, 总计) in one of the left half's cells: the total row of a
+// table with no figures.
+func (r *recognizer) totalLabelRow(row raw.Row) bool {
+	label := -1
+	for j, c := range row.Cells {
+		s := norm(c.Text)
+		if s == "" {
+			continue
+		}
+		if label >= 0 {
+			return false
+		}
+		role := r.set.Common.Role(s)
+		if role != model.RoleTotal && role != model.RoleGrandTotal {
+			return false
+		}
+		label = j
+	}
+	return label >= 0 && label*2 < len(row.Cells)
+}
+
+// cellOf returns the index of the row's cell printing text, or -1.
+func cellOf(row raw.Row, text string) int {
+	t := norm(text)
+	if t == "" {
+		return -1
+	}
+	for k, c := range row.Cells {
+		if norm(c.Text) == t {
+			return k
+		}
+	}
+	return -1
+}
+
+// printedIndents sets each row label's Indent from where the source
+// starts its name (raw, in characters, by row index): in whole
+// characters right of the names printed furthest left. A total's label
+// is left out of the measure (forms centre it).
+func printedIndents(out *model.Table, indents, pairIndents map[int]float64) {
+	set := func(m map[int]float64, label func(r *model.Row) *model.Label) {
+		base := -1.0
+		for i, v := range m {
+			if l := label(&out.Rows[i]); l != nil && !isTotalRole(l.Role) && (base < 0 || v < base) {
+				base = v
+			}
+		}
+		for i, v := range m {
+			l := label(&out.Rows[i])
+			if l == nil || base < 0 || isTotalRole(l.Role) {
+				continue
+			}
+			l.Indent = int(math.Round(v - base))
+		}
+	}
+	set(indents, func(r *model.Row) *model.Label { return &r.Label })
+	set(pairIndents, func(r *model.Row) *model.Label { return r.Pair })
+}
+
+func isTotalRole(role string) bool {
+	return role == model.RoleTotal || role == model.RoleGrandTotal || role == model.RoleSubtotal
 }
 
 // continues reports whether a row after a page break carries only the

@@ -389,6 +389,7 @@ func (t *ruled) block(b *builder, page int) (titles []raw.Block, grid raw.Block,
 	// Text of each merged cell: its minimal cells' words, by line.
 	texts := make([]string, len(spans))
 	lineOf := make([]int, len(spans))
+	indentOf := make([]float64, len(spans))
 	for id, s := range spans {
 		var ws []Word
 		for dj := 0; dj < s.h; dj++ {
@@ -407,6 +408,7 @@ func (t *ruled) block(b *builder, page int) (titles []raw.Block, grid raw.Block,
 		}
 		texts[id] = joinLines(parts)
 		lineOf[id] = ls[0].words[0].Line
+		indentOf[id] = indentIn(ls[0].words[0], t.xs[s.i])
 	}
 	// Keep only the columns and rows where some text starts: rulings
 	// drawn for page margins, spacer columns and empty bands between
@@ -430,6 +432,11 @@ func (t *ruled) block(b *builder, page int) (titles []raw.Block, grid raw.Block,
 		}
 		return n
 	}
+	boxes := make([][4]int, len(spans))
+	for id, s := range spans {
+		boxes[id] = [4]int{s.i, s.j, s.w, s.h}
+	}
+	keepBlankRows(keepR, boxes, texts, t.ys, t.drawnAcross)
 	nc2, nr2 := newIdx(keepC), newIdx(keepR)
 	if nc2 == 0 || nr2 == 0 {
 		return nil, raw.Block{}, nil, false
@@ -507,6 +514,7 @@ func (t *ruled) block(b *builder, page int) (titles []raw.Block, grid raw.Block,
 			rc := raw.Cell{Line: row.Line}
 			if c.j == j && c.i == i {
 				rc.Text = texts[c.id]
+				rc.Indent = indentOf[c.id]
 				if c.w > 1 {
 					rc.ColSpan = c.w
 				}
@@ -540,4 +548,75 @@ func lineNoOf(b *builder, a int) int {
 		return 0
 	}
 	return b.doc.Places[a-1].Line
+}
+
+// keepBlankRows marks as kept (spans: {column, row, width, height} of
+// each merged cell) the rows drawn as rows of their own that nobody
+// wrote in: below the first row with text, every cell of the row its own
+// (no merged cell runs into or out of it), at least two of them, as tall
+// as a row of text, and closed by a ruling drawn across the table (not
+// only the frame closed where the verticals end). A form prints such
+// rows (to line the two sides of a 收支总表 up, or to show an empty
+// table's body); a thin band between double rulings or a margin is not.
+func keepBlankRows(keepR []int, spans [][4]int, texts []string, ys []float64, drawn func(y float64) bool) {
+	nr := len(keepR)
+	// the cells of each row, and whether each is a one-row cell
+	own := make([]int, nr)
+	merged := make([]bool, nr)
+	for _, s := range spans {
+		j, h := s[1], s[3]
+		if h == 1 {
+			own[j]++
+			continue
+		}
+		for k := j; k < j+h; k++ {
+			merged[k] = true
+		}
+	}
+	// the usual height of a row with text
+	var hs []float64
+	for id, s := range spans {
+		if texts[id] != "" && s[3] == 1 {
+			hs = append(hs, ys[s[1]+1]-ys[s[1]])
+		}
+	}
+	if len(hs) == 0 {
+		return
+	}
+	sort.Float64s(hs)
+	usual := hs[len(hs)/2]
+	seenText := false
+	for j := 0; j < nr; j++ {
+		if keepR[j] != 0 {
+			seenText = true
+			continue
+		}
+		if !seenText || merged[j] || own[j] < 2 || ys[j+1]-ys[j] < 0.6*usual || !drawn(ys[j+1]) {
+			continue
+		}
+		keepR[j] = 1
+	}
+}
+
+// indentIn is how far a cell's first word starts right of the cell's
+// left edge, in the size of its characters.
+func indentIn(w Word, left float64) float64 {
+	if w.Size <= 0 || w.X0 < left {
+		return 0
+	}
+	return (w.X0 - left) / w.Size
+}
+
+// drawnAcross reports whether a drawn horizontal ruling runs along y over
+// most of the table's width.
+func (t *ruled) drawnAcross(y float64) bool {
+	x0, x1 := t.xs[0], t.xs[len(t.xs)-1]
+	covered := 0.0
+	for _, h := range t.hs {
+		if h.virtual || math.Abs(h.at-y) > snapTol {
+			continue
+		}
+		covered += math.Min(h.hi, x1) - math.Max(h.lo, x0)
+	}
+	return covered >= 0.9*(x1-x0)
 }

@@ -14,6 +14,8 @@ type segment struct {
 	text   string
 	x0, x1 float64
 	number bool
+	// size is the font size of the segment's first word.
+	size float64
 }
 
 // segments splits a line where words stand a column gap apart (about
@@ -42,7 +44,7 @@ func segments(l line) []segment {
 		}
 		ws := l.words[start:i]
 		text := joinWords(ws)
-		out = append(out, segment{text: text, x0: ws[0].X0, x1: ws[len(ws)-1].X1, number: isNumber(text)})
+		out = append(out, segment{text: text, x0: ws[0].X0, x1: ws[len(ws)-1].X1, number: isNumber(text), size: ws[0].Size})
 		start = i
 	}
 	return out
@@ -420,6 +422,7 @@ func (b *builder) streamGrid(region []sline) (raw.Block, []float64, bool) {
 		type placed struct {
 			c0, c1 int
 			text   string
+			indent float64
 		}
 		var ps []placed
 		for _, s := range l.segs {
@@ -433,11 +436,17 @@ func (b *builder) streamGrid(region []sline) (raw.Block, []float64, bool) {
 				}
 				p.c1 = c0 - 1
 			}
-			ps = append(ps, placed{c0, c1, s.text})
+			// where the cell's text starts, against the leftmost start of
+			// the column's text (a column found from text has no edge)
+			indent := 0.0
+			if lo := ext[c0][0]; s.size > 0 && s.x0 > lo {
+				indent = (s.x0 - lo) / s.size
+			}
+			ps = append(ps, placed{c0, c1, s.text, indent})
 		}
 		for _, p := range ps {
 			c := &row.Cells[p.c0]
-			c.Text = p.text
+			c.Text, c.Indent = p.text, p.indent
 			if p.c1 > p.c0 {
 				c.ColSpan = p.c1 - p.c0 + 1
 				for k := p.c0 + 1; k <= p.c1; k++ {

@@ -82,7 +82,7 @@ func Build(layout string, pages []Page) (*raw.Document, error) {
 	if len(pages) > MaxPages {
 		return nil, &raw.Error{Msg: fmt.Sprintf("文档页数过多（%d 页，上限 %d 页）(too many pages)", len(pages), MaxPages)}
 	}
-	b := &builder{doc: &raw.Document{Layout: layout, Places: []raw.Place{}}, anchors: map[raw.Place]int{}}
+	b := &builder{doc: &raw.Document{Layout: layout, Places: []raw.Place{}, Indents: true}, anchors: map[raw.Place]int{}}
 	for _, p := range pages {
 		if len(p.Words) > MaxWords {
 			return nil, &raw.Error{Msg: fmt.Sprintf("第 %d 页文字过多（%d 个词）(too many words on page %d)", p.Number, len(p.Words), p.Number)}

@@ -415,3 +415,49 @@ func TestCodeBeside(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintedRows: a ruled row nobody wrote in is kept where it is a row
+// of the form (as tall as a row of text, a cell per column: a 收支总表
+// lining its sides up), not where it is a thin band between double
+// rulings, a margin above the table or verticals running on below it
+// with no ruling to close them; each cell says how far its text
+// starts right of its left edge, in characters.
+func TestPrintedRows(t *testing.T) {
+	page := Page{Number: 1, Width: 400, Height: 400,
+		Words: []Word{
+			w("项目", 10, 30, 34), w("金额", 110, 130, 34),
+			w("一般公共服务支出", 2, 82, 54), w("1.00", 150, 170, 54),
+			w("行政运行", 22, 62, 74), w("1.00", 150, 170, 74),
+			w("合计", 40, 60, 115), w("1.00", 150, 170, 115),
+		},
+		Rulings: []Ruling{
+			// a margin band above the header, the header, two rows, an
+			// empty row, a double ruling, the total row
+			hr(0, 200, 0), hr(0, 200, 20), hr(0, 200, 40), hr(0, 200, 60), hr(0, 200, 80),
+			hr(0, 200, 100), hr(0, 200, 102), hr(0, 200, 122),
+			vr(0, 0, 122), vr(100, 0, 122), vr(200, 0, 122),
+			// verticals running on below the table with no ruling under
+			// them (a band the page does not show as a row)
+			vr(0, 122, 140), vr(100, 122, 140), vr(200, 122, 140),
+		}}
+	doc, err := Build("pdf", []Page{page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"G", "  项目|金额", "  一般公共服务支出|1.00", "  行政运行|1.00", "  |", "  合计|1.00"}
+	if got := blocksSpec(doc); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !doc.Indents {
+		t.Error("a page's grid does not say it measured indents")
+	}
+	rows := doc.Blocks[0].Rows
+	for _, tt := range []struct {
+		row  int
+		want float64
+	}{{1, 0.2}, {2, 2.2}, {4, 4}} {
+		if got := rows[tt.row].Cells[0].Indent; math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("row %d indent %g, want %g", tt.row, got, tt.want)
+		}
+	}
+}

@@ -4,7 +4,9 @@
 // system). It knows nothing of budgets.
 //
 // Every worksheet is read row by row, only the rows and columns that hold
-// text: a column blank all down the sheet and a blank row take no room.
+// text: a column blank all down the sheet and a blank row take no room,
+// but for a row left empty between two rows of one table (a row of the
+// form printed blank).
 // Merged cells keep their spans: the merged cell has ColSpan and RowSpan,
 // the positions under it are Covered. A row that is one merged cell across
 // the sheet (a title, a note), every row of a one-column sheet (a cover,
@@ -409,11 +411,46 @@ func (rd *reader) layout(sheet string, cells []cell, merges []span) error {
 		if grid == nil {
 			grid = &raw.Block{Line: row.Line, Sheet: sheet, Rows: []raw.Row{}}
 		}
+		// rows left empty inside a table are rows of its form (a 收支总表
+		// lining its two sides up, an empty table's blank row above 合计)
+		if n := len(gridRows); n > 0 && r.num-gridRows[n-1] <= maxBlankRun {
+			for num := gridRows[n-1] + 1; num < r.num; num++ {
+				if underMerge(merges, num) {
+					continue // (a row a merged cell covers is part of that cell)
+				}
+				if rd.cells += width; rd.cells > MaxCells {
+					return tooManyCells()
+				}
+				blank := raw.Row{Cells: make([]raw.Cell, width)}
+				for j, c := range cols {
+					blank.Cells[j].Line = rd.doc.Anchor(raw.Place{Sheet: sheet, Ref: ref(c, num)})
+				}
+				blank.Line = blank.Cells[0].Line
+				rowIdx[num] = len(grid.Rows)
+				gridRows = append(gridRows, num)
+				grid.Rows = append(grid.Rows, blank)
+			}
+		}
 		rowIdx[r.num] = len(grid.Rows)
 		gridRows = append(gridRows, r.num)
 		grid.Rows = append(grid.Rows, row)
 	}
 	return flush()
+}
+
+// maxBlankRun is the longest run of empty rows kept inside a table: a
+// form pads a page with a few; a longer gap parts two tables.
+const maxBlankRun = 30
+
+// underMerge reports whether a merged range covers part of sheet row num
+// below its first row.
+func underMerge(merges []span, num int) bool {
+	for _, m := range merges {
+		if m.r1 < num && num <= m.r2 {
+			return true
+		}
+	}
+	return false
 }
 
 // spans marks a grid's merged cells: the span on the merged cell, the

@@ -45,7 +45,19 @@ func pack(t testing.TB, doc *model.Document) []byte {
 // remarks on how it read the source.
 func comparable(t testing.TB, doc *model.Document) string {
 	t.Helper()
-	data, err := json.Marshal(doc)
+	// a row printed empty at a table's end (the Hebei forms' blank row
+	// under an empty table's 栏次) reads back as nothing: a workbook does
+	// not tell it from the space before the note below the table
+	d := *doc
+	d.Tables = append([]model.Table(nil), doc.Tables...)
+	for i := range d.Tables {
+		rows := d.Tables[i].Rows
+		for len(rows) > 0 && printedEmpty(rows[len(rows)-1]) {
+			rows = rows[:len(rows)-1]
+		}
+		d.Tables[i].Rows = rows
+	}
+	data, err := json.Marshal(&d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -286,4 +298,18 @@ func TestErrorPlace(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "工作表“支出总表” "+at) || !strings.Contains(err.Error(), "一百八十") {
 		t.Errorf("error %v, want it to say 工作表“支出总表” %s", err, at)
 	}
+}
+
+// printedEmpty reports whether a row is one printed blank: no label, no
+// text, no figure.
+func printedEmpty(r model.Row) bool {
+	if r.Code != "" || r.Name != "" || r.Pair != nil || len(r.Texts) > 0 {
+		return false
+	}
+	for _, v := range r.Values {
+		if !v.IsBlank() {
+			return false
+		}
+	}
+	return true
 }

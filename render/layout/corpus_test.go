@@ -72,6 +72,14 @@ func TestCorpusForms(t *testing.T) {
 			"201{1,1} 41{1,1} {1,1} 数据事务{1,1} 463892324{1,1} 463892324{1,1} {1,1} {1,1} {1,1}",
 			"201{1,1} 41{1,1} 01{1,1} 行政运行{1,1} 28853324{1,1} 28853324{1,1} {1,1} {1,1} {1,1}",
 		}},
+		// an empty form: its whole header, its blank row and its 合计 row
+		{"shanghai-1-2026", "2026年预算单位政府性基金预算支出功能分类预算表", "", []string{
+			"项目{1,4} ~ ~ ~ 政府性基金预算支出{1,3} ~ ~",
+			"功能分类科目编码{1,3} ~ ~ 功能分类科目名称{2,1} 合计{2,1} 基本支出{2,1} 项目支出{2,1}",
+			"类{1,1} 款{1,1} 项{1,1} ~ ~ ~ ~",
+			"{1,1} {1,1} {1,1} {1,1} {1,1} {1,1} {1,1}",
+			"{1,1} {1,1} {1,1} 合计{1,1} {1,1} {1,1} {1,1}",
+		}},
 		{"shenzhen-1-2026", "收支总表", "", []string{
 			"收入{1,2} ~ 支出{1,2} ~",
 			"项目{1,1} 2026年预算数{1,1} 项目{1,1} 2026年预算数{1,1}",
@@ -152,6 +160,80 @@ func TestCorpusForms(t *testing.T) {
 			for _, c := range s.Rows[s.HeaderFrom].Cells {
 				if strings.Contains(c.Text, "序号") {
 					t.Errorf("a 序号 column the form lacks: %s", showRow(s.Rows[s.HeaderFrom]))
+				}
+			}
+		})
+	}
+}
+
+// TestCorpusPrinted checks the public pack against what the source pages
+// show: the rows a Shanghai 收支总表 prints empty to line its sides up
+// (blank, not zero), its names flush left at every level where the page
+// prints them so, and indented by level where the page indents them
+// (Yantai).
+func TestCorpusPrinted(t *testing.T) {
+	tests := []struct {
+		doc, title string
+		blank      []int          // body rows printed empty
+		indents    map[string]int // row name → its indent in the pack
+	}{
+		{"shanghai-1-2026", "2026年预算单位财务收支预算总表", []int{7, 8, 9, 10},
+			map[string]int{"一、财政拨款收入": 0, "1、一般公共预算": 0, "四、其他收入": 0}},
+		// the second Shanghai document sets 1、一般公共预算 two characters in
+		{"shanghai-2-2026", "2026年预算单位财务收支预算总表", []int{7, 8, 9, 10},
+			map[string]int{"一、财政拨款收入": 0, "1、一般公共预算": 2, "二、事业收入": 0}},
+		{"shanghai-1-2026", "2026年预算单位一般公共预算支出功能分类预算表", nil,
+			map[string]int{"一般公共服务支出": 0, "数据事务": 0, "行政运行": 0, "机关事业单位基本养老保险缴费支出": 0}},
+		{"yantai-1-2026", "支出总体情况表", nil,
+			map[string]int{"一般公共服务支出": 0, "政府办公厅（室）及相关机构事务": 1, "行政运行": 2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.doc+"/"+tt.title, func(t *testing.T) {
+			src := filepath.Join(corpus, tt.doc+".pdf")
+			if _, err := os.Stat(src); err != nil {
+				t.Skip("corpus not present:", err)
+			}
+			doc, err := parse.File(src, parse.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			book, err := Build(doc, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var s *grid.Sheet
+			for _, sh := range book.Sheets {
+				if sh.Title == tt.title && !sh.Contents {
+					s = sh
+					break
+				}
+			}
+			if s == nil {
+				t.Fatalf("no sheet %s", tt.title)
+			}
+			for _, i := range tt.blank {
+				r := s.Rows[s.BodyFrom+i]
+				for _, c := range r.Cells {
+					if c.Text != "" || c.IsNumber() {
+						t.Errorf("body row %d is not blank: %s", i, showRow(r))
+						break
+					}
+				}
+			}
+			seen := map[string]bool{}
+			for _, r := range s.Rows[s.BodyFrom:] {
+				for _, c := range r.Cells {
+					if want, ok := tt.indents[c.Text]; ok && c.Style.Class == grid.Name && !seen[c.Text] {
+						seen[c.Text] = true
+						if c.Style.Indent != want {
+							t.Errorf("%s indented %d, want %d", c.Text, c.Style.Indent, want)
+						}
+					}
+				}
+			}
+			for name := range tt.indents {
+				if !seen[name] {
+					t.Errorf("no row %s", name)
 				}
 			}
 		})

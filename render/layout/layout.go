@@ -1,8 +1,9 @@
 // Package layout turns the budget model into the renderer-neutral grid:
 // one sheet per table as the official form lays it out (title, the line
 // under it, the header tree with its merges, the 栏次 row, the body rows
-// indented by level, the notes), one form per project, and a contents
-// sheet first. The Excel and PDF writers draw what it builds.
+// with the rows printed empty, their names indented as the source prints
+// them (by code level where the source does not show it), the notes), one
+// form per project, and a contents sheet first. The Excel and PDF writers draw what it builds.
 package layout
 
 import (

@@ -100,7 +100,7 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 					cell.Text = "" // 合计 stands once, in the text column the source prints it in
 				}
 				nameSeen = true
-				cell.Style = grid.Style{Class: grid.Name, Bold: bold, Indent: indent(side), Wrap: true}
+				cell.Style = grid.Style{Class: grid.Name, Bold: bold, Indent: nameIndent(t, side), Wrap: true}
 				if isTotal(side.Role) && side.Code == "" && t.Kind != "three_public" {
 					cell.Style.Align = grid.Center
 					cell.Style.Indent = 0
@@ -128,7 +128,9 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 		}
 		s.Rows = append(s.Rows, grid.Row{Cells: cells})
 	}
-	alignWithin(s, body)
+	if !t.Indents {
+		alignWithin(s, body) // (a source that shows its indents has placed these rows itself)
+	}
 	if tpl != nil && tpl.Continuation {
 		mergeContinuations(s, t, body)
 	}
@@ -143,6 +145,16 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 
 func isTotal(role string) bool {
 	return role == model.RoleTotal || role == model.RoleGrandTotal || role == model.RoleSubtotal
+}
+
+// nameIndent is the indentation of a row name: as the source prints it
+// where the source shows it (Shanghai prints every level flush left),
+// else by code level as the official forms do.
+func nameIndent(t *model.Table, l model.Label) int {
+	if t.Indents {
+		return l.Indent
+	}
+	return indent(l)
 }
 
 // indent is the indentation step of a row name: by code level, one more
@@ -310,8 +322,8 @@ func mergeContinuations(s *grid.Sheet, t *model.Table, body int) {
 		span := 1
 		for k := ri + 1; k < len(t.Rows); k++ {
 			r := t.Rows[k]
-			if r.Code != "" || r.Name != "" || r.Role != "" || hasFigure(r.Values) {
-				break
+			if r.Code != "" || r.Name != "" || r.Role != "" || hasFigure(r.Values) || len(r.Texts) == 0 {
+				break // (a row printed empty carries no indicator of the project)
 			}
 			span++
 		}
