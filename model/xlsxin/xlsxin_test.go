@@ -3,13 +3,13 @@ package xlsxin_test
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
 	"budgetpack/check"
+	"budgetpack/internal/modeltest"
 	"budgetpack/model"
 	"budgetpack/model/parse"
 	"budgetpack/model/xlsxin"
@@ -40,42 +40,10 @@ func pack(t testing.TB, doc *model.Document) []byte {
 	return buf.Bytes()
 }
 
-// comparable drops what depends on the file rather than the budget: the
-// source name, layout, source lines, the header text a reader saw and its
-// remarks on how it read the source.
-func comparable(t testing.TB, doc *model.Document) string {
-	t.Helper()
-	data, err := json.Marshal(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var v any
-	if err := json.Unmarshal(data, &v); err != nil {
-		t.Fatal(err)
-	}
-	var strip func(any) any
-	strip = func(o any) any {
-		switch x := o.(type) {
-		case map[string]any:
-			for _, k := range []string{"line", "layout", "source", "printed", "remarks", "places"} {
-				delete(x, k)
-			}
-			for k, e := range x {
-				x[k] = strip(e)
-			}
-		case []any:
-			for i, e := range x {
-				x[i] = strip(e)
-			}
-		}
-		return o
-	}
-	out, err := json.MarshalIndent(strip(v), "", " ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(out)
-}
+// dropped are the keys of what depends on the file rather than the
+// budget: the source name, layout, source lines, the header text a reader
+// saw and its remarks on how it read the source.
+var dropped = []string{"line", "layout", "source", "printed", "remarks", "places"}
 
 func TestRoundTrip(t *testing.T) {
 	for _, src := range []string{hebei, henan} {
@@ -91,16 +59,7 @@ func TestRoundTrip(t *testing.T) {
 			if back.Layout != xlsxin.Layout {
 				t.Errorf("layout %q", back.Layout)
 			}
-			a, b := comparable(t, orig), comparable(t, back)
-			if a != b {
-				al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
-				for i := range al {
-					if i >= len(bl) || al[i] != bl[i] {
-						t.Fatalf("models differ at line %d:\n orig %s\n back %s", i+1, al[i], bl[min(i, len(bl)-1)])
-					}
-				}
-				t.Fatal("models differ in length")
-			}
+			modeltest.Same(t, "orig", orig, "back", back, dropped...)
 		})
 	}
 }
