@@ -31,8 +31,15 @@ var seeds = []struct{ name, path string }{
 	{"henan", "../../testdata/henan-hongqi-gongxin-2023.txt"},
 }
 
-// seedBook lays out a seed document with its findings and the appendix.
+// seedBook lays out a seed document as the 审核版: with its findings and
+// the appendix.
 func seedBook(tb testing.TB, path string) *grid.Book {
+	tb.Helper()
+	return packBook(tb, path, true)
+}
+
+// packBook lays out a seed as the 公开版 (review false) or the 审核版.
+func packBook(tb testing.TB, path string, review bool) *grid.Book {
 	tb.Helper()
 	doc, err := parse.File(path, parse.Options{})
 	if err != nil {
@@ -42,7 +49,7 @@ func seedBook(tb testing.TB, path string) *grid.Book {
 	if err != nil {
 		tb.Fatalf("check %s: %v", path, err)
 	}
-	book, err := layout.Build(doc, layout.Options{Findings: fs, Review: true})
+	book, err := layout.Build(doc, layout.Options{Findings: fs, Review: review})
 	if err != nil {
 		tb.Fatalf("layout %s: %v", path, err)
 	}
