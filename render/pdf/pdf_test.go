@@ -95,6 +95,16 @@ func writePDF(tb testing.TB, b *grid.Book, opt Options) []byte {
 	return buf.Bytes()
 }
 
+// writeWith writes b with the package switch *flag set to on, as the
+// reference the default output is compared with, and sets it back.
+func writeWith(tb testing.TB, b *grid.Book, flag *bool, on bool) []byte {
+	tb.Helper()
+	was := *flag
+	*flag = on
+	defer func() { *flag = was }()
+	return writePDF(tb, b, Options{})
+}
+
 // tempPDF writes data to a file for the command-line tools.
 func tempPDF(t *testing.T, data []byte) string {
 	t.Helper()

@@ -34,9 +34,7 @@ func TestSubsetDrawsTheSamePixels(t *testing.T) {
 // pixels, and faces fonts reported as embedded subsets named ABCDEF+Name.
 func sameAsWhole(t *testing.T, book *grid.Book, cut []byte, faces int) {
 	t.Helper()
-	embedWholeFaces = true
-	whole := writePDF(t, book, Options{})
-	embedWholeFaces = false
+	whole := writeWith(t, book, &embedWholeFaces, true)
 	if len(cut) >= len(whole) {
 		t.Errorf("cut PDF %d bytes, whole-font PDF %d", len(cut), len(whole))
 	}
