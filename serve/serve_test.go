@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"budgetpack/check"
+	"budgetpack/internal/seedtest"
 	"budgetpack/model/parse"
 	"budgetpack/render/xlsx"
 )
@@ -79,14 +80,7 @@ func upload(t testing.TB, base, name string, data []byte) (int, Result, apiError
 // want is what the command line finds in a seed.
 func want(t testing.TB, path string) []check.Finding {
 	t.Helper()
-	doc, err := parse.File(path, parse.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fs, err := check.Run(doc, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, fs := seedtest.Checked(t, path)
 	return fs
 }
 

@@ -10,10 +10,10 @@ import (
 
 	"budgetpack/check"
 	"budgetpack/internal/modeltest"
+	"budgetpack/internal/seedtest"
 	"budgetpack/model"
 	"budgetpack/model/parse"
 	"budgetpack/model/xlsxin"
-	"budgetpack/render/layout"
 	"budgetpack/render/xlsx"
 )
 
@@ -25,16 +25,8 @@ const (
 // pack renders a document as the workbook render writes.
 func pack(t testing.TB, doc *model.Document) []byte {
 	t.Helper()
-	fs, err := check.Run(doc, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	book, err := layout.Build(doc, layout.Options{Findings: fs, Review: true})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var buf bytes.Buffer
-	if err := xlsx.Write(&buf, book); err != nil {
+	if err := xlsx.Write(&buf, seedtest.BookOf(t, doc, true)); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()

@@ -19,11 +19,9 @@ import (
 	"unicode"
 	"unicode/utf16"
 
-	"budgetpack/check"
 	"budgetpack/fonts"
-	"budgetpack/model/parse"
+	"budgetpack/internal/seedtest"
 	"budgetpack/render/grid"
-	"budgetpack/render/layout"
 )
 
 var seeds = []struct{ name, path string }{
@@ -35,25 +33,7 @@ var seeds = []struct{ name, path string }{
 // the appendix.
 func seedBook(tb testing.TB, path string) *grid.Book {
 	tb.Helper()
-	return packBook(tb, path, true)
-}
-
-// packBook lays out a seed as the 公开版 (review false) or the 审核版.
-func packBook(tb testing.TB, path string, review bool) *grid.Book {
-	tb.Helper()
-	doc, err := parse.File(path, parse.Options{})
-	if err != nil {
-		tb.Fatalf("parse %s: %v", path, err)
-	}
-	fs, err := check.Run(doc, nil)
-	if err != nil {
-		tb.Fatalf("check %s: %v", path, err)
-	}
-	book, err := layout.Build(doc, layout.Options{Findings: fs, Review: review})
-	if err != nil {
-		tb.Fatalf("layout %s: %v", path, err)
-	}
-	return book
+	return seedtest.Book(tb, path, true)
 }
 
 // seedPDFs caches each seed's book and PDF: several tests read them.

@@ -3,6 +3,8 @@ package pdf
 import (
 	"strings"
 	"testing"
+
+	"budgetpack/internal/seedtest"
 )
 
 // TestPDFSizes holds the seeds' PDFs, with the embedded Song face, under
@@ -16,7 +18,7 @@ func TestPDFSizes(t *testing.T) {
 	}
 	for _, s := range seeds {
 		for i, review := range []bool{false, true} {
-			data := writePDF(t, packBook(t, s.path, review), Options{})
+			data := writePDF(t, seedtest.Book(t, s.path, review), Options{})
 			t.Logf("%s review=%v: %d bytes", s.name, review, len(data))
 			if max := ceilings[s.name][i]; len(data) > max {
 				t.Errorf("%s review=%v: %d bytes, more than %d", s.name, review, len(data), max)
@@ -40,7 +42,7 @@ func TestCompactOutputDrawsTheSamePixels(t *testing.T) {
 		for _, review := range []bool{false, true} {
 			name := s.name + map[bool]string{false: "-public", true: "-review"}[review]
 			t.Run(name, func(t *testing.T) {
-				book := packBook(t, s.path, review)
+				book := seedtest.Book(t, s.path, review)
 				faces := 1
 				if s.name == "henan" && review {
 					book = withDate(book)
