@@ -145,45 +145,15 @@ func rebuild(src []byte, dir *directory) ([]byte, error) {
 			return nil, fmt.Errorf("table %q appears twice", tagString(tables[i].tag))
 		}
 	}
-
-	numTables := len(tables)
-	size := 12 + 16*numTables
-	for _, t := range tables {
-		size += int(pad4(t.length))
-	}
-	out := make([]byte, size)
-	be.PutUint32(out[0:], dir.version)
-	be.PutUint16(out[4:], uint16(numTables))
-	searchRange, entrySelector := searchParams(numTables)
-	be.PutUint16(out[6:], searchRange)
-	be.PutUint16(out[8:], entrySelector)
-	be.PutUint16(out[10:], uint16(16*numTables)-searchRange)
-
-	headAt := -1
-	pos := uint32(12 + 16*numTables)
+	data := make([]tableData, len(tables))
 	for i, t := range tables {
-		body := out[pos : pos+t.length]
-		copy(body, t.data(src)) // padding stays zero, as the spec requires
-		if t.tag == tagHead {
-			if t.length < 12 {
-				return nil, errors.New("head table too short")
-			}
-			// checksumAdjustment must be zero while the checksums are
-			// computed; it is set for the whole file below.
-			be.PutUint32(body[8:], 0)
-			headAt = int(pos)
+		// assemble zeroes head.checksumAdjustment at offset 8
+		if t.tag == tagHead && t.length < 12 {
+			return nil, errors.New("head table too short")
 		}
-		rec := out[12+16*i:]
-		be.PutUint32(rec[0:], t.tag)
-		be.PutUint32(rec[4:], checksum(out[pos:pos+pad4(t.length)]))
-		be.PutUint32(rec[8:], pos)
-		be.PutUint32(rec[12:], t.length)
-		pos += pad4(t.length)
+		data[i] = tableData{tag: t.tag, data: t.data(src)} // inside src: readDirectory checked
 	}
-	if headAt >= 0 {
-		be.PutUint32(out[headAt+8:], checksumMagic-checksum(out))
-	}
-	return out, nil
+	return assemble(dir.version, data), nil
 }
 
 // searchParams returns searchRange and entrySelector for a table directory

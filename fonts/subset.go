@@ -72,48 +72,25 @@ func (f *Face) Subset(runes []rune) (*Subset, error) {
 	if err != nil {
 		return nil, err
 	}
-	get := func(tag uint32, min int) ([]byte, error) {
-		t := dir.find(tag)
+	// the tables a subset is made of, each at least as long as the fields
+	// read from it
+	var head, hhea, maxp, hmtx, loca, glyf, cmap, post []byte
+	for _, n := range []struct {
+		tag uint32
+		min int
+		dst *[]byte
+	}{
+		{tagHead, 54, &head}, {tagHhea, 36, &hhea}, {tagMaxp, 6, &maxp}, {tagHmtx, 4, &hmtx},
+		{tagLoca, 2, &loca}, {tagGlyf, 0, &glyf}, {tagCmap, 4, &cmap}, {tagPost, 32, &post},
+	} {
+		t := dir.find(n.tag)
 		if t == nil {
-			return nil, fmt.Errorf("subset: no %q table", tagString(tag))
+			return nil, fmt.Errorf("subset: no %q table", tagString(n.tag))
 		}
-		b := t.data(src)
-		if len(b) < min {
-			return nil, fmt.Errorf("subset: %q table too short", tagString(tag))
+		*n.dst = t.data(src)
+		if len(*n.dst) < n.min {
+			return nil, fmt.Errorf("subset: %q table too short", tagString(n.tag))
 		}
-		return b, nil
-	}
-	head, err := get(tagHead, 54)
-	if err != nil {
-		return nil, err
-	}
-	hhea, err := get(tagHhea, 36)
-	if err != nil {
-		return nil, err
-	}
-	maxp, err := get(tagMaxp, 6)
-	if err != nil {
-		return nil, err
-	}
-	hmtx, err := get(tagHmtx, 4)
-	if err != nil {
-		return nil, err
-	}
-	loca, err := get(tagLoca, 2)
-	if err != nil {
-		return nil, err
-	}
-	glyf, err := get(tagGlyf, 0)
-	if err != nil {
-		return nil, err
-	}
-	cmap, err := get(tagCmap, 4)
-	if err != nil {
-		return nil, err
-	}
-	post, err := get(tagPost, 32)
-	if err != nil {
-		return nil, err
 	}
 	numGlyphs := int(be.Uint16(maxp[4:]))
 	numHMetrics := int(be.Uint16(hhea[34:]))

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"budgetpack/check"
+	"budgetpack/internal/seedtest"
 	"budgetpack/model/parse"
 	"budgetpack/render/xlsx"
 )
@@ -49,6 +50,28 @@ func seeds(t *testing.T) []string {
 	return files
 }
 
+// do sends req and reads the whole answer.
+func do(t testing.TB, req *http.Request) (*http.Response, []byte) {
+	t.Helper()
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	return resp, body
+}
+
+// fetch gets url, without the token header, and reads the whole answer.
+func fetch(t testing.TB, url string) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return do(t, req)
+}
+
 // upload posts a file the way the page does and decodes the answer.
 func upload(t testing.TB, base, name string, data []byte) (int, Result, apiError) {
 	t.Helper()
@@ -58,12 +81,7 @@ func upload(t testing.TB, base, name string, data []byte) (int, Result, apiError
 	}
 	req.Header.Set(TokenHeader, token)
 	req.Header.Set("Content-Type", "application/octet-stream")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
+	resp, body := do(t, req)
 	var res Result
 	var ae apiError
 	if resp.StatusCode == http.StatusOK {
@@ -79,14 +97,7 @@ func upload(t testing.TB, base, name string, data []byte) (int, Result, apiError
 // want is what the command line finds in a seed.
 func want(t testing.TB, path string) []check.Finding {
 	t.Helper()
-	doc, err := parse.File(path, parse.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fs, err := check.Run(doc, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, fs := seedtest.Checked(t, path)
 	return fs
 }
 
@@ -186,12 +197,7 @@ func TestTooLarge(t *testing.T) {
 	req, _ := http.NewRequest("POST", base+"/api/check?name=x.txt", io.MultiReader(bytes.NewReader(big)))
 	req.ContentLength = -1
 	req.Header.Set(TokenHeader, token)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
+	resp, body := do(t, req)
 	if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(string(body), "文件太大") {
 		t.Errorf("streamed: status %d, %s", resp.StatusCode, body)
 	}
@@ -213,43 +219,25 @@ func TestToken(t *testing.T) {
 		if c.header != "" {
 			req.Header.Set(TokenHeader, c.header)
 		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
+		resp, body := do(t, req)
 		if resp.StatusCode != http.StatusForbidden || !strings.Contains(string(body), "访问令牌") {
 			t.Errorf("%s %s: status %d, %s", c.method, c.path, resp.StatusCode, body)
 		}
 	}
 	// with the token the page and its assets are served, the token in their addresses
-	resp, err := http.Get(base + "/?t=" + token)
-	if err != nil {
-		t.Fatal(err)
-	}
-	page, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
+	resp, page := fetch(t, base+"/?t="+token)
 	if resp.StatusCode != http.StatusOK || !strings.Contains(string(page), "/assets/app.js?t="+token) ||
 		!strings.Contains(resp.Header.Get("Content-Security-Policy"), "default-src 'none'") {
 		t.Errorf("page: status %d, CSP %q", resp.StatusCode, resp.Header.Get("Content-Security-Policy"))
 	}
 	for _, a := range []string{"app.js", "app.css", "song.ttf"} {
-		resp, err := http.Get(base + "/assets/" + a + "?t=" + token)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
+		resp, _ := fetch(t, base+"/assets/"+a+"?t="+token)
 		if resp.StatusCode != http.StatusOK {
 			t.Errorf("%s: status %d", a, resp.StatusCode)
 		}
 	}
 	for _, a := range []string{"index.html", "..%2fserver.go", "nothing.js"} {
-		resp, err := http.Get(base + "/assets/" + a + "?t=" + token)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
+		resp, _ := fetch(t, base+"/assets/"+a+"?t="+token)
 		if resp.StatusCode != http.StatusNotFound {
 			t.Errorf("%s: status %d", a, resp.StatusCode)
 		}
@@ -268,12 +256,7 @@ func TestForeignHost(t *testing.T) {
 	} {
 		req, _ := http.NewRequest("GET", base+"/?t="+token, nil)
 		req.Host = host
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
+		resp, body := do(t, req)
 		if resp.StatusCode != http.StatusMisdirectedRequest || !strings.Contains(string(body), "只接受本机地址") {
 			t.Errorf("Host %q: status %d, %s", host, resp.StatusCode, body)
 		}
@@ -281,11 +264,7 @@ func TestForeignHost(t *testing.T) {
 	for _, host := range []string{fmt.Sprintf("localhost:%d", port), fmt.Sprintf("[::1]:%d", port), fmt.Sprintf("127.0.0.1:%d", port)} {
 		req, _ := http.NewRequest("GET", base+"/?t="+token, nil)
 		req.Host = host
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
+		resp, _ := do(t, req)
 		if resp.StatusCode != http.StatusOK {
 			t.Errorf("Host %q: status %d", host, resp.StatusCode)
 		}

@@ -2,37 +2,22 @@ package main
 
 import (
 	"archive/zip"
-	"bytes"
-	"compress/flate"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"budgetpack/internal/ziptest"
 )
 
 // zipped writes a zip of parts; a part named in big unpacks to 200 MB.
 func zipped(t *testing.T, parts map[string]string, big string) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
-	for name, body := range parts {
-		w, _ := zw.Create(name)
-		w.Write([]byte(body))
+	if big == "" {
+		return ziptest.Zip(t, zip.Deflate, ziptest.Ordered(parts)...)
 	}
-	if big != "" {
-		w, _ := zw.Create(big)
-		chunk := bytes.Repeat([]byte(" "), 1<<20)
-		for range 200 {
-			w.Write(chunk)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return ziptest.Bomb(t, ziptest.Big{Name: big, Fill: " ", Size: 200 << 20}, ziptest.Ordered(parts)...)
 }
 
 // TestUnreadableContainers: a zip bomb named .docx or .xlsx and a zip of

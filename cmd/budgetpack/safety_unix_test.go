@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"budgetpack/internal/signaltest"
 	"budgetpack/render/grid"
 )
 
@@ -34,24 +35,7 @@ func TestRenderInterrupted(t *testing.T) {
 		out := filepath.Join(dir, "out")
 		os.MkdirAll(out, 0o755)
 		os.WriteFile(filepath.Join(out, "henan-hongqi-gongxin-2023.xlsx"), []byte("the previous pack"), 0o644)
-		cmd := exec.Command(os.Args[0], "-test.run=^TestRenderInterrupted$")
-		cmd.Env = append(os.Environ(), "BUDGETPACK_INTERRUPT_OUT="+out)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		deadline := time.Now().Add(30 * time.Second)
-		for {
-			if _, err := os.Stat(filepath.Join(dir, "ready")); err == nil {
-				break
-			}
-			if time.Now().After(deadline) {
-				cmd.Process.Kill()
-				t.Fatal("render never started writing")
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
-		cmd.Process.Signal(sig)
-		err := cmd.Wait()
+		err := signaltest.Interrupt(t, "^TestRenderInterrupted$", []string{"BUDGETPACK_INTERRUPT_OUT=" + out}, filepath.Join(dir, "ready"), sig)
 		var ee *exec.ExitError
 		if !errors.As(err, &ee) || ee.ExitCode() != 128+int(sig) {
 			t.Errorf("%v: render ended with %v, want exit %d", sig, err, 128+int(sig))

@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"budgetpack/internal/signaltest"
 )
 
 func TestWriteHonorsUmaskAndKeepsMode(t *testing.T) {
@@ -62,24 +64,7 @@ func TestSignalRemovesTemp(t *testing.T) {
 	}
 	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP} {
 		dir := t.TempDir()
-		cmd := exec.Command(os.Args[0], "-test.run=^TestSignalRemovesTemp$")
-		cmd.Env = append(os.Environ(), "SAFEOUT_CHILD_DIR="+dir)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		deadline := time.Now().Add(20 * time.Second)
-		for {
-			if _, err := os.Stat(filepath.Join(dir, "ready")); err == nil {
-				break
-			}
-			if time.Now().After(deadline) {
-				cmd.Process.Kill()
-				t.Fatal("the child never started writing")
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
-		cmd.Process.Signal(sig)
-		err := cmd.Wait()
+		err := signaltest.Interrupt(t, "^TestSignalRemovesTemp$", []string{"SAFEOUT_CHILD_DIR=" + dir}, filepath.Join(dir, "ready"), sig)
 		var ee *exec.ExitError
 		want := 128 + int(sig)
 		if !errors.As(err, &ee) || ee.ExitCode() != want {

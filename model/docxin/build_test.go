@@ -5,9 +5,10 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"sort"
 	"strings"
 	"testing"
+
+	"budgetpack/internal/ziptest"
 )
 
 // tc is a table cell to write: its paragraphs, span and vertical merge
@@ -116,30 +117,25 @@ const (
 		`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`
 )
 
+// partNames are the parts of a document, in the order Word writes them.
+var partNames = []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml"}
+
 // bytes zips the document.
 func (d *docx) bytes(t testing.TB) []byte {
 	t.Helper()
-	return zipOf(t, d.partMap(), "[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml")
+	return ziptest.Zip(t, zip.Deflate, ziptest.Ordered(d.partMap(), partNames...)...)
 }
 
-// stored zips the document without compression, as fuzzing seeds: a
-// mutation then changes the XML itself.
+// stored zips the document's own parts without compression, as fuzzing
+// seeds: a mutation then changes the XML itself.
 func (d *docx) stored(t testing.TB) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
 	parts := d.partMap()
-	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml"} {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store})
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write([]byte(parts[name]))
+	var out []ziptest.Part
+	for _, name := range partNames {
+		out = append(out, ziptest.Part{Name: name, Body: parts[name]})
 	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return ziptest.Zip(t, zip.Store, out...)
 }
 
 func (d *docx) partMap() map[string]string {
@@ -153,42 +149,4 @@ func (d *docx) partMap() map[string]string {
 		parts[k] = v
 	}
 	return parts
-}
-
-// zipOf zips parts, the named ones first in that order.
-func zipOf(t testing.TB, parts map[string]string, order ...string) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	done := map[string]bool{}
-	write := func(name string) {
-		if done[name] {
-			return
-		}
-		done[name] = true
-		w, err := zw.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write([]byte(parts[name])); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, name := range order {
-		if _, ok := parts[name]; ok {
-			write(name)
-		}
-	}
-	var rest []string
-	for name := range parts {
-		rest = append(rest, name)
-	}
-	sort.Strings(rest)
-	for _, name := range rest {
-		write(name)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
 }

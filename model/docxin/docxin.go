@@ -261,6 +261,34 @@ func (r *reader) skip() error {
 	return nil
 }
 
+// children reads the content of the element just started, up to its
+// end, and calls fn for each WordprocessingML element inside it that is
+// not skipped, at any depth. fn may read an element it is called for to
+// its end (a row reading its cells): the walk goes by the reader's own
+// nesting count, so it ends at this element's end either way.
+func (r *reader) children(fn func(se xml.StartElement) error) error {
+	level := r.depth // this element's, counted when its start was read
+	for r.depth >= level {
+		tok, err := r.next()
+		if err != nil {
+			return eof(err)
+		}
+		se, ok := tok.(xml.StartElement)
+		switch {
+		case !ok:
+		case skipped(se.Name):
+			if err := r.skip(); err != nil {
+				return err
+			}
+		case isW(se.Name):
+			if err := fn(se); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // eof turns an end of input inside an element into an error.
 func eof(err error) error {
 	if err == io.EOF {
@@ -498,31 +526,19 @@ func (r *reader) table(level int) ([]raw.Block, error) {
 		return nil, errorf("Word 文档的表格嵌套超过 %d 层 (tables nested deeper than %d)", MaxTableDepth, MaxTableDepth)
 	}
 	var rows []trow
-	for depth := 1; depth > 0; {
-		tok, err := r.next()
+	err := r.children(func(se xml.StartElement) error {
+		if se.Name.Local != "tr" {
+			return nil
+		}
+		row, err := r.row(level)
 		if err != nil {
-			return nil, eof(err)
+			return err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			depth++
-			switch {
-			case isW(t.Name) && t.Name.Local == "tr":
-				row, err := r.row(level)
-				if err != nil {
-					return nil, err
-				}
-				depth--
-				rows = append(rows, row)
-			case skipped(t.Name):
-				if err := r.skip(); err != nil {
-					return nil, err
-				}
-				depth--
-			}
-		case xml.EndElement:
-			depth--
-		}
+		rows = append(rows, row)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	// a table that only frames what its one cell holds gives way to it
 	if len(rows) == 1 && len(rows[0].cells) == 1 && rows[0].cells[0].blocks != nil {
@@ -553,45 +569,26 @@ func (r *reader) row(level int) (trow, error) {
 		return trow{}, errorf("Word 文档的表格行超过 %d 行 (more than %d table rows)", MaxRows, MaxRows)
 	}
 	row := trow{anchor: r.anchor(r.paras + 1)}
-	for depth := 1; depth > 0; {
-		tok, err := r.next()
-		if err != nil {
-			return trow{}, eof(err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			depth++
-			switch {
-			case !isW(t.Name):
-				if skipped(t.Name) {
-					if err := r.skip(); err != nil {
-						return trow{}, err
-					}
-					depth--
-				}
-			case t.Name.Local == "gridBefore":
-				row.before = intAttr(t, MaxColumns+1)
-			case t.Name.Local == "gridAfter":
-				row.after = intAttr(t, MaxColumns+1)
-			case t.Name.Local == "tc":
-				c, err := r.cell(level, row.anchor)
-				if err != nil {
-					return trow{}, err
-				}
-				depth--
-				if len(row.cells) > MaxColumns {
-					return trow{}, errorf("Word 文档的表格一行超过 %d 个单元格 (more than %d cells in a row)", MaxColumns, MaxColumns)
-				}
-				row.cells = append(row.cells, c)
-			case skipped(t.Name):
-				if err := r.skip(); err != nil {
-					return trow{}, err
-				}
-				depth--
+	err := r.children(func(se xml.StartElement) error {
+		switch se.Name.Local {
+		case "gridBefore":
+			row.before = intAttr(se, MaxColumns+1)
+		case "gridAfter":
+			row.after = intAttr(se, MaxColumns+1)
+		case "tc":
+			c, err := r.cell(level, row.anchor)
+			if err != nil {
+				return err
 			}
-		case xml.EndElement:
-			depth--
+			if len(row.cells) > MaxColumns {
+				return errorf("Word 文档的表格一行超过 %d 个单元格 (more than %d cells in a row)", MaxColumns, MaxColumns)
+			}
+			row.cells = append(row.cells, c)
 		}
+		return nil
+	})
+	if err != nil {
+		return trow{}, err
 	}
 	return row, nil
 }
@@ -602,73 +599,53 @@ func (r *reader) cell(level, rowAnchor int) (tcell, error) {
 	var parts []string
 	var blocks []raw.Block
 	nested := false
-	for depth := 1; depth > 0; {
-		tok, err := r.next()
-		if err != nil {
-			return tcell{}, eof(err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			depth++
-			switch {
-			case !isW(t.Name):
-				if skipped(t.Name) {
-					if err := r.skip(); err != nil {
-						return tcell{}, err
-					}
-					depth--
-				}
-			case t.Name.Local == "gridSpan":
-				c.span = max(1, intAttr(t, MaxColumns+1))
-			case t.Name.Local == "vMerge":
-				c.vmerge = vmContinue
-				if v, _ := attr(t, "val"); v == "restart" {
-					c.vmerge = vmRestart
-				}
-			case t.Name.Local == "hMerge":
-				v, _ := attr(t, "val")
-				c.hmerge = v != "restart"
-			case t.Name.Local == "p":
-				p, err := r.paragraph()
-				if err != nil {
-					return tcell{}, err
-				}
-				depth--
-				if c.anchor < 0 {
-					c.anchor = p.anchor
-				}
-				if strings.TrimSpace(p.text) != "" {
-					parts = append(parts, p.text)
-				}
-				for line := range strings.SplitSeq(p.text, "\n") {
-					if s := strings.TrimSpace(line); s != "" {
-						blocks = append(blocks, raw.Block{Line: p.anchor, Text: s, Heading: p.heading})
-					}
-				}
-			case t.Name.Local == "tbl":
-				inner, err := r.table(level + 1)
-				if err != nil {
-					return tcell{}, err
-				}
-				depth--
-				nested = true
-				for _, b := range inner {
-					if b.IsGrid() {
-						parts = append(parts, flatten(b))
-					} else {
-						parts = append(parts, b.Text)
-					}
-				}
-				blocks = append(blocks, inner...)
-			case skipped(t.Name):
-				if err := r.skip(); err != nil {
-					return tcell{}, err
-				}
-				depth--
+	err := r.children(func(se xml.StartElement) error {
+		switch se.Name.Local {
+		case "gridSpan":
+			c.span = max(1, intAttr(se, MaxColumns+1))
+		case "vMerge":
+			c.vmerge = vmContinue
+			if v, _ := attr(se, "val"); v == "restart" {
+				c.vmerge = vmRestart
 			}
-		case xml.EndElement:
-			depth--
+		case "hMerge":
+			v, _ := attr(se, "val")
+			c.hmerge = v != "restart"
+		case "p":
+			p, err := r.paragraph()
+			if err != nil {
+				return err
+			}
+			if c.anchor < 0 {
+				c.anchor = p.anchor
+			}
+			if strings.TrimSpace(p.text) != "" {
+				parts = append(parts, p.text)
+			}
+			for line := range strings.SplitSeq(p.text, "\n") {
+				if s := strings.TrimSpace(line); s != "" {
+					blocks = append(blocks, raw.Block{Line: p.anchor, Text: s, Heading: p.heading})
+				}
+			}
+		case "tbl":
+			inner, err := r.table(level + 1)
+			if err != nil {
+				return err
+			}
+			nested = true
+			for _, b := range inner {
+				if b.IsGrid() {
+					parts = append(parts, flatten(b))
+				} else {
+					parts = append(parts, b.Text)
+				}
+			}
+			blocks = append(blocks, inner...)
 		}
+		return nil
+	})
+	if err != nil {
+		return tcell{}, err
 	}
 	if c.anchor < 0 {
 		c.anchor = rowAnchor

@@ -1,12 +1,11 @@
 package docxin_test
 
 import (
-	"encoding/json"
 	"os"
 	"strings"
 	"testing"
 
-	"budgetpack/model"
+	"budgetpack/internal/modeltest"
 	"budgetpack/model/docxin"
 	"budgetpack/model/docxtext"
 	"budgetpack/model/parse"
@@ -142,41 +141,10 @@ func docxRows(b raw.Block, spans []int) (int, [][]tc) {
 	return w, out
 }
 
-// comparable drops what depends on the file rather than the budget: the
-// source name, layout, places, source lines, the header text a reader saw.
-func comparable(t testing.TB, doc *model.Document) string {
-	t.Helper()
-	data, err := json.Marshal(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var v any
-	if err := json.Unmarshal(data, &v); err != nil {
-		t.Fatal(err)
-	}
-	var strip func(any) any
-	strip = func(o any) any {
-		switch x := o.(type) {
-		case map[string]any:
-			for _, k := range []string{"line", "layout", "source", "printed", "places"} {
-				delete(x, k)
-			}
-			for k, e := range x {
-				x[k] = strip(e)
-			}
-		case []any:
-			for i, e := range x {
-				x[i] = strip(e)
-			}
-		}
-		return o
-	}
-	out, err := json.MarshalIndent(strip(v), "", " ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(out)
-}
+// dropped are the keys of what depends on the file rather than the
+// budget: the source name, layout, places, source lines, the header text
+// a reader saw.
+var dropped = []string{"line", "layout", "source", "printed", "places"}
 
 func TestHebeiDocx(t *testing.T) {
 	data := hebeiDocx(t)
@@ -197,16 +165,7 @@ func TestHebeiDocx(t *testing.T) {
 	if got.Layout != docxin.Layout {
 		t.Errorf("layout %q", got.Layout)
 	}
-	a, b := comparable(t, orig), comparable(t, got)
-	if a != b {
-		al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
-		for i := range al {
-			if i >= len(bl) || al[i] != bl[i] {
-				t.Fatalf("models differ at line %d:\n seed %s\n docx %s", i+1, al[i], bl[min(i, len(bl)-1)])
-			}
-		}
-		t.Fatal("models differ in length")
-	}
+	modeltest.Same(t, "seed", orig, "docx", got, dropped...)
 	if len(got.Tables) < 9 || len(got.Projects) != len(orig.Projects) {
 		t.Errorf("%d tables, %d projects", len(got.Tables), len(got.Projects))
 	}

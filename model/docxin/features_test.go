@@ -2,14 +2,12 @@ package docxin_test
 
 import (
 	"archive/zip"
-	"bytes"
-	"compress/flate"
 	"errors"
-	"io"
 	"strings"
 	"testing"
 	"time"
 
+	"budgetpack/internal/ziptest"
 	"budgetpack/model"
 	"budgetpack/model/docxin"
 	"budgetpack/model/parse"
@@ -114,31 +112,13 @@ func TestFeatures(t *testing.T) {
 // bomb zips a document.xml of size bytes of a repeated empty paragraph.
 func bomb(t testing.TB, name string, size int) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
-	for _, p := range []string{"[Content_Types].xml", "_rels/.rels"} {
-		w, _ := zw.Create(p)
-		w.Write([]byte(map[string]string{"[Content_Types].xml": contentTypes, "_rels/.rels": rootRels}[p]))
-	}
-	w, err := zw.Create(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	chunk := bytes.Repeat([]byte("<w:p/>"), 1<<20/6)
-	w.Write([]byte(docStart))
-	for n := 0; n < size; n += len(chunk) {
-		w.Write(chunk)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return ziptest.Bomb(t, ziptest.Big{Name: name, Head: docStart, Fill: "<w:p/>", Size: size},
+		ziptest.Part{Name: "[Content_Types].xml", Body: contentTypes}, ziptest.Part{Name: "_rels/.rels", Body: rootRels})
 }
 
 func TestBadDocx(t *testing.T) {
-	other := zipOf(t, map[string]string{"readme.txt": "hello", "data/a.csv": "1,2"})
-	xlsx := zipOf(t, map[string]string{"ppt/presentation.xml": "<p/>"})
+	other := ziptest.Zip(t, zip.Deflate, ziptest.Part{Name: "data/a.csv", Body: "1,2"}, ziptest.Part{Name: "readme.txt", Body: "hello"})
+	xlsx := ziptest.Zip(t, zip.Deflate, ziptest.Part{Name: "ppt/presentation.xml", Body: "<p/>"})
 	big := bomb(t, "word/document.xml", docxin.MaxUnpacked+(1<<20))
 	deep := docx{}
 	deep.raw(strings.Repeat("<w:sdt><w:sdtContent>", docxin.MaxDepth) + "<w:p/>" + strings.Repeat("</w:sdtContent></w:sdt>", docxin.MaxDepth))

@@ -10,18 +10,33 @@ import (
 	"budgetpack/model/raw"
 )
 
-// TestDump prints the words of one page: PDFIN_DUMP=file.pdf:page.
-func TestDump(t *testing.T) {
-	spec := os.Getenv("PDFIN_DUMP")
+// dumpSpec reads the spec file.pdf:… a dump test is given in the
+// environment variable name, skipping the test where it is unset: the
+// file's contents, and the numbers after it (0 where left out).
+func dumpSpec(t *testing.T, name, usage string) ([]byte, [2]float64) {
+	t.Helper()
+	spec := os.Getenv(name)
 	if spec == "" {
-		t.Skip("set PDFIN_DUMP=file.pdf:page")
+		t.Skip("set " + name + "=" + usage)
 	}
-	file, pg, _ := strings.Cut(spec, ":")
-	n, _ := strconv.Atoi(pg)
-	data, err := os.ReadFile(file)
+	parts := strings.Split(spec, ":")
+	var nums [2]float64
+	for i := range nums {
+		if i+1 < len(parts) {
+			nums[i], _ = strconv.ParseFloat(parts[i+1], 64)
+		}
+	}
+	data, err := os.ReadFile(parts[0])
 	if err != nil {
 		t.Fatal(err)
 	}
+	return data, nums
+}
+
+// TestDump prints the words of one page: PDFIN_DUMP=file.pdf:page.
+func TestDump(t *testing.T) {
+	data, nums := dumpSpec(t, "PDFIN_DUMP", "file.pdf:page")
+	n := int(nums[0])
 	pages, err := Pages(data)
 	if err != nil {
 		t.Fatal(err)
@@ -35,17 +50,8 @@ func TestDump(t *testing.T) {
 
 // TestDumpGlyphs prints the glyphs of one page above a y: PDFIN_GLYPHS=file.pdf:page:maxy.
 func TestDumpGlyphs(t *testing.T) {
-	spec := os.Getenv("PDFIN_GLYPHS")
-	if spec == "" {
-		t.Skip("set PDFIN_GLYPHS=file.pdf:page:maxy")
-	}
-	parts := strings.Split(spec, ":")
-	n, _ := strconv.Atoi(parts[1])
-	maxY, _ := strconv.ParseFloat(parts[2], 64)
-	data, err := os.ReadFile(parts[0])
-	if err != nil {
-		t.Fatal(err)
-	}
+	data, nums := dumpSpec(t, "PDFIN_GLYPHS", "file.pdf:page:maxy")
+	n, maxY := int(nums[0]), nums[1]
 	o, err := openObjects(data)
 	if err != nil {
 		t.Fatal(err)
@@ -72,16 +78,8 @@ func TestDumpGlyphs(t *testing.T) {
 
 // TestDumpDoc prints the raw blocks of a PDF: PDFIN_DOC=file.pdf[:page].
 func TestDumpDoc(t *testing.T) {
-	spec := os.Getenv("PDFIN_DOC")
-	if spec == "" {
-		t.Skip("set PDFIN_DOC=file.pdf[:page]")
-	}
-	file, pg, _ := strings.Cut(spec, ":")
-	only, _ := strconv.Atoi(pg)
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data, nums := dumpSpec(t, "PDFIN_DOC", "file.pdf[:page]")
+	only := int(nums[0])
 	doc, err := Read(data)
 	if err != nil {
 		t.Fatal(err)

@@ -533,7 +533,7 @@ func (o *lazyObjects) dataInto(s *stream, limit int, dst *[]byte) (b []byte, err
 	if !ok {
 		return nil, nil
 	}
-	b, err = o.decode(sd, limit, dst)
+	b, err = decode(sd, limit, dst)
 	if err != nil {
 		return nil, err
 	}
@@ -553,13 +553,14 @@ func (o *lazyObjects) dataLocked(s *stream, limit int) ([]byte, error) {
 	if !ok {
 		return nil, errNoFast
 	}
-	b, err := o.decode(sd, min(limit, o.budget), nil)
+	b, err := decode(sd, min(limit, o.budget), nil)
 	o.budget -= len(b)
 	return b, err
 }
 
-// decode applies the filters, at most limit bytes.
-func (o *lazyObjects) decode(sd types.StreamDict, limit int, dst *[]byte) (b []byte, err error) {
+// decode applies the filters, at most limit bytes, into *dst where dst
+// is not nil; a panic in a filter is an error.
+func decode(sd types.StreamDict, limit int, dst *[]byte) (b []byte, err error) {
 	defer contain(&err)
 	if limit <= 0 {
 		return nil, errTooBig

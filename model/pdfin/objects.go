@@ -137,22 +137,14 @@ func (o *pdfcpuObjects) resolve(v any) (out any) {
 	return nil
 }
 
-func (o *pdfcpuObjects) data(s *stream, limit int) (b []byte, err error) {
-	defer contain(&err)
+func (o *pdfcpuObjects) data(s *stream, limit int) ([]byte, error) {
 	sd, ok := s.src.(types.StreamDict)
 	if !ok {
 		return nil, nil
 	}
-	limit = min(limit, o.budget)
-	if limit <= 0 {
-		return nil, errTooBig
-	}
-	b, err = decodeStream(sd, int64(limit), nil)
+	b, err := decode(sd, min(limit, o.budget), nil)
 	if err != nil {
 		return nil, err
-	}
-	if len(b) > limit {
-		return nil, errTooBig
 	}
 	o.budget -= len(b)
 	return b, nil

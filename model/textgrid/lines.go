@@ -307,32 +307,23 @@ func intPartAbove(ws []Word, frac Word) int {
 
 // joinWords joins words of one line: a space where they stand apart,
 // nothing between CJK characters that only a narrow gap separates.
-func joinWords(ws []Word) string {
-	var sb strings.Builder
-	for i, w := range ws {
-		if i > 0 {
-			p := ws[i-1]
-			gap := w.X0 - p.X1
-			if !(gap < 0.3*w.Size && (wide(lastRune(p.Text)) || wide(firstRune(w.Text)))) {
-				sb.WriteByte(' ')
-			}
-		}
-		sb.WriteString(w.Text)
-	}
-	return sb.String()
-}
+func joinWords(ws []Word) string { return join(ws, false) }
 
 // cellText joins the words of one line of a cell: as joinWords, but
 // with no space between two CJK characters however far apart they stand,
 // since a label spread out to fill its cell ("项   目") is one word.
-func cellText(ws []Word) string {
+func cellText(ws []Word) string { return join(ws, true) }
+
+// join joins words of one line, for joinWords (spread false) and
+// cellText (spread true).
+func join(ws []Word, spread bool) string {
 	var sb strings.Builder
 	for i, w := range ws {
 		if i > 0 {
 			p := ws[i-1]
 			a, b := lastRune(p.Text), firstRune(w.Text)
 			gap := w.X0 - p.X1
-			if !(wide(a) && wide(b)) && !(gap < 0.3*w.Size && (wide(a) || wide(b))) {
+			if !(spread && wide(a) && wide(b)) && !(gap < 0.3*w.Size && (wide(a) || wide(b))) {
 				sb.WriteByte(' ')
 			}
 		}

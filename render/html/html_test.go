@@ -8,30 +8,10 @@ import (
 
 	xhtml "golang.org/x/net/html"
 
-	"budgetpack/check"
+	"budgetpack/internal/seedtest"
 	"budgetpack/model"
-	"budgetpack/model/parse"
 	"budgetpack/render/grid"
-	"budgetpack/render/layout"
 )
-
-// seedBook lays out a seed as the review pack does: shading, comments, appendix.
-func seedBook(t *testing.T, path string) *grid.Book {
-	t.Helper()
-	doc, err := parse.File(path, parse.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fs, err := check.Run(doc, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := layout.Build(doc, layout.Options{Findings: fs, Review: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 func attr(n *xhtml.Node, key string) string {
 	for _, a := range n.Attr {
@@ -79,7 +59,7 @@ func find(n *xhtml.Node, tag string) []*xhtml.Node {
 // the grid with its text, spans and shading, in order.
 func TestSameGridAsThePacks(t *testing.T) {
 	for _, seed := range []string{"../../testdata/hebei-xushui-gongxin-2024.txt", "../../testdata/henan-hongqi-gongxin-2023.txt"} {
-		b := seedBook(t, seed)
+		b := seedtest.Book(t, seed, true)
 		var buf bytes.Buffer
 		if err := Write(&buf, b, Options{IDPrefix: "x"}); err != nil {
 			t.Fatal(err)

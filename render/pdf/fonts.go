@@ -256,53 +256,25 @@ func (fs *fontSet) check(b *grid.Book, extra string) error {
 // draws, so that fpdf neither parses nor subsets the whole file; outlines
 // and advance widths are the face's own.
 func (fs *fontSet) register(pdf *fpdf.Fpdf, b *grid.Book, extra string) error {
-	var err error
-	switch {
-	case embedWholeFaces:
-		pdf.AddUTF8FontFromBytes(fs.mainKey, "", fs.main.Data)
-	default:
-		if fs.mainSub, err = fs.main.Subset(fs.mainRunes); err != nil {
-			return fmt.Errorf("pdf: 字体 %s 无法嵌入：%v (cannot embed the font)", fs.main.Source, err)
-		}
-		pdf.AddUTF8FontFromBytes(fs.mainKey, "", fs.handed(fs.mainSub))
-	}
-	if fs.usesFallback {
-		switch {
-		case embedWholeFaces:
-			pdf.AddUTF8FontFromBytes(fs.fbKey, "", fs.fb.Data)
-		default:
-			if fs.fbSub, err = fs.fb.Subset(fs.fbRunes); err != nil {
-				return fmt.Errorf("pdf: 后备字体 %s 无法嵌入：%v (cannot embed the fallback font)", fs.fb.Source, err)
-			}
-			pdf.AddUTF8FontFromBytes(fs.fbKey, "", fs.handed(fs.fbSub))
-		}
-	}
-	if fs.usesSymbols {
-		data := fs.sym.Data
+	faces := fs.embedded()
+	for _, e := range faces {
+		data := e.face.Data
 		if !embedWholeFaces {
-			if fs.symSub, err = fs.sym.Subset(fs.symRunes); err != nil {
-				return fmt.Errorf("pdf: 符号字体 %s 无法嵌入：%v (cannot embed the symbol font)", fs.sym.Source, err)
+			sub, err := e.face.Subset(e.runes)
+			if err != nil {
+				return e.cannot(err)
 			}
-			data = fs.handed(fs.symSub)
+			*e.sub = sub
+			data = fs.handed(sub)
 		}
-		pdf.AddUTF8FontFromBytes(fs.symKey, "", data)
+		pdf.AddUTF8FontFromBytes(e.key, "", data)
 	}
 	// fpdf only prints a font it cannot parse; it shows up as an error
 	// once the font is selected.
-	pdf.SetFont(fs.mainKey, "", 10)
-	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("pdf: 字体 %s 无法嵌入：%v (cannot embed the font)", fs.main.Source, err)
-	}
-	if fs.usesFallback {
-		pdf.SetFont(fs.fbKey, "", 10)
+	for _, e := range faces {
+		pdf.SetFont(e.key, "", 10)
 		if err := pdf.Error(); err != nil {
-			return fmt.Errorf("pdf: 后备字体 %s 无法嵌入：%v (cannot embed the fallback font)", fs.fb.Source, err)
-		}
-	}
-	if fs.usesSymbols {
-		pdf.SetFont(fs.symKey, "", 10)
-		if err := pdf.Error(); err != nil {
-			return fmt.Errorf("pdf: 符号字体 %s 无法嵌入：%v (cannot embed the symbol font)", fs.sym.Source, err)
+			return e.cannot(err)
 		}
 	}
 	measured := make([]bool, len(fs.adv))
@@ -374,12 +346,13 @@ func (fs *fontSet) programs() func() map[string]*program {
 	}
 	out := map[string]*program{}
 	var wg sync.WaitGroup
-	add := func(key string, sub *fonts.Subset) {
+	for _, e := range fs.embedded() {
+		sub := *e.sub
 		if sub == nil {
-			return
+			continue
 		}
 		p := &program{length1: len(sub.Program)}
-		out["utf8"+strings.ToLower(key)] = p
+		out["utf8"+strings.ToLower(e.key)] = p
 		wg.Go(func() {
 			p.font = deflateChunked(sub.Program, fontLevel)
 			m := make([]byte, 2*0x10000)
@@ -391,17 +364,40 @@ func (fs *fontSet) programs() func() map[string]*program {
 			p.cidMap = zm.Bytes()
 		})
 	}
-	add(fs.mainKey, fs.mainSub)
-	if fs.usesFallback {
-		add(fs.fbKey, fs.fbSub)
-	}
-	if fs.usesSymbols {
-		add(fs.symKey, fs.symSub)
-	}
 	return func() map[string]*program {
 		wg.Wait()
 		return out
 	}
+}
+
+// embeddedFace is a face as it goes into the PDF: its key, the runes of
+// its subset and where the subset registered is kept.
+type embeddedFace struct {
+	key   string
+	face  *fonts.Face
+	runes []rune
+	sub   **fonts.Subset
+	// zh and en name the face's role in an error: the font, the fallback
+	// font, the symbol font
+	zh, en string
+}
+
+// cannot is the error for a face that cannot be embedded.
+func (e embeddedFace) cannot(err error) error {
+	return fmt.Errorf("pdf: %s %s 无法嵌入：%v (cannot embed the %s)", e.zh, e.face.Source, err, e.en)
+}
+
+// embedded lists the faces the PDF carries: the main face, then the
+// fallback and symbol faces where a drawn rune needs them.
+func (fs *fontSet) embedded() []embeddedFace {
+	out := []embeddedFace{{fs.mainKey, fs.main, fs.mainRunes, &fs.mainSub, "字体", "font"}}
+	if fs.usesFallback {
+		out = append(out, embeddedFace{fs.fbKey, fs.fb, fs.fbRunes, &fs.fbSub, "后备字体", "fallback font"})
+	}
+	if fs.usesSymbols {
+		out = append(out, embeddedFace{fs.symKey, fs.sym, fs.symRunes, &fs.symSub, "符号字体", "symbol font"})
+	}
+	return out
 }
 
 // renames are the font names fpdf writes ("utf8" and the key in lower
@@ -409,20 +405,13 @@ func (fs *fontSet) programs() func() map[string]*program {
 // followed by the line end fpdf puts after the name.
 func (fs *fontSet) renames() [][2]string {
 	var out [][2]string
-	add := func(key string, sub *fonts.Subset) {
-		if sub == nil {
-			return
+	for _, e := range fs.embedded() {
+		if *e.sub == nil {
+			continue
 		}
 		for _, k := range []string{"/BaseFont /", "/FontName /"} {
-			out = append(out, [2]string{k + "utf8" + strings.ToLower(key) + "\n", k + sub.Tag + "+" + key + "\n"})
+			out = append(out, [2]string{k + "utf8" + strings.ToLower(e.key) + "\n", k + (*e.sub).Tag + "+" + e.key + "\n"})
 		}
-	}
-	add(fs.mainKey, fs.mainSub)
-	if fs.usesFallback {
-		add(fs.fbKey, fs.fbSub)
-	}
-	if fs.usesSymbols {
-		add(fs.symKey, fs.symSub)
 	}
 	return out
 }

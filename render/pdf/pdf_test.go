@@ -19,11 +19,9 @@ import (
 	"unicode"
 	"unicode/utf16"
 
-	"budgetpack/check"
 	"budgetpack/fonts"
-	"budgetpack/model/parse"
+	"budgetpack/internal/seedtest"
 	"budgetpack/render/grid"
-	"budgetpack/render/layout"
 )
 
 var seeds = []struct{ name, path string }{
@@ -31,22 +29,11 @@ var seeds = []struct{ name, path string }{
 	{"henan", "../../testdata/henan-hongqi-gongxin-2023.txt"},
 }
 
-// seedBook lays out a seed document with its findings and the appendix.
+// seedBook lays out a seed document as the 审核版: with its findings and
+// the appendix.
 func seedBook(tb testing.TB, path string) *grid.Book {
 	tb.Helper()
-	doc, err := parse.File(path, parse.Options{})
-	if err != nil {
-		tb.Fatalf("parse %s: %v", path, err)
-	}
-	fs, err := check.Run(doc, nil)
-	if err != nil {
-		tb.Fatalf("check %s: %v", path, err)
-	}
-	book, err := layout.Build(doc, layout.Options{Findings: fs, Review: true})
-	if err != nil {
-		tb.Fatalf("layout %s: %v", path, err)
-	}
-	return book
+	return seedtest.Book(tb, path, true)
 }
 
 // seedPDFs caches each seed's book and PDF: several tests read them.
@@ -86,6 +73,16 @@ func writePDF(tb testing.TB, b *grid.Book, opt Options) []byte {
 		tb.Fatalf("Write: %v", err)
 	}
 	return buf.Bytes()
+}
+
+// writeWith writes b with the package switch *flag set to on, as the
+// reference the default output is compared with, and sets it back.
+func writeWith(tb testing.TB, b *grid.Book, flag *bool, on bool) []byte {
+	tb.Helper()
+	was := *flag
+	*flag = on
+	defer func() { *flag = was }()
+	return writePDF(tb, b, Options{})
 }
 
 // tempPDF writes data to a file for the command-line tools.
