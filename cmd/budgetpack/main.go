@@ -56,6 +56,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdServe(nil, stdout, stderr)
 	}
 	switch args[0] {
+	case "parse", "check", "render":
+		// The built-in templates are loaded while the files are read:
+		// recognizing a document needs them, reading it does not.
+		go templates.Embedded()
+	}
+	switch args[0] {
 	case "parse":
 		return cmdParse(args[1:], stdout, stderr)
 	case "check":
