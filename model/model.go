@@ -87,6 +87,10 @@ type Column struct {
 	// Type tells how the cells read: money, number, percent or text
 	// (code, name and seq columns are text that feeds Row's fields).
 	Type string `json:"type"`
+	// Grouped reports that the source prints the column's figures with
+	// thousands separators (1,234.56); each figure's decimals are its own
+	// (Amount.Places). The packs print them the same way.
+	Grouped bool `json:"grouped,omitempty"`
 }
 
 // Column types.

@@ -355,6 +355,9 @@ type recognizer struct {
 	out *model.Document
 	// section is the narrative section being filled.
 	section *model.Section
+	// grouped holds the keys of the columns of the table being read whose
+	// published figures print thousands separators.
+	grouped map[string]bool
 }
 
 func (r *recognizer) errorf(line int, table, format string, args ...any) error {

@@ -97,7 +97,13 @@ func (r *recognizer) table(t *templates.Table, title raw.Block, caption []raw.Bl
 	case "overall":
 		err = r.overallForm(t, out, rows)
 	default:
+		r.grouped = map[string]bool{}
 		err = r.columnTable(t, &out, rows)
+		for key := range r.grouped {
+			if c := out.Column(key); c != nil {
+				c.Grouped = true
+			}
+		}
 	}
 	if err != nil && r.set.Lenient {
 		// a form of a shape nobody described: keep it as printed, say so
@@ -325,6 +331,7 @@ func (r *recognizer) readSides(t *templates.Table, row raw.Row, split int, cols 
 		}
 		used[sd]++
 		mr.Values[best.col.Key] = a
+		r.noteFormat(best.col.Key, s)
 	}
 	for _, c := range append(sideCols[0], sideCols[1]...) {
 		if _, ok := mr.Values[c.col.Key]; !ok {
@@ -420,6 +427,15 @@ func columnMostly(data []raw.Row, j int, is func(string) bool) bool {
 	return n > 0 && yes*2 > n
 }
 
+// noteFormat records that the column key prints its figures with
+// thousands separators where the published figure s shows one, so that
+// the packs print the column as published.
+func (r *recognizer) noteFormat(key, s string) {
+	if r.grouped != nil && model.HasSeparator(s) {
+		r.grouped[key] = true
+	}
+}
+
 // continues appends the rows of a table that repeats the title of the
 // table just read (the same table on its next page) to that table.
 func (r *recognizer) continues(t *templates.Table, out model.Table) bool {
@@ -437,8 +453,10 @@ func (r *recognizer) continues(t *templates.Table, out model.Table) bool {
 	// the rows are keyed by meaning: a page whose header the export read
 	// otherwise adds its columns
 	for _, c := range out.Columns {
-		if prev.Column(c.Key) == nil {
+		if pc := prev.Column(c.Key); pc == nil {
 			prev.Columns = append(prev.Columns, c)
+		} else if c.Grouped {
+			pc.Grouped = true // a page whose figures all stay under 1,000 shows no separator
 		}
 	}
 	prev.Rows = append(prev.Rows, out.Rows...)
@@ -899,6 +917,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 					return r.errorf(cell(c.src).Line, name, "“%s”列应为数字，却是 %s (column %s expects a number)", headerLeafText(c.col.Header), model.Quote(s), c.col.Key)
 				}
 				mr.Values[c.col.Key] = a
+				r.noteFormat(c.col.Key, v)
 			}
 		}
 		sort.SliceStable(codeParts, func(a, b int) bool { return codeParts[a].part < codeParts[b].part })

@@ -111,6 +111,7 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 			case model.TypeMoney, model.TypeNumber, model.TypePercent:
 				cell.Value = r.Values[c.Key]
 				cell.Percent = typ == model.TypePercent
+				cell.Grouped = c.Grouped
 				cell.Style = grid.Style{Class: grid.Amount, Bold: bold, Align: grid.Right}
 			default:
 				cell.Text = r.Texts[c.Key]
@@ -385,10 +386,7 @@ func widths(s *grid.Sheet, cols []model.Column) []float64 {
 // cellText is what a cell shows.
 func cellText(c grid.Cell) string {
 	if c.IsNumber() {
-		if c.Percent {
-			return c.Value.String() + "%"
-		}
-		return c.Value.String()
+		return c.Figure()
 	}
 	return c.Text
 }
