@@ -239,8 +239,8 @@ func linesAsRows(above raw.Block, lines []raw.Block) raw.Block {
 	}
 	b := raw.Block{Line: above.Line, Rows: []raw.Row{}}
 	for _, l := range lines {
-		if runningHead(strings.TrimSpace(l.Text)) {
-			continue
+		if s := strings.TrimSpace(l.Text); s == "" || runningHead(s) || pageNumber.MatchString(s) {
+			continue // the page's furniture, not the table's
 		}
 		cells := make([]raw.Cell, w)
 		for j := range cells {
@@ -446,29 +446,68 @@ func (r *recognizer) run() error {
 			}
 		}
 		var grids []raw.Block
-		if r.set.Lenient && t.Form == "" {
+		switch {
+		case r.set.Lenient && t.Form == "":
 			// A table cut into grids by lines a text export set apart (a
 			// line of its header, labels of rows without figures): grids
 			// with only such short lines between them are one table, the
-			// lines rows of it where they come after its body began.
-			grids = append(grids, blocks[j])
+			// lines rows of it where they come after its body began. A
+			// grid on a later page that opens with the table's header
+			// again continues it across what the page break printed
+			// between them (its number, cell text run over the page end).
+			grids = append(grids, withoutRepeatedHead(blocks[j]))
 			for {
 				n := k
 				for n < len(blocks) && !blocks[n].IsGrid() && headerFragment(blocks[n].Text) && titles[n] == nil {
 					n++
 				}
-				if n < len(blocks) && blocks[n].IsGrid() && n-k <= 30 &&
-					(sameWidth(blocks[n], grids[len(grids)-1]) || !gridsHaveFigures(grids) || t.TwoSided) {
-					if gridsHaveFigures(grids) {
-						grids = append(grids, linesAsRows(grids[len(grids)-1], blocks[k:n]))
+				fragments := n < len(blocks) && blocks[n].IsGrid()
+				if !fragments {
+					for n < len(blocks) && !blocks[n].IsGrid() && titles[n] == nil && n-k <= maxBreakLines {
+						n++
 					}
-					grids = append(grids, blocks[n])
-					k = n + 1
-					continue
 				}
-				break
+				if n >= len(blocks) || !blocks[n].IsGrid() || n-k > 30 {
+					break
+				}
+				next := blocks[n]
+				skip, cols, repeated := 0, []int(nil), false
+				if onLaterPage(next, grids[len(grids)-1]) {
+					skip, cols, repeated = repeatedHead(blocks[j], next)
+				}
+				if repeated && (fragments || pageBreakLines(blocks[k:n])) {
+					next = underHead(blocks[j], next, skip, cols)
+				} else if !fragments || !(sameWidth(next, grids[len(grids)-1]) || !gridsHaveFigures(grids) || t.TwoSided) {
+					break
+				}
+				if gridsHaveFigures(grids) {
+					grids = append(grids, linesAsRows(grids[len(grids)-1], blocks[k:n]))
+				}
+				grids = append(grids, next)
+				k = n + 1
 			}
-		} else {
+		case r.set.Lenient:
+			// A form goes on on the next pages in grids of their own,
+			// under no title: the text of a cell run over the page end
+			// between them is rows of it, so that the form is one table
+			// as published.
+			grids = append(grids, blocks[j:k]...)
+			for {
+				n := k
+				for n < len(blocks) && !blocks[n].IsGrid() && titles[n] == nil && n-k <= maxBreakLines {
+					n++
+				}
+				if n >= len(blocks) || !blocks[n].IsGrid() || !pageBreakLines(blocks[k:n]) || !onLaterPage(blocks[n], grids[len(grids)-1]) {
+					break
+				}
+				if text := cellRunOn(blocks[k:n]); len(text) > 0 {
+					grids = append(grids, linesAsRows(grids[len(grids)-1], text))
+				}
+				for k = n; k < len(blocks) && blocks[k].IsGrid(); k++ {
+					grids = append(grids, blocks[k])
+				}
+			}
+		default:
 			grids = blocks[j:k]
 		}
 		// Notes directly under the table.

@@ -45,7 +45,7 @@ func (r *recognizer) table(t *templates.Table, title raw.Block, caption []raw.Bl
 	}
 	out.Caption = proseCaption(caption)
 	rows := grids[0].Rows
-	if t.Form == "" && len(grids) > 1 {
+	if (t.Form == "" || t.Form == "overall" && r.set.Lenient) && len(grids) > 1 {
 		rows = nil
 		for _, g := range grids {
 			rows = append(rows, g.Rows...)

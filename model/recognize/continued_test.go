@@ -1,0 +1,162 @@
+package recognize
+
+import (
+	"reflect"
+	"testing"
+
+	"budgetpack/model/raw"
+)
+
+// TestRepeatedHead finds a table's header printed again on its next page
+// and the column of the first page each column of the next page stands
+// under.
+func TestRepeatedHead(t *testing.T) {
+	first := pdfGrid(1,
+		[]string{"单位名称：某局", "", "", "", "", "单位：万元"},
+		[]string{"项目名称", "总计", "财政拨款", "", "其他资金", "绩效目标"},
+		[]string{"", "", "一般公共预算", "政府性基金预算", "", ""},
+		[]string{"合计", "30.00", "30.00", "0.00", "0.00", ""},
+	)
+	tests := []struct {
+		name     string
+		next     raw.Block
+		wantOK   bool
+		wantSkip int
+		wantCols []int
+	}{
+		{"the same columns", pdfGrid(10,
+			[]string{"项目名称", "总计", "财政拨款", "", "其他资金", "绩效目标"},
+			[]string{"", "", "一般公共预算", "政府性基金预算", "", ""},
+			[]string{"乙项目", "10.00", "10.00", "0.00", "0.00", "完成"},
+		), true, 2, []int{0, 1, 2, 3, 4, 5}},
+		// the next page's grid holds an empty column more before the last
+		{"a column more", pdfGrid(10,
+			[]string{"项目名称", "总计", "财政拨款", "", "其他资金", "", "绩效目标"},
+			[]string{"", "", "一般公共预算", "政府性基金预算", "", "", ""},
+			[]string{"乙项目", "10.00", "10.00", "0.00", "0.00", "", "完成"},
+		), true, 2, []int{0, 1, 2, 3, 4, 4, 5}},
+		{"no header", pdfGrid(10,
+			[]string{"乙项目", "10.00", "10.00", "0.00", "0.00", "完成"},
+		), false, 0, nil},
+		// one word is no header: 合计 opens a table of its own
+		{"one word", pdfGrid(10,
+			[]string{"合计", "", "", "", "", ""},
+			[]string{"乙项目", "10.00", "10.00", "0.00", "0.00", "完成"},
+		), false, 0, nil},
+		{"another header", pdfGrid(10,
+			[]string{"科目编码", "科目名称", "合计", "基本支出", "项目支出"},
+			[]string{"201", "一般公共服务支出", "10.00", "10.00", ""},
+		), false, 0, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			skip, cols, ok := repeatedHead(first, tc.next)
+			if ok != tc.wantOK || skip != tc.wantSkip || !reflect.DeepEqual(cols, tc.wantCols) {
+				t.Errorf("repeatedHead = %d, %v, %v; want %d, %v, %v", skip, cols, ok, tc.wantSkip, tc.wantCols, tc.wantOK)
+			}
+		})
+	}
+}
+
+// TestContinuedUnderRepeatedHeader reads a table whose next page prints
+// its header again, in a grid with an empty column more, after the page
+// number and a line of a cell's text run over the page end: one table,
+// the next page's figures under the first page's columns, the header
+// not read as rows (guangzhou-1-2026, 部门预算项目支出及其他支出预算表).
+func TestContinuedUnderRepeatedHeader(t *testing.T) {
+	header := [][]string{
+		{"科目编码", "科目名称", "合计", "基本支出", "项目支出", "事业单位经营支出"},
+	}
+	out := recognizePDF(t,
+		raw.Block{Line: 1, Text: "本年支出总体情况表"},
+		pdfGrid(2,
+			append(header,
+				[]string{"", "合计", "300.00", "200.00", "100.00", "0.00"},
+				[]string{"213", "农林水支出", "100.00", "", "100.00", "0.00"},
+				[]string{"2130305", "水利工程建设", "100.00", "", "100.00", "0.00"},
+			)...),
+		raw.Block{Line: 10, Text: "按计划完成水利工程建设任务，确保工程质量"},
+		raw.Block{Line: 11, Text: "- 27 -"},
+		pdfGrid(12,
+			[]string{"科目编码", "科目名称", "合计", "基本支出", "项目支出", "", "事业单位经营支出"},
+			[]string{"221", "住房保障支出", "200.00", "200.00", "", "", "0.00"},
+			[]string{"2210203", "购房补贴", "1,200.00", "1,200.00", "", "", "0.00"},
+		),
+	)
+	if len(out.Tables) != 1 {
+		for _, tab := range out.Tables {
+			t.Logf("%s %q %d rows", tab.Kind, tab.Title, len(tab.Rows))
+		}
+		t.Fatalf("%d tables, want the one table", len(out.Tables))
+	}
+	tab := out.Tables[0]
+	var codes []string
+	for _, r := range tab.Rows {
+		if r.Name == "科目名称" || r.Code == "科目编码" {
+			t.Errorf("the repeated header read as a row: %+v", r)
+		}
+		if r.Code != "" {
+			codes = append(codes, r.Code)
+		}
+	}
+	if want := []string{"213", "2130305", "221", "2210203"}; !reflect.DeepEqual(codes, want) {
+		t.Errorf("codes %v, want %v", codes, want)
+	}
+	last := tab.Rows[len(tab.Rows)-1]
+	if last.Values["basic"].String() != "1200.00" || last.Values["operating"].String() != "0.00" {
+		t.Errorf("last row %v, want basic 1200.00 and operating 0.00 under their headers", last.Values)
+	}
+	if c := tab.Column("basic"); c == nil || !c.Grouped {
+		t.Errorf("basic column %+v: the next page prints 1,200.00 with a separator", c)
+	}
+	if c := tab.Column("project"); c == nil || c.Grouped {
+		t.Errorf("project column %+v: no figure of it prints a separator", c)
+	}
+}
+
+// TestFormContinued reads a form that goes on on the next pages in grids
+// of their own under no title: the text of a cell run over the page end
+// is rows of it, a merged label cut in two is not, and a table under a
+// title the vocabulary does not know stays a table of its own
+// (beijing-2-2026 and beijing-3-2026, 部门整体支出绩效目标表).
+func TestFormContinued(t *testing.T) {
+	out := recognizePDF(t,
+		raw.Block{Line: 1, Text: "预算13表 部门整体支出绩效目标表"},
+		pdfGrid(2,
+			[]string{"部门名称", "", "首都绿化委员会办公室", "", "", ""},
+			[]string{"", "活动", "绩效指标", "指标性质", "指标值", "度量单位"},
+			[]string{"", "全民义务植树补助", "产出指标数量指标发放尽责证书", "＝", "24000", "张"},
+		),
+		raw.Block{Line: 5, Text: "效益指"},
+		raw.Block{Line: 6, Text: "通过开展巡视巡查工作，监督引导"},
+		pdfGrid(7,
+			[]string{"全民义务植树补助", "满意度指标服务对象满意度指标", "≥", "98", "%"},
+		),
+		raw.Block{Line: 8, Text: "节能减排及环境保护专项转移支付绩效目标表"},
+		raw.Block{Line: 9, Text: "（2026年度）"},
+		pdfGrid(10,
+			[]string{"转移支付名称", "节能减排及环境保护专项转移支付", "市级主管部门", "北京市生态环境局"},
+		),
+	)
+	var kinds []string
+	for _, tab := range out.Tables {
+		kinds = append(kinds, tab.Kind)
+	}
+	if want := []string{"overall_performance", "other"}; !reflect.DeepEqual(kinds, want) {
+		t.Fatalf("tables %v, want %v", kinds, want)
+	}
+	var texts []string
+	for _, r := range out.Tables[0].Rows {
+		for _, s := range r.Texts {
+			if s == "效益指" {
+				t.Errorf("the piece of a merged label %q read as a row", s)
+			}
+			if s == "通过开展巡视巡查工作，监督引导" || s == "满意度指标服务对象满意度指标" {
+				texts = append(texts, s)
+			}
+		}
+	}
+	if len(texts) != 2 {
+		t.Errorf("the form's next page and the cell text run over to it: found %v", texts)
+	}
+}
