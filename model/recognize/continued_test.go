@@ -160,3 +160,47 @@ func TestFormContinued(t *testing.T) {
 		t.Errorf("the form's next page and the cell text run over to it: found %v", texts)
 	}
 }
+
+// TestCodeAndNameInOneCell reads a 科目 printed with its code and name in
+// one cell: the row has both, and the column keeps how it prints them so
+// that the packs print them so (beijing 预算03表, guangzhou 表5).
+func TestCodeAndNameInOneCell(t *testing.T) {
+	tests := []struct {
+		name, title, header, cell string
+		wantCode, wantName        string
+		wantFormat                string
+	}{
+		{"joined by a dash", "预算03表 支出总表", "支出功能分类科目", "2120803-城市建设支出", "2120803", "城市建设支出", "{code}-{name}"},
+		{"code in brackets", "一般公共预算支出情况表（按功能分类科目）", "功能科目名称", "[201]一般公共服务支出", "201", "一般公共服务支出", "[{code}]{name}"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out := recognizePDF(t,
+				raw.Block{Line: 1, Text: tc.title},
+				pdfGrid(2,
+					[]string{tc.header, "合计", "基本支出", "项目支出"},
+					[]string{tc.cell, "4,256.00", "", "4,256.00"},
+				))
+			if len(out.Tables) != 1 || len(out.Tables[0].Rows) == 0 {
+				t.Fatalf("tables %+v", out.Tables)
+			}
+			tab := out.Tables[0]
+			r := tab.Rows[len(tab.Rows)-1]
+			if r.Code != tc.wantCode || r.Name != tc.wantName {
+				t.Errorf("row %q %q, want %q %q", r.Code, r.Name, tc.wantCode, tc.wantName)
+			}
+			format := ""
+			for _, c := range tab.Columns {
+				if c.CodeName != "" {
+					format = c.CodeName
+					if got := c.CodeAndName(r.Code, r.Name); got != tc.cell {
+						t.Errorf("printed %q, want %q", got, tc.cell)
+					}
+				}
+			}
+			if format != tc.wantFormat {
+				t.Errorf("column format %q, want %q", format, tc.wantFormat)
+			}
+		})
+	}
+}

@@ -358,6 +358,9 @@ type recognizer struct {
 	// grouped holds the keys of the columns of the table being read whose
 	// published figures print thousands separators.
 	grouped map[string]bool
+	// codeName holds, by column key, how the table being read prints a
+	// row's code and name together in one cell of the column.
+	codeName map[string]string
 }
 
 func (r *recognizer) errorf(line int, table, format string, args ...any) error {

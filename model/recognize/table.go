@@ -97,11 +97,16 @@ func (r *recognizer) table(t *templates.Table, title raw.Block, caption []raw.Bl
 	case "overall":
 		err = r.overallForm(t, out, rows)
 	default:
-		r.grouped = map[string]bool{}
+		r.grouped, r.codeName = map[string]bool{}, map[string]string{}
 		err = r.columnTable(t, &out, rows)
 		for key := range r.grouped {
 			if c := out.Column(key); c != nil {
 				c.Grouped = true
+			}
+		}
+		for key, f := range r.codeName {
+			if c := out.Column(key); c != nil {
+				c.CodeName = f
 			}
 		}
 	}
@@ -940,9 +945,17 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 				break
 			}
 		}
-		if m := codeAndName.FindStringSubmatch(norm(mr.Name)); m != nil && mr.Code == "" && r.set.Lenient && t.Code != "" {
-			// 2120803-城市建设支出: the code and the name in one cell
-			mr.Code, mr.Name = m[1], m[2]
+		if joined := norm(mr.Name); mr.Code == "" && r.set.Lenient && t.Code != "" {
+			if m := codeAndName.FindStringSubmatchIndex(joined); m != nil {
+				// 2120803-城市建设支出: the code and the name in one cell;
+				// the column keeps how it prints them, for the packs
+				mr.Code, mr.Name = joined[m[2]:m[3]], joined[m[4]:m[5]]
+				for _, c := range cols {
+					if _, ok := r.codeName[c.col.Key]; !ok && norm(cell(c.src).Text) == joined {
+						r.codeName[c.col.Key] = joined[:m[2]] + model.CodePlace + joined[m[3]:m[4]] + model.NamePlace
+					}
+				}
+			}
 		}
 		if r.set.Lenient && mr.Code == "" && mr.Name == "" && len(out.Rows) > 0 && (mr.Texts["econ_dept"] != "" || mr.Texts["econ_gov"] != "") {
 			// a 功能分类 cell merged down over the economic items of one 科目

@@ -62,3 +62,43 @@ func TestNumberFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeAndNameAsPrinted lays out a 科目 column that the source prints
+// with the code and the name in one cell: the cell shows both as printed,
+// a row without a code (合计) its name alone.
+func TestCodeAndNameAsPrinted(t *testing.T) {
+	tests := []struct {
+		typ, format      string
+		code, name, want string
+	}{
+		{model.TypeCode, "{code}-{name}", "2120803", "城市建设支出", "2120803-城市建设支出"},
+		{model.TypeName, "[{code}]{name}", "201", "一般公共服务支出", "[201]一般公共服务支出"},
+		{model.TypeName, "[{code}]{name}", "", "合计", "合计"},
+		{model.TypeCode, "", "2120803", "城市建设支出", "2120803"},
+	}
+	for _, tc := range tests {
+		doc := &model.Document{Tables: []model.Table{{
+			Kind: "other", Title: "预算03表 支出总表",
+			Columns: []model.Column{
+				{Key: "subject", Header: "支出功能分类科目", Type: tc.typ, CodeName: tc.format},
+				{Key: "total", Header: "合计", Type: model.TypeMoney},
+			},
+			Rows: []model.Row{{Label: model.Label{Code: tc.code, Name: tc.name}, Values: map[string]model.Amount{}}},
+		}}}
+		book, err := Build(doc, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, r := range book.Sheets[1].Rows {
+			for _, c := range r.Cells {
+				if c.Ref == model.CellRef(0, 0, "subject") {
+					got = c.Text
+				}
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%s %q: cell %q, want %q", tc.typ, tc.format, got, tc.want)
+		}
+	}
+}

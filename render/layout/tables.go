@@ -87,6 +87,10 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 				cell.Text, cell.Style = r.Seq, grid.Style{Class: grid.Seq, Align: grid.Center}
 			case model.TypeCode:
 				cell.Text, cell.Style = codePart(r, scheme, part), grid.Style{Class: grid.Code}
+				if both := c.CodeAndName(r.Code, r.Name); both != "" {
+					// 2120803-城市建设支出: code and name in one cell, as printed
+					cell.Text, cell.Style = both, grid.Style{Class: grid.Name, Bold: bold, Wrap: true}
+				}
 			case model.TypeName, "pair":
 				name := r.Name
 				if typ == "pair" {
@@ -96,6 +100,9 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 					}
 				}
 				cell.Text = name
+				if both := c.CodeAndName(r.Code, name); both != "" && typ != "pair" {
+					cell.Text = both // [201]一般公共服务支出: code and name in one cell, as printed
+				}
 				if unitInName && typ != "pair" {
 					cell.Text = r.Code
 				}
