@@ -282,3 +282,50 @@ func identity(cols []int, skip int, rest raw.Block) bool {
 	}
 	return skip > 0 && skip <= len(rest.Rows)
 }
+
+// runOn appends the text of a cell run over the page end to that cell in
+// grid g: the last filled cell of the column whose cells hold the longest
+// text (a project's goal, an indicator's description), where a form's
+// long texts wrap; unless a cell holds it already (a merged cell the
+// next page draws again). It returns g with a copy of the changed row.
+func runOn(g raw.Block, lines []raw.Block) raw.Block {
+	if len(lines) == 0 || len(g.Rows) == 0 {
+		return g
+	}
+	col, longest := -1, 0
+	for _, row := range g.Rows {
+		for j, c := range row.Cells {
+			if n := utf8.RuneCountInString(strings.TrimSpace(c.Text)); n > longest {
+				col, longest = j, n
+			}
+		}
+	}
+	if col < 0 {
+		return g
+	}
+	var sb strings.Builder
+	for _, l := range lines {
+		sb.WriteString(strings.TrimSpace(l.Text))
+	}
+	text := norm(sb.String())
+	for _, row := range g.Rows {
+		for _, c := range row.Cells {
+			if strings.Contains(norm(c.Text), text) {
+				return g // a merged cell drawn again on the next page: its text is in already
+			}
+		}
+	}
+	for i := len(g.Rows) - 1; i >= 0; i-- {
+		row := g.Rows[i]
+		if col >= len(row.Cells) || strings.TrimSpace(row.Cells[col].Text) == "" {
+			continue
+		}
+		rows := append([]raw.Row(nil), g.Rows...)
+		cells := append([]raw.Cell(nil), row.Cells...)
+		cells[col].Text = strings.TrimRight(cells[col].Text, " ") + sb.String()
+		rows[i].Cells = cells
+		g.Rows = rows
+		return g
+	}
+	return g
+}

@@ -116,25 +116,26 @@ func TestContinuedUnderRepeatedHeader(t *testing.T) {
 
 // TestFormContinued reads a form that goes on on the next pages in grids
 // of their own under no title: the text of a cell run over the page end
-// is rows of it, a merged label cut in two is not, and a table under a
+// goes back to its cell, a merged label cut in two is no row, and a table under a
 // title the vocabulary does not know stays a table of its own
-// (beijing-2-2026 and beijing-3-2026, 部门整体支出绩效目标表).
+// (beijing-1-2026, beijing-2-2026 and beijing-3-2026).
 func TestFormContinued(t *testing.T) {
 	out := recognizePDF(t,
 		raw.Block{Line: 1, Text: "预算13表 部门整体支出绩效目标表"},
 		pdfGrid(2,
-			[]string{"部门名称", "", "首都绿化委员会办公室", "", "", ""},
-			[]string{"", "活动", "绩效指标", "指标性质", "指标值", "度量单位"},
-			[]string{"", "全民义务植树补助", "产出指标数量指标发放尽责证书", "＝", "24000", "张"},
+			[]string{"部门名称", "首都绿化委员会办公室", "", "", "", ""},
+			[]string{"活动", "目标", "绩效指标", "指标性质", "指标值", "度量单位"},
+			[]string{"全民义务植树补助", "在市委市政府和首都绿化委员会的坚强领导下，认真贯彻", "产出指标数量指标发放尽责证书", "＝", "24000", "张"},
+			[]string{"", "", "产出指标质量指标服务接待率", "定性", "100%", ""},
 		),
-		raw.Block{Line: 5, Text: "效益指"},
-		raw.Block{Line: 6, Text: "通过开展巡视巡查工作，监督引导"},
-		pdfGrid(7,
+		raw.Block{Line: 6, Text: "效益指"},
+		raw.Block{Line: 7, Text: "习近平生态文明思想。"},
+		pdfGrid(8,
 			[]string{"全民义务植树补助", "满意度指标服务对象满意度指标", "≥", "98", "%"},
 		),
-		raw.Block{Line: 8, Text: "节能减排及环境保护专项转移支付绩效目标表"},
-		raw.Block{Line: 9, Text: "（2026年度）"},
-		pdfGrid(10,
+		raw.Block{Line: 9, Text: "节能减排及环境保护专项转移支付绩效目标表"},
+		raw.Block{Line: 10, Text: "（2026年度）"},
+		pdfGrid(11,
 			[]string{"转移支付名称", "节能减排及环境保护专项转移支付", "市级主管部门", "北京市生态环境局"},
 		),
 	)
@@ -145,19 +146,22 @@ func TestFormContinued(t *testing.T) {
 	if want := []string{"overall_performance", "other"}; !reflect.DeepEqual(kinds, want) {
 		t.Fatalf("tables %v, want %v", kinds, want)
 	}
-	var texts []string
+	found := map[string]bool{}
 	for _, r := range out.Tables[0].Rows {
 		for _, s := range r.Texts {
-			if s == "效益指" {
-				t.Errorf("the piece of a merged label %q read as a row", s)
+			if s == "效益指" || s == "习近平生态文明思想。" {
+				t.Errorf("%q read as a row of its own", s)
 			}
-			if s == "通过开展巡视巡查工作，监督引导" || s == "满意度指标服务对象满意度指标" {
-				texts = append(texts, s)
-			}
+			found[s] = true
 		}
 	}
-	if len(texts) != 2 {
-		t.Errorf("the form's next page and the cell text run over to it: found %v", texts)
+	for _, want := range []string{
+		"在市委市政府和首都绿化委员会的坚强领导下，认真贯彻习近平生态文明思想。", // the goal and its end on the next page
+		"满意度指标服务对象满意度指标",                      // the next page's row
+	} {
+		if !found[want] {
+			t.Errorf("no cell %q in the form", want)
+		}
 	}
 }
 
@@ -202,5 +206,31 @@ func TestCodeAndNameInOneCell(t *testing.T) {
 				t.Errorf("column format %q, want %q", format, tc.wantFormat)
 			}
 		})
+	}
+}
+
+// TestRunOn puts the text of a cell run over the page end back in the
+// cell, unless the next page drew the merged cell again (beijing-1-2026,
+// page 34: the goal's end is in the cell already).
+func TestRunOn(t *testing.T) {
+	g := pdfGrid(1,
+		[]string{"项目", "年度目标", "指标"},
+		[]string{"人工防雹项目", "在空域许可前提下，确保全市人工防雹保护区内正常开展", "作业点覆盖率"},
+		[]string{"", "", "年检高炮数量"},
+	)
+	tests := []struct {
+		line, want string
+	}{
+		{"人工防雹工作。", "在空域许可前提下，确保全市人工防雹保护区内正常开展人工防雹工作。"},
+		{"保护区内正常开展", "在空域许可前提下，确保全市人工防雹保护区内正常开展"},
+	}
+	for _, tc := range tests {
+		got := runOn(g, []raw.Block{{Line: 9, Text: tc.line}})
+		if s := got.Rows[1].Cells[1].Text; s != tc.want {
+			t.Errorf("%q: cell %q, want %q", tc.line, s, tc.want)
+		}
+		if g.Rows[1].Cells[1].Text != "在空域许可前提下，确保全市人工防雹保护区内正常开展" {
+			t.Fatal("runOn changed the grid it was given")
+		}
 	}
 }

@@ -491,9 +491,8 @@ func (r *recognizer) run() error {
 			}
 		case r.set.Lenient:
 			// A form goes on on the next pages in grids of their own,
-			// under no title: the text of a cell run over the page end
-			// between them is rows of it, so that the form is one table
-			// as published.
+			// under no title: one table as published, the text of a cell
+			// run over the page end between them back in its cell.
 			grids = append(grids, blocks[j:k]...)
 			for {
 				n := k
@@ -503,9 +502,7 @@ func (r *recognizer) run() error {
 				if n >= len(blocks) || !blocks[n].IsGrid() || !pageBreakLines(blocks[k:n]) || !onLaterPage(blocks[n], grids[len(grids)-1]) {
 					break
 				}
-				if text := cellRunOn(blocks[k:n]); len(text) > 0 {
-					grids = append(grids, linesAsRows(grids[len(grids)-1], text))
-				}
+				grids[len(grids)-1] = runOn(grids[len(grids)-1], cellRunOn(blocks[k:n]))
 				for k = n; k < len(blocks) && blocks[k].IsGrid(); k++ {
 					grids = append(grids, blocks[k])
 				}
