@@ -22,6 +22,7 @@ func TestCorpusContinuedTables(t *testing.T) {
 		{"beijing-2-2026", "overall_performance", 24, 27}, // the form's next pages drop its first column
 		{"guangzhou-1-2026", "project_expenditure", 29, 47},
 		{"guangzhou-2-2026", "project_expenditure", 26, 32},
+		{"wuxi-2-2026", "procurement", 26, 29}, // next pages without header drop the columns they do not fill
 		{"xian-2-2022", "overall_performance", 64, 69},
 		{"xian-3-2026", "overall_performance", 42, 43}, // a merged label cut in two between the pages
 	}

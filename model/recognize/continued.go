@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"budgetpack/model"
 	"budgetpack/model/raw"
 )
 
@@ -328,4 +329,112 @@ func runOn(g raw.Block, lines []raw.Block) raw.Block {
 		return g
 	}
 	return g
+}
+
+// Column kinds of a grid's body, for droppedColumns.
+const (
+	colEmpty = iota
+	colText
+	colFigure
+)
+
+// columnKinds tells, for each column of the grid's rows with figures
+// (every row where rows holds none), whether its cells are texts or
+// figures, by the majority of its filled cells.
+func columnKinds(b raw.Block) []int {
+	rows := b.Rows
+	var body []raw.Row
+	for _, r := range rows {
+		if hasFigure(r) {
+			body = append(body, r)
+		}
+	}
+	if len(body) == 0 {
+		body = rows
+	}
+	kinds := make([]int, gridWidth(b))
+	for j := range kinds {
+		figs, texts := 0, 0
+		for _, r := range body {
+			if j >= len(r.Cells) {
+				continue
+			}
+			s := norm(r.Cells[j].Text)
+			if s == "" {
+				continue
+			}
+			if a, err := model.ParseAmount(s); err == nil && !a.IsBlank() {
+				figs++
+			} else {
+				texts++
+			}
+		}
+		switch {
+		case figs > texts:
+			kinds[j] = colFigure
+		case texts > 0:
+			kinds[j] = colText
+		}
+	}
+	return kinds
+}
+
+// droppedColumns maps the columns of a table's next page that prints no
+// header and fewer columns than its first page (its grid drops the
+// columns no row of it fills: a blank first column, funds it has none of)
+// onto the first page's columns: its text columns onto the text columns
+// before the first page's figures, its figure columns onto the columns
+// the first page fills with figures, each counted from the right, where
+// the totals stand. ok is false where the pages' columns do not pair so.
+func droppedColumns(first, next raw.Block) (cols []int, ok bool) {
+	fk, nk := columnKinds(first), columnKinds(next)
+	if len(nk) >= len(fk) {
+		return nil, false
+	}
+	var fText, fFig, nText, nFig []int
+	for j, k := range fk {
+		switch {
+		case k == colFigure:
+			fFig = append(fFig, j)
+		case len(fFig) == 0:
+			fText = append(fText, j)
+		}
+	}
+	for j, k := range nk {
+		switch k {
+		case colText:
+			if len(nFig) > 0 {
+				return nil, false // text after the figures: another table
+			}
+			nText = append(nText, j)
+		case colFigure:
+			nFig = append(nFig, j)
+		}
+	}
+	if len(nFig) == 0 || len(nFig) > len(fFig) || len(nText) > len(fText) {
+		return nil, false
+	}
+	cols = make([]int, len(nk))
+	for j := range cols {
+		cols[j] = -1
+	}
+	for i, j := range nText {
+		cols[j] = fText[len(fText)-len(nText)+i]
+	}
+	for i, j := range nFig {
+		cols[j] = fFig[len(fFig)-len(nFig)+i]
+	}
+	for j := range cols {
+		if cols[j] < 0 {
+			// an empty column goes with the one before it
+			cols[j] = 0
+			if j > 0 {
+				cols[j] = cols[j-1]
+			}
+		}
+		if j > 0 && cols[j] < cols[j-1] {
+			return nil, false
+		}
+	}
+	return cols, true
 }

@@ -234,3 +234,42 @@ func TestRunOn(t *testing.T) {
 		}
 	}
 }
+
+// TestDroppedColumns reads a table whose next page prints no header and
+// whose grid drops the columns no row of it fills (the blank first
+// column, the funds it has none of): one table, each figure under its
+// first-page column (wuxi-2-2026, 政府采购支出表).
+func TestDroppedColumns(t *testing.T) {
+	out := recognizePDF(t,
+		raw.Block{Line: 1, Text: "政府采购支出表"},
+		pdfGrid(2,
+			[]string{"采购品目大类", "专项名称", "经济科目", "采购品目名称", "采购组织形式", "一般公共预算资金", "政府性基金", "其他资金", "总计"},
+			[]string{"合计", "", "", "", "", "310.00", "", "", "310.00"},
+			[]string{"货物", "", "", "", "", "10.00", "", "", "10.00"},
+			[]string{"", "商品和服务支出", "办公费", "复印纸", "集中采购", "10.00", "", "", "10.00"},
+		),
+		raw.Block{Line: 6, Text: "- 25 -"},
+		raw.Block{Line: 7, Text: "无锡市水利局2026年度部门预算公开"},
+		// the next page: no header, no first column, no empty funds
+		pdfGrid(8,
+			[]string{"商品和服务支出", "维修（护）费", "物业管理服务", "集中采购", "300.00", "300.00"},
+		),
+	)
+	if len(out.Tables) != 1 {
+		t.Fatalf("%d tables, want the one table", len(out.Tables))
+	}
+	tab := out.Tables[0]
+	last := tab.Rows[len(tab.Rows)-1]
+	if last.Values["total"].String() != "300.00" || last.Name != "物业管理服务" {
+		t.Errorf("last row %q %v %v, want 物业管理服务 with 总计 300.00", last.Name, last.Values, last.Texts)
+	}
+	under := ""
+	for k, s := range last.Texts {
+		if s == "商品和服务支出" {
+			under = tab.Column(k).Header
+		}
+	}
+	if under != "专项名称" {
+		t.Errorf("商品和服务支出 under %q, want 专项名称", under)
+	}
+}

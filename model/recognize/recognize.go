@@ -478,9 +478,22 @@ func (r *recognizer) run() error {
 				if onLaterPage(next, grids[len(grids)-1]) {
 					skip, cols, repeated = repeatedHead(blocks[j], next)
 				}
-				if repeated && (fragments || pageBreakLines(blocks[k:n])) {
+				sparse, dropped := []int(nil), false
+				if !repeated && !sameWidth(next, grids[len(grids)-1]) && gridsHaveFigures(grids) && !t.TwoSided &&
+					onLaterPage(next, grids[len(grids)-1]) && (fragments || pageBreakLines(blocks[k:n])) {
+					// a next page without header whose grid dropped the
+					// columns none of its rows fills
+					sparse, dropped = droppedColumns(blocks[j], next)
+				}
+				switch {
+				case repeated && (fragments || pageBreakLines(blocks[k:n])):
 					next = underHead(blocks[j], next, skip, cols)
-				} else if !fragments || !(sameWidth(next, grids[len(grids)-1]) || !gridsHaveFigures(grids) || t.TwoSided) {
+				case dropped:
+					next = underHead(blocks[j], next, 0, sparse)
+				case !fragments || !(sameWidth(next, grids[len(grids)-1]) || !gridsHaveFigures(grids) || t.TwoSided):
+					n = -1
+				}
+				if n < 0 {
 					break
 				}
 				if gridsHaveFigures(grids) {
