@@ -438,3 +438,24 @@ func droppedColumns(first, next raw.Block) (cols []int, ok bool) {
 	}
 	return cols, true
 }
+
+// underLastRow places the rows of a form's next page whose grid is
+// narrower than the page before (no merged label column, no merges) under
+// the cells the last row of that page starts, where their count is the
+// next page's width (beijing-2-2026, 部门整体支出绩效目标表: 活动, 绩效指标,
+// 指标性质, 指标值, 度量单位 under the first page's merged cells).
+func underLastRow(prev, next raw.Block) raw.Block {
+	if len(prev.Rows) == 0 {
+		return next
+	}
+	var starts []int
+	for j, c := range prev.Rows[len(prev.Rows)-1].Cells {
+		if !c.Covered {
+			starts = append(starts, j)
+		}
+	}
+	if wn := gridWidth(next); wn >= gridWidth(prev) || len(starts) != wn {
+		return next
+	}
+	return underHead(prev, next, 0, starts)
+}

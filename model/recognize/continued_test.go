@@ -273,3 +273,30 @@ func TestDroppedColumns(t *testing.T) {
 		t.Errorf("商品和服务支出 under %q, want 专项名称", under)
 	}
 }
+
+// TestUnderLastRow places a form's next page, a grid without the first
+// page's merges, under the cells the first page's last row starts
+// (beijing-2-2026, 部门整体支出绩效目标表).
+func TestUnderLastRow(t *testing.T) {
+	prev := pdfGrid(1,
+		[]string{"", "活动", "", "绩效指标", "", "指标性质", "指标值", "", "度量单位"},
+		[]string{"", "全民义务植树补助", "", "产出指标服务接待率", "", "定性", "100%", "", ""},
+	)
+	for _, j := range []int{0, 2, 4, 7} {
+		prev.Rows[1].Cells[j].Covered = true // the label merged down, the cells merged across
+	}
+	next := pdfGrid(5, []string{"全民义务植树补助", "满意度指标尽责参与满意率", "≥", "98", "%"})
+	got := underLastRow(prev, next)
+	var texts []string
+	for _, c := range got.Rows[0].Cells {
+		texts = append(texts, c.Text)
+	}
+	want := []string{"", "全民义务植树补助", "", "满意度指标尽责参与满意率", "", "≥", "98", "", "%"}
+	if !reflect.DeepEqual(texts, want) {
+		t.Errorf("got %q, want %q", texts, want)
+	}
+	// a next page as wide as the starts of no row stays as it is
+	if other := pdfGrid(5, []string{"甲", "乙", "丙"}); !reflect.DeepEqual(underLastRow(prev, other), other) {
+		t.Error("a grid of another width was moved")
+	}
+}

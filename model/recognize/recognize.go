@@ -517,7 +517,7 @@ func (r *recognizer) run() error {
 				}
 				grids[len(grids)-1] = runOn(grids[len(grids)-1], cellRunOn(blocks[k:n]))
 				for k = n; k < len(blocks) && blocks[k].IsGrid(); k++ {
-					grids = append(grids, blocks[k])
+					grids = append(grids, underLastRow(grids[len(grids)-1], blocks[k]))
 				}
 			}
 		default:
