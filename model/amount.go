@@ -144,6 +144,39 @@ func (a Amount) String() string {
 	return a.value.StringFixed(a.places)
 }
 
+// Grouped returns the amount as String does, with a thousands separator
+// every three digits of the whole part (1234567.5 → "1,234,567.5"), as a
+// table that prints separators shows it.
+func (a Amount) Grouped() string {
+	s := a.String()
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	whole, frac := s, ""
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		whole, frac = s[:i], s[i:]
+	}
+	var sb strings.Builder
+	for i, d := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			sb.WriteByte(',')
+		}
+		sb.WriteRune(d)
+	}
+	return sign + sb.String() + frac
+}
+
+// HasSeparator reports whether a published figure prints a thousands
+// separator (1,234.56): the format its table prints figures in.
+func HasSeparator(s string) bool {
+	if !strings.ContainsAny(s, ",，") {
+		return false
+	}
+	a, err := ParseAmount(s)
+	return err == nil && !a.IsBlank()
+}
+
 // Equal reports whether two amounts are both blank, or both set with the
 // same value and the same published places.
 func (a Amount) Equal(b Amount) bool {

@@ -92,3 +92,36 @@ func TestAmountEqualTellsBlankFromZero(t *testing.T) {
 		t.Fatal("7.35 differs from itself")
 	}
 }
+
+// TestAmountGrouped prints figures with thousands separators and their
+// published decimals, and tells a figure printed with separators.
+func TestAmountGrouped(t *testing.T) {
+	tests := []struct {
+		in, want  string
+		separated bool
+	}{
+		{"17921.443777", "17,921.443777", false},
+		{"1,234.50", "1,234.50", true},
+		{"471452100", "471,452,100", false},
+		{"471,452,100", "471,452,100", true},
+		{"999.99", "999.99", false},
+		{"-1234567.5", "-1,234,567.5", false},
+		{"0.00", "0.00", false},
+		{"100", "100", false},
+	}
+	for _, tt := range tests {
+		a, err := ParseAmount(tt.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Grouped(); got != tt.want {
+			t.Errorf("ParseAmount(%q).Grouped() = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := HasSeparator(tt.in); got != tt.separated {
+			t.Errorf("HasSeparator(%q) = %v, want %v", tt.in, got, tt.separated)
+		}
+	}
+	if Blank.Grouped() != "" || HasSeparator("甲,乙") || HasSeparator("") {
+		t.Error("a blank or a text is no grouped figure")
+	}
+}

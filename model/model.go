@@ -7,7 +7,11 @@
 // state), never a float.
 package model
 
-import "budgetpack/model/raw"
+import (
+	"strings"
+
+	"budgetpack/model/raw"
+)
 
 // Document is one department's budget disclosure for one year.
 type Document struct {
@@ -92,6 +96,31 @@ type Column struct {
 	// Type tells how the cells read: money, number, percent or text
 	// (code, name and seq columns are text that feeds Row's fields).
 	Type string `json:"type"`
+	// Grouped reports that the source prints the column's figures with
+	// thousands separators (1,234.56); each figure's decimals are its own
+	// (Amount.Places). The packs print them the same way.
+	Grouped bool `json:"grouped,omitempty"`
+	// CodeName is how the source prints a row's code and name together
+	// in this one column, CodePlace and NamePlace standing for them
+	// ("{code}-{name}" for 2120803-城市建设支出, "[{code}]{name}" for
+	// [201]一般公共服务支出); "" where the column prints one of them.
+	CodeName string `json:"code_name,omitempty"`
+}
+
+// The places of a row's code and name in Column.CodeName.
+const (
+	CodePlace = "{code}"
+	NamePlace = "{name}"
+)
+
+// CodeAndName is a row's code and name as the column prints them
+// together (Column.CodeName), or "" where the column prints one of them
+// or the row lacks either.
+func (c Column) CodeAndName(code, name string) string {
+	if c.CodeName == "" || code == "" || name == "" {
+		return ""
+	}
+	return strings.NewReplacer(CodePlace, code, NamePlace, name).Replace(c.CodeName)
 }
 
 // Column types.

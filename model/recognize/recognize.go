@@ -239,8 +239,8 @@ func linesAsRows(above raw.Block, lines []raw.Block) raw.Block {
 	}
 	b := raw.Block{Line: above.Line, Rows: []raw.Row{}}
 	for _, l := range lines {
-		if runningHead(strings.TrimSpace(l.Text)) {
-			continue
+		if s := strings.TrimSpace(l.Text); s == "" || runningHead(s) || pageNumber.MatchString(s) {
+			continue // the page's furniture, not the table's
 		}
 		cells := make([]raw.Cell, w)
 		for j := range cells {
@@ -355,6 +355,12 @@ type recognizer struct {
 	out *model.Document
 	// section is the narrative section being filled.
 	section *model.Section
+	// grouped holds the keys of the columns of the table being read whose
+	// published figures print thousands separators.
+	grouped map[string]bool
+	// codeName holds, by column key, how the table being read prints a
+	// row's code and name together in one cell of the column.
+	codeName map[string]string
 }
 
 func (r *recognizer) errorf(line int, table, format string, args ...any) error {
@@ -443,29 +449,78 @@ func (r *recognizer) run() error {
 			}
 		}
 		var grids []raw.Block
-		if r.set.Lenient && t.Form == "" {
+		switch {
+		case r.set.Lenient && t.Form == "":
 			// A table cut into grids by lines a text export set apart (a
 			// line of its header, labels of rows without figures): grids
 			// with only such short lines between them are one table, the
-			// lines rows of it where they come after its body began.
-			grids = append(grids, blocks[j])
+			// lines rows of it where they come after its body began. A
+			// grid on a later page that opens with the table's header
+			// again continues it across what the page break printed
+			// between them (its number, cell text run over the page end).
+			grids = append(grids, withoutRepeatedHead(blocks[j]))
 			for {
 				n := k
 				for n < len(blocks) && !blocks[n].IsGrid() && headerFragment(blocks[n].Text) && titles[n] == nil {
 					n++
 				}
-				if n < len(blocks) && blocks[n].IsGrid() && n-k <= 30 &&
-					(sameWidth(blocks[n], grids[len(grids)-1]) || !gridsHaveFigures(grids) || t.TwoSided) {
-					if gridsHaveFigures(grids) {
-						grids = append(grids, linesAsRows(grids[len(grids)-1], blocks[k:n]))
+				fragments := n < len(blocks) && blocks[n].IsGrid()
+				if !fragments {
+					for n < len(blocks) && !blocks[n].IsGrid() && titles[n] == nil && n-k <= maxBreakLines {
+						n++
 					}
-					grids = append(grids, blocks[n])
-					k = n + 1
-					continue
 				}
-				break
+				if n >= len(blocks) || !blocks[n].IsGrid() || n-k > 30 {
+					break
+				}
+				next := blocks[n]
+				skip, cols, repeated := 0, []int(nil), false
+				if onLaterPage(next, grids[len(grids)-1]) {
+					skip, cols, repeated = repeatedHead(blocks[j], next)
+				}
+				sparse, dropped := []int(nil), false
+				if !repeated && !sameWidth(next, grids[len(grids)-1]) && gridsHaveFigures(grids) && !t.TwoSided &&
+					onLaterPage(next, grids[len(grids)-1]) && (fragments || pageBreakLines(blocks[k:n])) {
+					// a next page without header whose grid dropped the
+					// columns none of its rows fills
+					sparse, dropped = droppedColumns(blocks[j], next)
+				}
+				switch {
+				case repeated && (fragments || pageBreakLines(blocks[k:n])):
+					next = underHead(blocks[j], next, skip, cols)
+				case dropped:
+					next = underHead(blocks[j], next, 0, sparse)
+				case !fragments || !(sameWidth(next, grids[len(grids)-1]) || !gridsHaveFigures(grids) || t.TwoSided):
+					n = -1
+				}
+				if n < 0 {
+					break
+				}
+				if gridsHaveFigures(grids) {
+					grids = append(grids, linesAsRows(grids[len(grids)-1], blocks[k:n]))
+				}
+				grids = append(grids, next)
+				k = n + 1
 			}
-		} else {
+		case r.set.Lenient:
+			// A form goes on on the next pages in grids of their own,
+			// under no title: one table as published, the text of a cell
+			// run over the page end between them back in its cell.
+			grids = append(grids, blocks[j:k]...)
+			for {
+				n := k
+				for n < len(blocks) && !blocks[n].IsGrid() && titles[n] == nil && n-k <= maxBreakLines {
+					n++
+				}
+				if n >= len(blocks) || !blocks[n].IsGrid() || !pageBreakLines(blocks[k:n]) || !onLaterPage(blocks[n], grids[len(grids)-1]) {
+					break
+				}
+				grids[len(grids)-1] = runOn(grids[len(grids)-1], cellRunOn(blocks[k:n]))
+				for k = n; k < len(blocks) && blocks[k].IsGrid(); k++ {
+					grids = append(grids, underLastRow(grids[len(grids)-1], blocks[k]))
+				}
+			}
+		default:
 			grids = blocks[j:k]
 		}
 		// Notes directly under the table.

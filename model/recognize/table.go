@@ -46,7 +46,7 @@ func (r *recognizer) table(t *templates.Table, title raw.Block, caption []raw.Bl
 	}
 	out.Caption = proseCaption(caption)
 	rows := grids[0].Rows
-	if t.Form == "" && len(grids) > 1 {
+	if (t.Form == "" || t.Form == "overall" && r.set.Lenient) && len(grids) > 1 {
 		rows = nil
 		for _, g := range grids {
 			rows = append(rows, g.Rows...)
@@ -98,7 +98,18 @@ func (r *recognizer) table(t *templates.Table, title raw.Block, caption []raw.Bl
 	case "overall":
 		err = r.overallForm(t, out, rows)
 	default:
+		r.grouped, r.codeName = map[string]bool{}, map[string]string{}
 		err = r.columnTable(t, &out, rows)
+		for key := range r.grouped {
+			if c := out.Column(key); c != nil {
+				c.Grouped = true
+			}
+		}
+		for key, f := range r.codeName {
+			if c := out.Column(key); c != nil {
+				c.CodeName = f
+			}
+		}
 	}
 	if err != nil && r.set.Lenient {
 		// a form of a shape nobody described: keep it as printed, say so
@@ -509,6 +520,7 @@ func (r *recognizer) readSides(t *templates.Table, row raw.Row, bounds []int, co
 		}
 		used[sd]++
 		mr.Values[best.col.Key] = a
+		r.noteFormat(best.col.Key, s)
 	}
 	for _, c := range append(sideCols[0], sideCols[1]...) {
 		if _, ok := mr.Values[c.col.Key]; !ok {
@@ -624,6 +636,15 @@ func columnMostly(data []raw.Row, j int, is func(string) bool) bool {
 	return n > 0 && yes*2 > n
 }
 
+// noteFormat records that the column key prints its figures with
+// thousands separators where the published figure s shows one, so that
+// the packs print the column as published.
+func (r *recognizer) noteFormat(key, s string) {
+	if r.grouped != nil && model.HasSeparator(s) {
+		r.grouped[key] = true
+	}
+}
+
 // continues appends the rows of a table that repeats the title of the
 // table just read (the same table on its next page) to that table.
 func (r *recognizer) continues(t *templates.Table, out model.Table) bool {
@@ -641,8 +662,10 @@ func (r *recognizer) continues(t *templates.Table, out model.Table) bool {
 	// the rows are keyed by meaning: a page whose header the export read
 	// otherwise adds its columns
 	for _, c := range out.Columns {
-		if prev.Column(c.Key) == nil {
+		if pc := prev.Column(c.Key); pc == nil {
 			prev.Columns = append(prev.Columns, c)
+		} else if c.Grouped {
+			pc.Grouped = true // a page whose figures all stay under 1,000 shows no separator
 		}
 	}
 	prev.Rows = append(prev.Rows, out.Rows...)
@@ -1137,6 +1160,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 					return r.errorf(cell(c.src).Line, name, "“%s”列应为数字，却是 %s (column %s expects a number)", headerLeafText(c.col.Header), model.Quote(s), c.col.Key)
 				}
 				mr.Values[c.col.Key] = a
+				r.noteFormat(c.col.Key, v)
 			}
 		}
 		sort.SliceStable(codeParts, func(a, b int) bool { return codeParts[a].part < codeParts[b].part })
@@ -1159,9 +1183,17 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 				break
 			}
 		}
-		if m := codeAndName.FindStringSubmatch(norm(mr.Name)); m != nil && mr.Code == "" && r.set.Lenient && t.Code != "" {
-			// 2120803-城市建设支出: the code and the name in one cell
-			mr.Code, mr.Name = m[1], m[2]
+		if joined := norm(mr.Name); mr.Code == "" && r.set.Lenient && t.Code != "" {
+			if m := codeAndName.FindStringSubmatchIndex(joined); m != nil {
+				// 2120803-城市建设支出: the code and the name in one cell;
+				// the column keeps how it prints them, for the packs
+				mr.Code, mr.Name = joined[m[2]:m[3]], joined[m[4]:m[5]]
+				for _, c := range cols {
+					if _, ok := r.codeName[c.col.Key]; !ok && norm(cell(c.src).Text) == joined {
+						r.codeName[c.col.Key] = joined[:m[2]] + model.CodePlace + joined[m[3]:m[4]] + model.NamePlace
+					}
+				}
+			}
 		}
 		if r.set.Lenient && mr.Code == "" && mr.Name == "" && len(out.Rows) > 0 && (mr.Texts["econ_dept"] != "" || mr.Texts["econ_gov"] != "") {
 			// a 功能分类 cell merged down over the economic items of one 科目

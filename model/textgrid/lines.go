@@ -332,6 +332,19 @@ func join(ws []Word, spread bool) string {
 	return sb.String()
 }
 
+// titleText joins the words of one line of a title: as joinWords, with
+// the space the title prints between its number and its name (预算01表
+// 收支总表); a title spread out one character a word (部 门 收 支 总 表)
+// is one word, as in cellText.
+func titleText(ws []Word) string {
+	for _, w := range ws {
+		if utf8.RuneCountInString(w.Text) > 1 {
+			return joinWords(ws)
+		}
+	}
+	return cellText(ws)
+}
+
 // joinLines joins the lines of one cell: a wrapped CJK text or a number
 // broken before its decimal point goes on without a space.
 func joinLines(parts []string) string {

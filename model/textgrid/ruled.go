@@ -388,6 +388,9 @@ func (t *ruled) block(b *builder, page int) (titles []raw.Block, grid raw.Block,
 	}
 	// Text of each merged cell: its minimal cells' words, by line.
 	texts := make([]string, len(spans))
+	// titles keep the spaces the page prints between their words (预算01表
+	// 收支总表): a cell's label spread out to fill it is one word, a title is not
+	titleTexts := make([]string, len(spans))
 	lineOf := make([]int, len(spans))
 	indentOf := make([]float64, len(spans))
 	for id, s := range spans {
@@ -403,10 +406,13 @@ func (t *ruled) block(b *builder, page int) (titles []raw.Block, grid raw.Block,
 		ls := groupLines(ws)
 		sort.SliceStable(ls, func(a, b int) bool { return ls[a].top < ls[b].top })
 		parts := make([]string, len(ls))
+		tparts := make([]string, len(ls))
 		for k, l := range ls {
 			parts[k] = cellText(l.words)
+			tparts[k] = titleText(l.words)
 		}
 		texts[id] = joinLines(parts)
+		titleTexts[id] = joinLines(tparts)
 		lineOf[id] = ls[0].words[0].Line
 		indentOf[id] = indentIn(ls[0].words[0], t.xs[s.i])
 	}
@@ -493,7 +499,7 @@ func (t *ruled) block(b *builder, page int) (titles []raw.Block, grid raw.Block,
 		if n != 1 || tall {
 			break
 		}
-		titles = append(titles, raw.Block{Line: b.anchor(page, lineOf[only.id]), Page: page, Text: texts[only.id]})
+		titles = append(titles, raw.Block{Line: b.anchor(page, lineOf[only.id]), Page: page, Text: titleTexts[only.id]})
 		first++
 	}
 	blk := raw.Block{Page: page, Rows: make([]raw.Row, 0, nr2-first)}

@@ -108,6 +108,37 @@ func TestBuild(t *testing.T) {
 			},
 		},
 		{
+			// the frame takes in the title: it keeps the space between the
+			// table's number and its name (预算01表 收支总表, beijing-1-2026)
+			name: "a title inside the ruled frame keeps its space",
+			pages: []Page{{Number: 1, Width: 400, Height: 400,
+				Words: []Word{
+					w("预算01表", 100, 140, 15), w("收支总表", 146, 186, 15),
+					w("项目", 20, 40, 35), w("金额", 220, 240, 35),
+					w("合计", 20, 40, 55), w("1.00", 220, 240, 55),
+				},
+				Rulings: []Ruling{
+					hr(0, 300, 0), hr(0, 300, 20), hr(0, 300, 40), hr(0, 300, 60),
+					vr(0, 0, 60), vr(300, 0, 60), vr(100, 20, 60),
+				}}},
+			want: []string{"T:预算01表 收支总表", "G", "  项目|金额", "  合计|1.00"},
+		},
+		{
+			// a title spread out one character a word is one word
+			name: "a spread-out title inside the ruled frame",
+			pages: []Page{{Number: 1, Width: 400, Height: 400,
+				Words: []Word{
+					w("收", 100, 110, 15), w("支", 130, 140, 15), w("总", 160, 170, 15), w("表", 190, 200, 15),
+					w("项目", 20, 40, 35), w("金额", 220, 240, 35),
+					w("合计", 20, 40, 55), w("1.00", 220, 240, 55),
+				},
+				Rulings: []Ruling{
+					hr(0, 300, 0), hr(0, 300, 20), hr(0, 300, 40), hr(0, 300, 60),
+					vr(0, 0, 60), vr(300, 0, 60), vr(100, 20, 60),
+				}}},
+			want: []string{"T:收支总表", "G", "  项目|金额", "  合计|1.00"},
+		},
+		{
 			name: "open outer sides closed where the horizontals reach; stacked tables stay apart",
 			pages: []Page{{Number: 1, Width: 400, Height: 400,
 				Words: []Word{

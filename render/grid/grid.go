@@ -66,6 +66,9 @@ type Cell struct {
 	Value model.Amount
 	// Percent shows Value as a percentage (63 → 63%).
 	Percent bool
+	// Grouped shows Value with thousands separators (1,234.56), as the
+	// source table prints its column.
+	Grouped bool
 	// RowSpan and ColSpan merge the cell over further rows and columns;
 	// 0 or 1 means no merge.
 	RowSpan, ColSpan int
@@ -89,6 +92,23 @@ type Cell struct {
 
 // IsNumber reports whether the cell holds a figure.
 func (c Cell) IsNumber() bool { return !c.Value.IsBlank() }
+
+// Figure is the text a figure cell shows: the value with its published
+// decimals, thousands separators where the cell is Grouped, and "%" for
+// a percentage; "" for a cell without a figure. Every writer prints this.
+func (c Cell) Figure() string {
+	if !c.IsNumber() {
+		return ""
+	}
+	s := c.Value.String()
+	if c.Grouped {
+		s = c.Value.Grouped()
+	}
+	if c.Percent {
+		s += "%"
+	}
+	return s
+}
 
 // Class is the role of a cell in the form, which decides font, alignment and borders.
 type Class int

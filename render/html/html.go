@@ -145,10 +145,7 @@ func writeCell(bw *bufio.Writer, prefix string, index map[string]int, si, ri, ci
 	bw.WriteString(">")
 	text := c.Text
 	if c.IsNumber() {
-		text = c.Value.String()
-		if c.Percent {
-			text += "%"
-		}
+		text = c.Figure()
 	}
 	body := strings.ReplaceAll(esc(text), "\n", "<br>")
 	if tsi, ok := index[c.Link]; ok && c.Link != "" {

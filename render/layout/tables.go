@@ -87,12 +87,19 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 				cell.Text, cell.Style = r.Seq, grid.Style{Class: grid.Seq, Align: grid.Center}
 			case model.TypeCode:
 				cell.Text, cell.Style = codePart(r, scheme, part), grid.Style{Class: grid.Code}
+				if both := c.CodeAndName(r.Code, r.Name); both != "" {
+					// 2120803-城市建设支出: code and name in one cell, as printed
+					cell.Text, cell.Style = both, grid.Style{Class: grid.Name, Bold: bold, Wrap: true}
+				}
 			case model.TypeName, "pair":
 				name := r.Name
 				if typ == "pair" {
 					name = side.Name
 				}
 				cell.Text = name
+				if both := c.CodeAndName(r.Code, name); both != "" && typ != "pair" {
+					cell.Text = both // [201]一般公共服务支出: code and name in one cell, as printed
+				}
 				if unitInName && typ != "pair" {
 					cell.Text = r.Code
 				}
@@ -108,6 +115,7 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 			case model.TypeMoney, model.TypeNumber, model.TypePercent:
 				cell.Value = r.Values[c.Key]
 				cell.Percent = typ == model.TypePercent
+				cell.Grouped = c.Grouped
 				cell.Style = grid.Style{Class: grid.Amount, Bold: bold, Align: grid.Right}
 			default:
 				cell.Text = r.Texts[c.Key]
@@ -394,10 +402,7 @@ func widths(s *grid.Sheet, cols []model.Column) []float64 {
 // cellText is what a cell shows.
 func cellText(c grid.Cell) string {
 	if c.IsNumber() {
-		if c.Percent {
-			return c.Value.String() + "%"
-		}
-		return c.Value.String()
+		return c.Figure()
 	}
 	return c.Text
 }

@@ -121,14 +121,11 @@ type portion struct {
 	from, to int
 }
 
-// display is the text a cell shows: its text, or its figure with the
-// published decimals (a percentage with "%").
+// display is the text a cell shows: its text, or its figure as
+// published (decimals, separators, a percentage with "%").
 func display(c grid.Cell) string {
 	if c.IsNumber() {
-		if c.Percent {
-			return c.Value.String() + "%"
-		}
-		return c.Value.String()
+		return c.Figure()
 	}
 	return c.Text
 }

@@ -357,16 +357,20 @@ func keyOf(c grid.Cell) styleKey {
 	}
 	switch {
 	case c.IsNumber():
-		k.numFmt = numberFormat(int(c.Value.Places()), c.Percent)
+		k.numFmt = numberFormat(int(c.Value.Places()), c.Percent, c.Grouped)
 	case c.Style.Class == grid.Code:
 		k.numFmt = "@"
 	}
 	return k
 }
 
-// numberFormat is the format showing a figure with its published places.
-func numberFormat(places int, percent bool) string {
+// numberFormat is the format showing a figure with its published places,
+// and with thousands separators (#,##0.00) where the source prints them.
+func numberFormat(places int, percent, grouped bool) string {
 	f := "0"
+	if grouped {
+		f = "#,##0"
+	}
 	if places > 0 {
 		f += "." + strings.Repeat("0", places)
 	}
@@ -465,10 +469,7 @@ func columnWidths(s *grid.Sheet, n int) []float64 {
 // numberWidth is the width a figure needs in its format: its digits, the
 // cell margins, and some room for bold type and wider fallback fonts.
 func numberWidth(c grid.Cell) float64 {
-	t := c.Value.String()
-	if c.Percent {
-		t = c.Value.Decimal().StringFixed(c.Value.Places()) + "%"
-	}
+	t := c.Figure()
 	w := float64(len(t))*1.15 + 2
 	if c.Style.Bold {
 		w += 1

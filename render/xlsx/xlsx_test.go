@@ -647,16 +647,18 @@ func TestStylesReused(t *testing.T) {
 
 func TestNumberFormat(t *testing.T) {
 	tests := []struct {
-		places  int
-		percent bool
-		want    string
+		places           int
+		percent, grouped bool
+		want             string
 	}{
-		{0, false, "0"}, {2, false, "0.00"}, {3, false, "0.000"},
-		{0, true, "0%"}, {1, true, "0.0%"}, {2, true, "0.00%"},
+		{0, false, false, "0"}, {2, false, false, "0.00"}, {3, false, false, "0.000"},
+		{0, true, false, "0%"}, {1, true, false, "0.0%"}, {2, true, false, "0.00%"},
+		// a table printing 1,234.56 keeps its separators in Excel
+		{2, false, true, "#,##0.00"}, {6, false, true, "#,##0.000000"}, {0, false, true, "#,##0"},
 	}
 	for _, tc := range tests {
-		if got := numberFormat(tc.places, tc.percent); got != tc.want {
-			t.Errorf("numberFormat(%d, %v) = %q, want %q", tc.places, tc.percent, got, tc.want)
+		if got := numberFormat(tc.places, tc.percent, tc.grouped); got != tc.want {
+			t.Errorf("numberFormat(%d, %v, %v) = %q, want %q", tc.places, tc.percent, tc.grouped, got, tc.want)
 		}
 	}
 }
