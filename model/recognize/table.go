@@ -445,6 +445,7 @@ func (r *recognizer) readSides(t *templates.Table, row raw.Row, bounds []int, co
 				}
 			}
 			mr.Values[best.col.Key] = a
+			r.noteFormat(best.col.Key, s)
 		}
 		for _, sc := range sideCols {
 			for _, c := range sc {
