@@ -226,11 +226,25 @@ func (b *builder) stream(lines []line) []item {
 		}
 		prevEnd = g.to
 	}
+	// A table whose cells wrap over several lines, with blank lines
+	// between its tall rows, falls apart into pieces: the lines of a
+	// wrapped cell stand alone between the rows of several cells. Two
+	// pieces on one page are one table when only such lines stand between
+	// them (see wrapJoins).
+	merged := regions[:0]
+	for _, g := range regions {
+		if n := len(merged); n > 0 && wrapJoins(sl, merged[n-1].from, merged[n-1].to, g.from, g.to) {
+			merged[n-1].to = g.to
+			continue
+		}
+		merged = append(merged, g)
+	}
+	regions = merged
 	// A table going on from the page before may open its page with the
 	// last lines of a wrapped cell, above its first row of several cells.
 	// Such lines join the table when they are the first of their page,
 	// packed onto each other and the table, inside it off its margin,
-	// and line up with its cells.
+	// and line up with its cells or its other wrapped lines.
 	for r := range regions {
 		g := &regions[r]
 		first := g.from
@@ -252,26 +266,12 @@ func (b *builder) stream(lines []line) []item {
 			l := sl[k]
 			ok = gapAbove(sl, k+1) <= blankGap*l.size && !wrapBreak(l.text()) &&
 				l.x0() >= x0+2*l.size && l.x1() <= x1+2*l.size &&
-				(alignsWith(l, rows, nil, true) || startsWithColumn(l, rows))
+				alignsWith(l, rows, nil, false)
 		}
 		if ok {
 			g.from = first
 		}
 	}
-	// A table whose cells wrap over several lines, with blank lines
-	// between its tall rows, falls apart into pieces: the lines of a
-	// wrapped cell stand alone between the rows of several cells. Two
-	// pieces on one page are one table when only such lines stand between
-	// them (see wrapJoins).
-	merged := regions[:0]
-	for _, g := range regions {
-		if n := len(merged); n > 0 && wrapJoins(sl, merged[n-1].from, merged[n-1].to, g.from, g.to) {
-			merged[n-1].to = g.to
-			continue
-		}
-		merged = append(merged, g)
-	}
-	regions = merged
 	next := 0
 	for _, g := range regions {
 		for ; next < g.from; next++ {
