@@ -231,8 +231,10 @@ func columnsOf(cells []string, labels map[string][]string) map[string]int {
 	return cols
 }
 
+// cellAt is the cell of the column key labels, or "" where the row has no
+// such cell (a shifted column may fall off either end of the row).
 func cellAt(cells []string, cols map[string]int, key string) string {
-	if j, ok := cols[key]; ok && j < len(cells) {
+	if j, ok := cols[key]; ok && j >= 0 && j < len(cells) {
 		return cells[j]
 	}
 	return ""

@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"budgetpack/model"
@@ -772,7 +773,7 @@ func hasFigure(row raw.Row) bool {
 }
 
 // sameHeadRow reports whether a table kept as printed opens with the same
-// row as the last table of its kind: the header of one list printed again
+// words in the same order as the last table of its kind: the header of one list printed again
 // on its next page.
 func sameHeadRow(tables []model.Table, out model.Table) bool {
 	for k := len(tables) - 1; k >= 0; k-- {
@@ -783,18 +784,31 @@ func sameHeadRow(tables []model.Table, out model.Table) bool {
 		if prev.Kind != out.Kind || len(prev.Rows) == 0 || len(out.Rows) == 0 {
 			return false
 		}
-		a, b := prev.Rows[0].Texts, out.Rows[0].Texts
-		if len(a) != len(b) || len(a) == 0 {
-			return false
-		}
-		for key, v := range a {
-			if norm(b[key]) != norm(v) {
-				return false
-			}
-		}
-		return true
+		a := rowWords(prev.Rows[0].Texts)
+		return a != "" && a == rowWords(out.Rows[0].Texts)
 	}
 	return false
+}
+
+// rowWords is a row kept as printed read left to right, white space
+// removed. Two pages of one list print the same header words, but a table
+// found from aligned text may put them in other columns on each page (a
+// page's wrapped cells make columns of their own).
+func rowWords(texts map[string]string) string {
+	keys := make([]string, 0, len(texts))
+	for k := range texts {
+		keys = append(keys, k)
+	}
+	col := func(k string) int {
+		n, _ := strconv.Atoi(strings.TrimPrefix(k, "c"))
+		return n
+	}
+	sort.Slice(keys, func(i, j int) bool { return col(keys[i]) < col(keys[j]) })
+	var sb strings.Builder
+	for _, k := range keys {
+		sb.WriteString(norm(texts[k]))
+	}
+	return sb.String()
 }
 
 func isCaptionRow(row raw.Row) bool {

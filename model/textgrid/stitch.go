@@ -2,6 +2,7 @@ package textgrid
 
 import (
 	"math"
+	"sort"
 	"strings"
 
 	"budgetpack/model/raw"
@@ -26,6 +27,16 @@ func stitch(items []item) []raw.Block {
 			}
 			continue
 		}
+		// A page that prints the header again is left to the header's
+		// own matching; one that goes straight on with rows, in columns
+		// found otherwise, is laid into the columns of the page before.
+		if lastGrid >= 0 && blk.Page == lastPage+1 && it.stream && lastStream && !sameColumns(lastCols, it.cols, true) &&
+			!repeatsHead(out[lastGrid].Rows, blk.Rows) {
+			if m := columnMap(lastCols, it.cols); m != nil {
+				blk.Rows = remap(blk.Rows, m, len(lastCols)-1)
+				it.cols = lastCols
+			}
+		}
 		if lastGrid >= 0 && blk.Page == lastPage+1 && sameColumns(lastCols, it.cols, it.stream && lastStream) {
 			prev := &out[lastGrid]
 			rows := dropRepeatedHeader(prev.Rows, blk.Rows)
@@ -38,6 +49,97 @@ func stitch(items []item) []raw.Block {
 		}
 		out = append(out, blk)
 		lastGrid, lastCols, lastPage, lastStream = len(out)-1, it.cols, blk.Page, it.stream
+	}
+	return out
+}
+
+// columnMap matches the columns of a table found from aligned text on
+// one page to those of the table closing the page before, where the two
+// were found with different columns: a page's wrapped cells or empty
+// columns make or lose columns of their own. Positions are the page's
+// own (both pages set on one grid); each column of b goes to the column
+// of a holding its middle. The tables are one only if every inner
+// boundary of b lies on one of a, or every one of a on one of b (one
+// table found with a column more or less); otherwise columnMap returns
+// nil.
+func columnMap(a, b []float64) []int {
+	if len(a) < 3 || len(b) < 3 {
+		return nil
+	}
+	wa, wb := a[len(a)-1]-a[0], b[len(b)-1]-b[0]
+	if wa <= 0 || wb <= 0 {
+		return nil
+	}
+	tol := 0.02 * math.Max(wa, wb)
+	// within reports whether every inner boundary of x lies on one of y.
+	within := func(x, y []float64) bool {
+		for _, v := range x[1 : len(x)-1] {
+			i := sort.SearchFloat64s(y, v)
+			if !(i < len(y) && y[i]-v <= tol || i > 0 && v-y[i-1] <= tol) {
+				return false
+			}
+		}
+		return true
+	}
+	if !within(a, b) && !within(b, a) {
+		return nil
+	}
+	m := make([]int, len(b)-1)
+	inner := a[1 : len(a)-1]
+	for j := range m {
+		m[j] = sort.SearchFloat64s(inner, (b[j]+b[j+1])/2)
+	}
+	return m
+}
+
+// repeatsHead reports whether next opens with the words of one of the
+// first rows of first (its header, under a caption row), whatever the
+// columns they stand in.
+func repeatsHead(first, next []raw.Row) bool {
+	if len(first) == 0 || len(next) == 0 {
+		return false
+	}
+	w := func(r raw.Row) string {
+		var sb strings.Builder
+		for _, c := range r.Cells {
+			sb.WriteString(strings.Join(strings.Fields(c.Text), ""))
+		}
+		return sb.String()
+	}
+	b := w(next[0])
+	for _, r := range first[:min(len(first), 3)] {
+		if a := w(r); a != "" && a == b {
+			return true
+		}
+	}
+	return false
+}
+
+// remap puts the rows' cells into n columns, cell j into column m[j];
+// cells meeting in one column are joined, and a merged cell keeps no
+// span (its columns are not those of the table it now belongs to).
+func remap(rows []raw.Row, m []int, n int) []raw.Row {
+	out := make([]raw.Row, len(rows))
+	for r, row := range rows {
+		nr := row
+		nr.Cells = make([]raw.Cell, n)
+		for k := range nr.Cells {
+			nr.Cells[k].Line = row.Line
+		}
+		for j, c := range row.Cells {
+			if j >= len(m) || c.Covered {
+				continue
+			}
+			d := &nr.Cells[m[j]]
+			if t := strings.TrimSpace(c.Text); t != "" {
+				if d.Text != "" {
+					d.Text += " "
+				}
+				d.Text += t
+				d.Line = c.Line
+			}
+		}
+		out[r] = nr
 	}
 	return out
 }

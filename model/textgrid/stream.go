@@ -244,6 +244,52 @@ func (b *builder) stream(lines []line) []item {
 		}
 		prevEnd = g.to
 	}
+	// A table whose cells wrap over several lines, with blank lines
+	// between its tall rows, falls apart into pieces: the lines of a
+	// wrapped cell stand alone between the rows of several cells. Two
+	// pieces on one page are one table when only such lines stand between
+	// them (see wrapJoins).
+	merged := regions[:0]
+	for _, g := range regions {
+		if n := len(merged); n > 0 && wrapJoins(sl, merged[n-1].from, merged[n-1].to, g.from, g.to) {
+			merged[n-1].to = g.to
+			continue
+		}
+		merged = append(merged, g)
+	}
+	regions = merged
+	// A table going on from the page before may open its page with the
+	// last lines of a wrapped cell, above its first row of several cells.
+	// Such lines join the table when they are the first of their page,
+	// packed onto each other and the table, inside it off its margin,
+	// and line up with its cells or its other wrapped lines.
+	for r := range regions {
+		g := &regions[r]
+		first := g.from
+		for first > 0 && sl[first-1].page == sl[g.from].page && g.from-first <= maxWrapLines {
+			first--
+		}
+		// Only where the page before ended in a table.
+		if first == g.from || g.from-first > maxWrapLines || r == 0 || regions[r-1].to != first-1 ||
+			sl[first-1].page != sl[first].page-1 {
+			continue
+		}
+		rows := sl[g.from:min(g.to+1, g.from+alignWindow)]
+		x0, x1 := math.Inf(1), math.Inf(-1)
+		for _, l := range rows {
+			x0, x1 = math.Min(x0, l.x0()), math.Max(x1, l.x1())
+		}
+		ok := true
+		for k := first; k < g.from && ok; k++ {
+			l := sl[k]
+			ok = gapAbove(sl, k+1) <= blankGap*l.size && !wrapBreak(l.text()) &&
+				l.x0() >= x0+2*l.size && l.x1() <= x1+2*l.size &&
+				alignsWith(l, rows, nil, false)
+		}
+		if ok {
+			g.from = first
+		}
+	}
 	next := 0
 	for _, g := range regions {
 		for ; next < g.from; next++ {
@@ -270,6 +316,87 @@ func (b *builder) stream(lines []line) []item {
 		return out[i].top < out[j].top
 	})
 	return out
+}
+
+// maxWrapLines is the most lines of wrapped cells that may stand between
+// two pieces of one table.
+const maxWrapLines = 8
+
+// wrapJoins reports whether the pieces of a table at lines [a0, a1] and
+// [b0, b1] of one page, each big enough to be a table, are one table:
+// the lines between them (none of
+// several cells) are few, no blank space between two of them is wider
+// than a row of a table may be tall, the pieces lie over each other, and
+// every line between is the text of a wrapped cell. Such a line stands
+// inside the table off its left margin, or starts where a text cell of
+// the rows around starts with more wrapped text packed on to it or
+// itself across most of the table (a wide cell of prose, "总体目标 …");
+// a title (…表), a unit note, a note (注：) or a short heading set apart
+// by blank lines is none.
+func wrapJoins(sl []sline, a0, a1, b0, b1 int) bool {
+	if sl[a1].page != sl[b0].page || b0-a1-1 > maxWrapLines ||
+		!tableLike(sl[a0:a1+1]) || !tableLike(sl[b0:b1+1]) {
+		return false
+	}
+	for k := a1 + 1; k <= b0; k++ {
+		if gapAbove(sl, k) > maxRowGap*sl[k].size {
+			return false
+		}
+	}
+	rows := func(from, to int) (x0, x1 float64, n int) {
+		x0, x1 = math.Inf(1), math.Inf(-1)
+		for _, l := range sl[from : to+1] {
+			if len(l.segs) >= 2 {
+				x0, x1 = math.Min(x0, l.x0()), math.Max(x1, l.x1())
+				n++
+			}
+		}
+		return x0, x1, n
+	}
+	ax0, ax1, na := rows(max(a0, a1-alignWindow), a1)
+	bx0, bx1, nb := rows(b0, min(b1, b0+alignWindow))
+	if na == 0 || nb == 0 {
+		return false
+	}
+	// The pieces lie over each other for most of the narrower's width.
+	if ov := math.Min(ax1, bx1) - math.Max(ax0, bx0); ov < 0.6*math.Min(ax1-ax0, bx1-bx0) {
+		return false
+	}
+	margin, right := math.Min(ax0, bx0), math.Max(ax1, bx1)
+	// The rows of several cells around, on the page: a piece may be a
+	// single row, the rest of the table below it in the next piece.
+	var near []sline
+	for _, l := range sl[max(0, a1-alignWindow):min(len(sl), b0+alignWindow)] {
+		if len(l.segs) >= 2 && l.page == sl[b0].page {
+			near = append(near, l)
+		}
+	}
+	for k := a1 + 1; k < b0; k++ {
+		l := sl[k]
+		sz := l.size
+		if wrapBreak(l.text()) || l.x1() > right+2*sz {
+			return false
+		}
+		if l.x0() >= margin+2*sz {
+			continue
+		}
+		// Several lines of one cell, or one line across most of the
+		// table (a heading is short).
+		packed := gapAbove(sl, k) <= blankGap*sz || gapAbove(sl, k+1) <= blankGap*sz ||
+			l.x1()-l.x0() >= 0.6*(right-margin)
+		if !packed || !startsWithColumn(l, near) {
+			return false
+		}
+	}
+	return true
+}
+
+// wrapBreak reports whether a line of text ends a table rather than
+// wraps a cell of it: a table's title, a unit note, a note.
+func wrapBreak(t string) bool {
+	t = strings.TrimSpace(t)
+	return strings.HasSuffix(t, "表") || strings.Contains(t, "单位：") || strings.Contains(t, "单位:") ||
+		strings.HasPrefix(t, "注") || strings.HasPrefix(t, "备注")
 }
 
 // bandLine reports whether the single segment of l can be an upper header
@@ -371,21 +498,7 @@ func alignsWith(l sline, before, after []sline, multiOnly bool) bool {
 // streamGrid makes a grid of the region's lines, its columns found from
 // where text lines up. It declines a region too small to be a table.
 func (b *builder) streamGrid(region []sline) (raw.Block, []float64, bool) {
-	nMulti, maxSegs, figures := 0, 0, 0
-	for _, l := range region {
-		if len(l.segs) >= 2 {
-			nMulti++
-		}
-		maxSegs = max(maxSegs, len(l.segs))
-		for _, s := range l.segs {
-			if s.number && strings.ContainsAny(s.text, ".,") {
-				figures++
-			}
-		}
-	}
-	// One line of two cells is a table only if it holds an amount: a
-	// heading with a note to its right ("编制单位：…  单位：万元") is not.
-	if nMulti < 2 && maxSegs < 3 && figures == 0 {
+	if !tableLike(region) {
 		return raw.Block{}, nil, false
 	}
 	seps := separators(region)
@@ -463,6 +576,25 @@ func (b *builder) streamGrid(region []sline) (raw.Block, []float64, bool) {
 	}
 	cols := append(append([]float64{x0}, seps...), x1)
 	return blk, cols, true
+}
+
+// tableLike reports whether a region is big enough to be a table. One
+// line of two cells is a table only if it holds an amount: a heading with
+// a note to its right ("编制单位：…  单位：万元") is not.
+func tableLike(region []sline) bool {
+	nMulti, maxSegs := 0, 0
+	for _, l := range region {
+		if len(l.segs) >= 2 {
+			nMulti++
+		}
+		maxSegs = max(maxSegs, len(l.segs))
+		for _, s := range l.segs {
+			if s.number && strings.ContainsAny(s.text, ".,") {
+				return true
+			}
+		}
+	}
+	return nMulti >= 2 || maxSegs >= 3
 }
 
 // extents returns, per column, the span from the leftmost to the
