@@ -192,11 +192,14 @@ func finish(raw []byte, renames [][2]string, progs map[string]*program) ([]byte,
 		return nil, err
 	}
 
-	// Each object is rewritten on its own; a font program, the largest
-	// piece of work, in a goroutine of its own while the pages are
-	// compressed.
+	// Each object is rewritten on its own, so the pages are compressed on
+	// every core: a font program fpdf embedded itself (the largest piece
+	// of work) in a goroutine of its own, the other objects by two
+	// goroutines taking every other one. Each part goes to its own slot,
+	// so the output does not depend on the order they finish in.
 	parts := make([][]byte, len(objs))
 	var wg sync.WaitGroup
+	var rest []int
 	for i, o := range objs {
 		obj := bodies[o.num]
 		if r, ok := replaced[o.num]; ok {
@@ -207,7 +210,15 @@ func finish(raw []byte, renames [][2]string, progs map[string]*program) ([]byte,
 			wg.Go(func() { parts[i] = rewriteObject(obj, renames) })
 			continue
 		}
-		parts[i] = rewriteObject(obj, renames)
+		rest = append(rest, i)
+	}
+	for w := range 2 {
+		wg.Go(func() {
+			for k := w; k < len(rest); k += 2 {
+				i := rest[k]
+				parts[i] = rewriteObject(bodies[objs[i].num], renames)
+			}
+		})
 	}
 	wg.Wait()
 	nums := make([]int, len(objs))
