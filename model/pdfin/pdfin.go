@@ -9,7 +9,9 @@
 // layer cannot find (a cross-reference that needs reconstructing);
 // the content streams are interpreted here: the text state, the CTM, Form
 // XObjects, the page's /Rotate, composite (CID) and simple fonts with their
-// widths and /ToUnicode maps, and the paths that draw table rulings.
+// widths and /ToUnicode maps, and the paths that draw table rulings. Text a
+// viewer does not show (clipped away, drawn invisibly, off the page) is
+// not read: see visible.go.
 package pdfin
 
 import (

@@ -9,6 +9,13 @@ import "math"
 // such text in the content (an HTML exporter writes a cell's style sheet
 // as text below the cell and clips it away); pdftotext prints it, a
 // viewer and the reader's user never see it.
+//
+// The clip is followed as a bounding box (of each W path and of each
+// form's /BBox, intersected): a bound of what shows, so text outside it is
+// surely hidden and text inside is kept. Text drawn to clip (render modes
+// 4 to 7) does not narrow it, and colour is not judged (white text shows
+// on a dark cell, and the reader does not follow what lies beneath): both
+// would risk losing text that shows.
 
 // rect is an axis-aligned rectangle on the displayed page (y down).
 type rect struct{ x0, y0, x1, y1 float64 }

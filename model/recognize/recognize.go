@@ -7,6 +7,7 @@ package recognize
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -355,6 +356,17 @@ type recognizer struct {
 	out *model.Document
 	// section is the narrative section being filled.
 	section *model.Section
+	// last is the table read last, while nothing but its caption lines
+	// may follow it: see spill.
+	last *lastTable
+}
+
+// lastTable is the table read last: its template and title, and the
+// index of the block after it.
+type lastTable struct {
+	t     *templates.Table
+	title raw.Block
+	end   int
 }
 
 func (r *recognizer) errorf(line int, table, format string, args ...any) error {
@@ -407,6 +419,19 @@ func (r *recognizer) run() error {
 	}
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
+		if r.set.Lenient && titles[i] == nil && r.last != nil && r.last.end == i {
+			// The columns of a wide table printed on the next page across
+			// (a sheet printed page by page), under its caption lines.
+			j := i
+			for j < len(blocks) && !blocks[j].IsGrid() && titles[j] == nil && captionLabel.MatchString(strings.TrimSpace(blocks[j].Text)) {
+				j++
+			}
+			if j < len(blocks) && blocks[j].IsGrid() && r.spill(blocks[j], blocks[i:j]) {
+				r.last.end = j + 1
+				i = j
+				continue
+			}
+		}
 		if b.IsGrid() {
 			// A grid with no title of its own: keep it as an untitled table
 			// so that nothing published is lost.
@@ -477,10 +502,47 @@ func (r *recognizer) run() error {
 		if err := r.table(t, b, caption, grids, notes); err != nil {
 			return err
 		}
+		r.last = nil
+		if t.Form == "" {
+			r.last = &lastTable{t: t, title: b, end: k}
+		}
 		i = k - 1
 	}
 	r.finish()
 	return nil
+}
+
+// spill joins a grid on a page of its own after the last table, holding
+// only header words and no figures, to that table when the words are
+// columns of its kind it lacks: the rest of its header, printed on the
+// next page across (the blank 其他收入 column of a Shanghai 收入总表). A
+// grid that adds no such column leaves everything as it was.
+func (r *recognizer) spill(grid raw.Block, caption []raw.Block) bool {
+	n := len(r.out.Tables)
+	if n == 0 || grid.Page <= r.last.title.Page || gridsHaveFigures([]raw.Block{grid}) {
+		return false
+	}
+	prev := &r.out.Tables[n-1]
+	if prev.Kind != r.last.t.Kind {
+		return false
+	}
+	cols, rows, notes, remarks, unit := len(prev.Columns), len(prev.Rows), len(prev.Notes), len(prev.Remarks), r.out.Unit
+	err := r.table(r.last.t, r.last.title, caption, []raw.Block{grid}, nil)
+	prev = &r.out.Tables[n-1]
+	ok := err == nil && len(r.out.Tables) == n && len(prev.Columns) > cols
+	for _, c := range prev.Columns[cols:] {
+		if !slices.ContainsFunc(r.last.t.Columns, func(tc templates.Column) bool { return tc.Key == c.Key }) {
+			ok = false // a column of the grid as printed, not of the kind
+		}
+	}
+	// The spilled rows stand beside the table's own rows: no rows to add;
+	// the columns the part lacks (those of the page before) are no remark.
+	prev.Rows, prev.Notes, prev.Remarks = prev.Rows[:rows], prev.Notes[:notes], prev.Remarks[:remarks]
+	if !ok {
+		r.out.Tables = r.out.Tables[:n]
+		prev.Columns, r.out.Unit = prev.Columns[:cols], unit
+	}
+	return ok
 }
 
 func (r *recognizer) ignored(sheet string) bool {
