@@ -76,7 +76,7 @@ func invisibleMode(tr int) bool { return tr == 3 || tr == 7 }
 
 // maxImageBoxes is how many image areas a page keeps for telling a
 // scan's recognized text from hidden text.
-const maxImageBoxes = 1000
+const maxImageBoxes = 100
 
 // dropHidden removes the invisibly drawn glyphs that lie over no image.
 // Recognized text (OCR) is drawn invisibly over the scanned image it
