@@ -125,7 +125,11 @@ func TestCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Read: %v", err)
 			}
+			// The text a viewer does not show, which poppler prints.
+			hidden := map[int]string{}
+			dropped = func(i int, _ string, g glyph) { hidden[i] += g.text }
 			pages, err := Pages(data)
+			dropped = nil
 			if err != nil {
 				t.Fatalf("Pages: %v", err)
 			}
@@ -172,7 +176,7 @@ func TestCorpus(t *testing.T) {
 				rulings += len(p.Rulings)
 			}
 			// Every other token of the text is on the same page, within a line.
-			tokens, tokensFound, lostTokens := pageTokens(string(txt), pages)
+			tokens, tokensFound, notShown, lostTokens := pageTokens(string(txt), pages, hidden)
 			docTitles := 0
 			var lostInDoc []string
 			for _, ti := range titles {
@@ -186,7 +190,7 @@ func TestCorpus(t *testing.T) {
 			if len(lostInDoc) > 0 {
 				t.Errorf("titles not text of one block or cell: %q", lostInDoc)
 			}
-			t.Logf("%s: pages %d, words: amounts %d/%d, titles %d/%d, tokens %d/%d, rulings %d; grids %d: amounts in cells %d/%d, titles as text %d/%d; %v", base, len(pages), n, len(want), tn, len(titles), tokensFound, tokens, rulings, grids, nc, len(want), docTitles, len(titles), elapsed.Round(time.Millisecond))
+			t.Logf("%s: pages %d, words: amounts %d/%d, titles %d/%d, tokens %d/%d (%d not shown), rulings %d; grids %d: amounts in cells %d/%d, titles as text %d/%d; %v", base, len(pages), n, len(want), tn, len(titles), tokensFound, tokens, notShown, rulings, grids, nc, len(want), docTitles, len(titles), elapsed.Round(time.Millisecond))
 			if len(notCell) > 0 {
 				t.Errorf("amounts not a grid cell: %v", limitMap(notCell, 20))
 			}
@@ -242,8 +246,10 @@ func limitMap(m map[string]int, n int) []string {
 }
 
 // pageTokens counts the tokens (runs without spaces) of each page of a
-// layout text that occur within the text of a line of the same page.
-func pageTokens(text string, pages []textgrid.Page) (total, found int, lost []string) {
+// layout text that occur within the text of a line of the same page; a
+// token within the page's hidden text (what the reader did not read
+// because a viewer does not show it) counts as not shown instead.
+func pageTokens(text string, pages []textgrid.Page, hidden map[int]string) (total, found, notShown int, lost []string) {
 	for i, pt := range strings.Split(text, "\f") {
 		if i >= len(pages) {
 			break
@@ -251,14 +257,19 @@ func pageTokens(text string, pages []textgrid.Page) (total, found int, lost []st
 		lines := pageLineTexts(pages[i : i+1])
 		for _, tok := range strings.Fields(pt) {
 			total++
-			if slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, tok) }) {
+			switch {
+			case slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, tok) }):
 				found++
-			} else {
+			case strings.Contains(hidden[i+1], tok):
+				// Clipped away or drawn invisibly: rightly not read.
+				total--
+				notShown++
+			default:
 				lost = append(lost, fmt.Sprintf("p%d:%s", i+1, tok))
 			}
 		}
 	}
-	return total, found, lost
+	return total, found, notShown, lost
 }
 
 // docValues collects the whole values of the grid cells of a raw document

@@ -34,6 +34,8 @@ type glyph struct {
 	t0, t1    float64
 	size      float64
 	seq       int
+	// hidden: drawn in a render mode that paints nothing.
+	hidden bool
 }
 
 // Writing directions in the page's displayed orientation.
@@ -79,6 +81,19 @@ type gstate struct {
 	th       float64 // horizontal scaling (Tz / 100)
 	tl       float64 // leading
 	rise     float64
+	tr       int // text render mode
+	// clip bounds the clipping path on the displayed page, when clipped:
+	// the box of the paths given to W and of the forms' bounding boxes.
+	clip    rect
+	clipped bool
+}
+
+// clipTo narrows the clip to r.
+func (g *gstate) clipTo(r rect) {
+	if g.clipped {
+		r = g.clip.intersect(r)
+	}
+	g.clip, g.clipped = r, true
 }
 
 // pageRun interprets the content of one page.
@@ -99,6 +114,15 @@ type pageRun struct {
 	err         error
 	// textStart is the first glyph of the current text object.
 	textStart int
+	// images are the areas images cover (the first maxImageBoxes of
+	// imageCount), hidden the number of invisibly drawn glyphs: see
+	// dropHidden.
+	images     []rect
+	imageCount int
+	hidden     int
+	// onDrop, when set, is told of every glyph not read because a viewer
+	// does not show it, and why (the survey test lists them).
+	onDrop func(reason string, g glyph)
 }
 
 // formCache keeps the decoded content of Form XObjects that pages share.
@@ -132,6 +156,10 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 	var path [][]point
 	var cur []point
 	var startX, startY float64
+	// box bounds the path being built, control points included (a curve
+	// lies within them); clip says a W is waiting for the path's end.
+	box := noRect
+	clip := false
 	codes := make([]glyphCode, 0, 64)
 
 	// The points of the path being built share one slice, reused once
@@ -229,6 +257,8 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 			g.tl = n(0)
 		case "Ts":
 			g.rise = n(0)
+		case "Tr":
+			g.tr = int(n(0))
 		case "Td":
 			tlm = matrix{1, 0, 0, 1, n(0), n(1)}.mul(tlm)
 			tm = tlm
@@ -278,11 +308,13 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 			x, y := p.toPage(g.ctm, n(0), n(1))
 			cur = begin(point{x: x, y: y})
 			startX, startY = x, y
+			box = box.grow(x, y)
 		case "l":
 			if cur == nil {
 				cur = begin(point{x: startX, y: startY})
 			}
 			x, y := p.toPage(g.ctm, n(0), n(1))
+			box = box.grow(x, y)
 			if len(cur) < maxPathPoints {
 				cur = append(cur, point{x: x, y: y})
 			}
@@ -293,6 +325,9 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 			k := 4
 			if t.b[0] != 'c' {
 				k = 2
+			}
+			for i := 0; i <= k; i += 2 {
+				box = box.grow(p.toPage(g.ctm, n(i), n(i+1)))
 			}
 			x, y := p.toPage(g.ctm, n(k), n(k+1))
 			if len(cur) < maxPathPoints {
@@ -309,14 +344,23 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 			for _, c := range [][2]float64{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}, {x, y}} {
 				px, py := p.toPage(g.ctm, c[0], c[1])
 				pts = append(pts, point{x: px, y: py})
+				box = box.grow(px, py)
 			}
 			if len(path) < maxPathPoints {
 				path = append(path, pts)
 				keep(pts)
 			}
 			startX, startY = pts[0].x, pts[0].y
+		case "W", "W*":
+			clip = true
 		case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n":
 			o := string(t.b)
+			// The clip takes effect after the path is painted. Its box
+			// is a bound: a viewer shows nothing outside it.
+			if clip && !(box.x0 > box.x1) {
+				g.clipTo(box)
+			}
+			clip, box = false, noRect
 			if o == "s" || o == "b" || o == "b*" {
 				if len(cur) > 1 {
 					cur = append(cur, point{x: cur[0].x, y: cur[0].y})
@@ -341,7 +385,7 @@ func (p *pageRun) run(content []byte, res dict, g gstate, depth int) {
 			l.skipInlineDict()
 		case "ID":
 			l.skipInlineImage()
-			p.image(g.ctm)
+			p.image(g)
 		}
 		args = args[:0]
 		l.reset()
@@ -415,13 +459,26 @@ func (p *pageRun) glyph(g *gstate, base matrix, adv float64, f *font, c glyphCod
 		gl.u0, gl.u1, gl.v = u0, math.Max(u1, u0), v
 		gl.t0, gl.t1 = v-0.88*size, v+0.12*size
 	}
-	// A glyph wholly outside the visible page (text a frame lets run over
-	// the edge, repeated on the next page) is not shown, so not read.
-	if x0, y0 := fromFrame(dir, gl.u0, gl.t0); true {
-		x1, y1 := fromFrame(dir, gl.u1, gl.t1)
-		if max(x0, x1) < 0 || min(x0, x1) > p.width || max(y0, y1) < 0 || min(y0, y1) > p.height {
-			return advance
+	// A glyph outside the visible page (text a frame lets run over the
+	// edge, repeated on the next page) or clipped away is not shown, so
+	// not read.
+	x0, y0 := fromFrame(dir, gl.u0, gl.t0)
+	x1, y1 := fromFrame(dir, gl.u1, gl.t1)
+	box := rect{min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)}
+	area := rect{0, 0, p.width, p.height}
+	if !shown(area, box, size) || g.clipped && !shown(area.intersect(g.clip), box, size) {
+		if p.onDrop != nil {
+			reason := "clipped"
+			if !shown(area, box, size) {
+				reason = "off the page"
+			}
+			p.onDrop(reason, gl)
 		}
+		return advance
+	}
+	if invisibleMode(g.tr) {
+		gl.hidden = true
+		p.hidden++
 	}
 	if c.text == "\uFFFD" {
 		p.undecodable++
@@ -430,7 +487,7 @@ func (p *pageRun) glyph(g *gstate, base matrix, adv float64, f *font, c glyphCod
 	// whose widths are wider than the advances the text uses) ends the
 	// previous one's box.
 	if k := len(p.glyphs) - 1; k >= 0 && p.glyphs[k].seq >= p.textStart {
-		if q := &p.glyphs[k]; q.dir == dir && math.Abs(q.v-gl.v) < 0.1*size && gl.u0 > q.u0 && gl.u0 < q.u1 {
+		if q := &p.glyphs[k]; q.dir == dir && q.hidden == gl.hidden && math.Abs(q.v-gl.v) < 0.1*size && gl.u0 > q.u0 && gl.u0 < q.u1 {
 			q.u1 = gl.u0
 		}
 	}
@@ -476,7 +533,7 @@ func (p *pageRun) xobject(res dict, xn string, g gstate, depth int) {
 	}
 	switch st, _ := p.o.resolve(s.dict["Subtype"]).(name); st {
 	case "Image":
-		p.image(g.ctm)
+		p.image(g)
 	case "Form":
 		if depth >= maxFormDepth {
 			return
@@ -503,6 +560,11 @@ func (p *pageRun) xobject(res dict, xn string, g gstate, depth int) {
 			}
 			g.ctm = fm.mul(g.ctm)
 		}
+		// A form shows only what lies within its bounding box.
+		bbox, _ := p.o.resolve(s.dict["BBox"]).([]any)
+		if bb, ok := rectangle(p.o, bbox); ok {
+			g.clipTo(boxOf(g.ctm.mul(p.pageM), bb[0], bb[1], bb[2], bb[3]))
+		}
 		fres, _ := p.o.resolve(s.dict["Resources"]).(dict)
 		if fres == nil {
 			fres = res
@@ -512,7 +574,15 @@ func (p *pageRun) xobject(res dict, xn string, g gstate, depth int) {
 }
 
 // image records the area an image covers (the unit square under the CTM).
-func (p *pageRun) image(ctm matrix) {
+func (p *pageRun) image(g gstate) {
+	ctm := g.ctm
+	if p.imageCount++; len(p.images) < maxImageBoxes {
+		r := boxOf(ctm.mul(p.pageM), 0, 0, 1, 1)
+		if g.clipped {
+			r = r.intersect(g.clip)
+		}
+		p.images = append(p.images, r)
+	}
 	m := ctm.mul(p.pageM)
 	x0, y0 := m.apply(0, 0)
 	x1, y1 := m.apply(1, 1)

@@ -9,7 +9,9 @@
 // layer cannot find (a cross-reference that needs reconstructing);
 // the content streams are interpreted here: the text state, the CTM, Form
 // XObjects, the page's /Rotate, composite (CID) and simple fonts with their
-// widths and /ToUnicode maps, and the paths that draw table rulings.
+// widths and /ToUnicode maps, and the paths that draw table rulings. Text a
+// viewer does not show (clipped away, drawn invisibly, off the page) is
+// not read: see visible.go.
 package pdfin
 
 import (
@@ -53,6 +55,10 @@ const (
 // fastLayer says to try the fast object layer first (the tests compare
 // it with pdfcpu's).
 var fastLayer = true
+
+// dropped, when set, is told of every glyph of page i not read because a
+// viewer does not show it (the survey test lists them).
+var dropped func(i int, reason string, g glyph)
 
 // recoverPanics turns a panic while reading into a "damaged file" error.
 var recoverPanics = true
@@ -171,6 +177,9 @@ func pageWords(o objects, fonts map[any]*font, forms *formCache, i int, info pag
 		info.box = [4]float64{0, 0, w, h}
 	}
 	run := &pageRun{o: o, fonts: fonts, forms: forms, glyphs: bufs.glyphs[:0]}
+	if dropped != nil {
+		run.onDrop = func(reason string, g glyph) { dropped(i, reason, g) }
+	}
 	shift := matrix{1, 0, 0, 1, -info.box[0], -info.box[1]}
 	var rot matrix
 	switch info.rotate {
@@ -196,6 +205,7 @@ func pageWords(o objects, fonts map[any]*font, forms *formCache, i int, info pag
 	if n := len(run.glyphs); n > 0 && run.undecodable*2 > n {
 		return res, &raw.Error{Msg: fmt.Sprintf("第 %d 页的文字无法解码：字体没有字符映射 (the text of page %d cannot be decoded: its fonts have no character map)", i, i)}
 	}
+	run.dropHidden()
 	res.glyphs = len(run.glyphs)
 	res.imageArea = run.imageArea
 	bufs.glyphs = run.glyphs

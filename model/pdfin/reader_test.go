@@ -107,8 +107,10 @@ func TestFormXObject(t *testing.T) {
 	cat := p.add("")
 	pagesObj := p.add("")
 	helv := p.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-	form := p.stream(fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 500 500] /Matrix [1 0 0 1 100 0] /Resources << /Font << /F9 %d 0 R >> >>", helv),
-		"BT /F9 10 Tf 0 742 Td (inside) Tj ET 0 600 200 0.5 re f")
+	// The form shows what lies in its bounding box: "outside" above the
+	// box is not read.
+	form := p.stream(fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 500 800] /Matrix [1 0 0 1 100 0] /Resources << /Font << /F9 %d 0 R >> >>", helv),
+		"BT /F9 10 Tf 0 742 Td (inside) Tj ET BT /F9 10 Tf 0 820 Td (outside) Tj ET 0 600 200 0.5 re f")
 	content := p.stream("", "q 1 0 0 1 0 -100 cm /X1 Do Q")
 	page := p.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X1 %d 0 R >> >> /Contents %d 0 R >>", pagesObj, form, content))
 	p.objs[cat-1] = fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pagesObj)

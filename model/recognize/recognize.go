@@ -7,6 +7,7 @@ package recognize
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -361,6 +362,17 @@ type recognizer struct {
 	// codeName holds, by column key, how the table being read prints a
 	// row's code and name together in one cell of the column.
 	codeName map[string]string
+	// last is the table read last, while nothing but its caption lines
+	// may follow it: see spill.
+	last *lastTable
+}
+
+// lastTable is the table read last: its template and title, and the
+// index of the block after it.
+type lastTable struct {
+	t     *templates.Table
+	title raw.Block
+	end   int
 }
 
 func (r *recognizer) errorf(line int, table, format string, args ...any) error {
@@ -413,6 +425,19 @@ func (r *recognizer) run() error {
 	}
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
+		if r.set.Lenient && titles[i] == nil && r.last != nil && r.last.end == i {
+			// The columns of a wide table printed on the next page across
+			// (a sheet printed page by page), under its caption lines.
+			j := i
+			for j < len(blocks) && !blocks[j].IsGrid() && titles[j] == nil && captionLabel.MatchString(strings.TrimSpace(blocks[j].Text)) {
+				j++
+			}
+			if j < len(blocks) && blocks[j].IsGrid() && r.spill(blocks[j], blocks[i:j]) {
+				r.last.end = j + 1
+				i = j
+				continue
+			}
+		}
 		if b.IsGrid() {
 			// A grid with no title of its own: keep it as an untitled table
 			// so that nothing published is lost.
@@ -480,7 +505,7 @@ func (r *recognizer) run() error {
 				}
 				sparse, dropped := []int(nil), false
 				if !repeated && !sameWidth(next, grids[len(grids)-1]) && gridsHaveFigures(grids) && !t.TwoSided &&
-					onLaterPage(next, grids[len(grids)-1]) && (fragments || pageBreakLines(blocks[k:n])) {
+					onLaterPage(next, grids[len(grids)-1]) && (fragments || pageBreakLines(blocks[k:n])) && !captionBetween(blocks[k:n]) {
 					// a next page without header whose grid dropped the
 					// columns none of its rows fills
 					sparse, dropped = droppedColumns(blocks[j], next)
@@ -532,10 +557,60 @@ func (r *recognizer) run() error {
 		if err := r.table(t, b, caption, grids, notes); err != nil {
 			return err
 		}
+		r.last = nil
+		if t.Form == "" {
+			r.last = &lastTable{t: t, title: b, end: k}
+		}
 		i = k - 1
 	}
 	r.finish()
 	return nil
+}
+
+// captionBetween reports whether a caption line (单位：万元, 编制单位：…)
+// stands among lines: a page that prints the table's caption again prints
+// more of the table across (see spill), not its rows going on under no
+// header.
+func captionBetween(lines []raw.Block) bool {
+	for _, b := range lines {
+		if !b.IsGrid() && captionLabel.MatchString(strings.TrimSpace(b.Text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// spill joins a grid on a page of its own after the last table, holding
+// only header words and no figures, to that table when the words are
+// columns of its kind it lacks: the rest of its header, printed on the
+// next page across (the blank 其他收入 column of a Shanghai 收入总表). A
+// grid that adds no such column leaves everything as it was.
+func (r *recognizer) spill(grid raw.Block, caption []raw.Block) bool {
+	n := len(r.out.Tables)
+	if n == 0 || grid.Page <= r.last.title.Page || gridsHaveFigures([]raw.Block{grid}) {
+		return false
+	}
+	prev := &r.out.Tables[n-1]
+	if prev.Kind != r.last.t.Kind {
+		return false
+	}
+	cols, rows, notes, remarks, unit := len(prev.Columns), len(prev.Rows), len(prev.Notes), len(prev.Remarks), r.out.Unit
+	err := r.table(r.last.t, r.last.title, caption, []raw.Block{grid}, nil)
+	prev = &r.out.Tables[n-1]
+	ok := err == nil && len(r.out.Tables) == n && len(prev.Columns) > cols
+	for _, c := range prev.Columns[cols:] {
+		if !slices.ContainsFunc(r.last.t.Columns, func(tc templates.Column) bool { return tc.Key == c.Key }) {
+			ok = false // a column of the grid as printed, not of the kind
+		}
+	}
+	// The spilled rows stand beside the table's own rows: no rows to add;
+	// the columns the part lacks (those of the page before) are no remark.
+	prev.Rows, prev.Notes, prev.Remarks = prev.Rows[:rows], prev.Notes[:notes], prev.Remarks[:remarks]
+	if !ok {
+		r.out.Tables = r.out.Tables[:n]
+		prev.Columns, r.out.Unit = prev.Columns[:cols], unit
+	}
+	return ok
 }
 
 func (r *recognizer) ignored(sheet string) bool {
