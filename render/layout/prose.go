@@ -337,12 +337,18 @@ func narrative(doc *model.Document, plan bookPlan) *grid.Sheet {
 	for i := range doc.Tables {
 		if i < len(plan.where) && plan.where[i] == inNarrative {
 			tables = append(tables, i)
+			if sparse(&doc.Tables[i]) {
+				grids = append(grids, nil)
+				continue
+			}
 			grids = append(grids, embedded(doc, i))
 		}
 	}
 	n := 1
 	for _, g := range grids {
-		n = max(n, len(g.Widths))
+		if g != nil {
+			n = max(n, len(g.Widths))
+		}
 	}
 	headings := map[int]bool{}
 	for _, s := range doc.Sections {
@@ -358,6 +364,15 @@ func narrative(doc *model.Document, plan bookPlan) *grid.Sheet {
 			if before != nil && !at(doc.Tables[tables[next]].Line).less(*before) {
 				return
 			}
+			if grids[next] == nil {
+				t := &doc.Tables[tables[next]]
+				for ri := range t.Rows {
+					if line := rowText(t, &t.Rows[ri]); line != "" {
+						s.Rows = append(s.Rows, spanRow(n, line, grid.Style{Class: grid.Note, Wrap: true}))
+					}
+				}
+				continue
+			}
 			for _, r := range grids[next].Rows {
 				s.Rows = append(s.Rows, widenRow(r, n))
 			}
@@ -372,6 +387,22 @@ func narrative(doc *model.Document, plan bookPlan) *grid.Sheet {
 	finish(s)
 	s.Landscape = false
 	return s
+}
+
+// sparse reports whether a table's grid is mostly empty (fewer than 3
+// cells in 10 filled): prose a reader took for columns, which the
+// explanation shows as its lines of text rather than as a grid.
+func sparse(t *model.Table) bool {
+	filled, all := 0, 0
+	for _, r := range t.Rows {
+		for _, c := range t.Columns {
+			all++
+			if strings.TrimSpace(r.Texts[c.Key]) != "" || !r.Values[c.Key].IsBlank() {
+				filled++
+			}
+		}
+	}
+	return all > 0 && filled*10 < all*3
 }
 
 // embedded lays out table ti for the narrative: its header rows (any with
@@ -433,6 +464,9 @@ func narrativeWidths(grids []*grid.Sheet, n int) []float64 {
 	}
 	out := make([]float64, n)
 	for _, g := range grids {
+		if g == nil {
+			continue
+		}
 		for j, w := range g.Widths {
 			out[j] = max(out[j], w)
 		}

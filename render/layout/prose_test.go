@@ -203,3 +203,41 @@ func TestWidenRow(t *testing.T) {
 		t.Errorf("widened span = %+v", w.Cells)
 	}
 }
+
+// Prose a reader split into columns (cells mostly empty) reads as lines of
+// text in 文字说明, not as a grid.
+func TestSparseTableAsText(t *testing.T) {
+	garbled := textTable(2,
+		[]string{"", "", "（二）支出预算总计", "", "", "21,955.35", "", ""},
+		[]string{"", "万元。包括：", "", "", "", "", "", ""},
+		[]string{"", "", "", "", "1．公共安全（类）支出", "", "", ""},
+	)
+	if !sparse(&garbled) {
+		t.Fatalf("a grid with 4 of 24 cells filled is not sparse")
+	}
+	dense := textTable(2, []string{"项目", "预算数"}, []string{"甲", ""})
+	if sparse(&dense) {
+		t.Errorf("a grid with 3 of 4 cells filled is sparse")
+	}
+	doc := &model.Document{
+		Department: model.Department{Name: "某院"},
+		Tables:     []model.Table{titled("收入总表", 1), garbled},
+		Sections: []model.Section{{Heading: "一、收支预算总体情况", Line: 1,
+			Paragraphs: []model.Paragraph{{Text: "（一）收入预算总计", Line: 2}, {Text: "与上年相比增加。", Line: 9}}}},
+	}
+	doc.Tables[0].Line = 1
+	book, err := Build(doc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ns := book.Sheets[len(book.Sheets)-1]
+	got := strings.Join(sheetText(ns), "\n")
+	want := strings.Join([]string{"文字说明", "一、收支预算总体情况", "（一）收入预算总计",
+		"（二）支出预算总计 21,955.35", "万元。包括：", "1．公共安全（类）支出", "与上年相比增加。"}, "\n")
+	if got != want {
+		t.Errorf("文字说明:\n%s\nwant\n%s", got, want)
+	}
+	if len(ns.Widths) != 1 {
+		t.Errorf("文字说明 has %d columns, want 1", len(ns.Widths))
+	}
+}
