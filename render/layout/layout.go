@@ -119,8 +119,13 @@ func Build(doc *model.Document, opt Options) (*grid.Book, error) {
 		default:
 			s = columnTable(doc, t, tpl, i)
 		}
-		if s.Title == "" {
-			s.Title = plan.names[i] // the 目录 lists it by name
+		if s.Title == "" && plan.names[i] != "" {
+			// the 目录 lists it by name, and its sheet prints the name
+			s.Title = plan.names[i]
+			if len(s.Rows) > 0 && s.Rows[0].Cells[0].Style.Class == grid.Title && s.Rows[0].Cells[0].Text == "" {
+				s.Rows[0].Cells[0].Text = s.Title
+				finish(s)
+			}
 		}
 		s.Name = names.take(short)
 		sheetOf[i] = len(book.Sheets)

@@ -147,6 +147,9 @@ func TestProseTablesInBook(t *testing.T) {
 	if got != want {
 		t.Errorf("sheets = %s\nwant %s", got, want)
 	}
+	if got := cellText(book.Sheets[2].Rows[0].Cells[0]); got != "专项转移支付绩效目标表（2026年度）" {
+		t.Errorf("the named sheet prints title %q", got)
+	}
 	for _, s := range book.Sheets {
 		if strings.HasPrefix(s.Name, "表") {
 			t.Errorf("untitled sheet %q in the book", s.Name)
