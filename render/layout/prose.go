@@ -91,7 +91,8 @@ func placeLine(p raw.Place) int {
 // An untitled table that only lists the document's parts or tables is its
 // table of contents: the pack has its own 目录, so it is left out (the
 // model keeps it, as printed). Any other untitled table goes where the
-// source prints it: after narrative text it belongs to the explanation
+// source prints it (prose a reader split into columns is text, always in
+// 文字说明): after narrative text it belongs to the explanation
 // and goes into 文字说明 at that place; after an official table it keeps
 // a sheet, named by the title-like line printed just above it or by its
 // header.
@@ -156,6 +157,9 @@ func planBook(doc *model.Document) bookPlan {
 			if items[k+1].table < 0 {
 				ctx = inNarrative
 			}
+		}
+		if sparse(t) {
+			ctx = inNarrative // prose taken for columns is text wherever it stands
 		}
 		if len(doc.Sections) == 0 {
 			ctx = ownSheet // no 文字说明 sheet to hold it

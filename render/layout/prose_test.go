@@ -243,4 +243,10 @@ func TestSparseTableAsText(t *testing.T) {
 	if len(ns.Widths) != 1 {
 		t.Errorf("文字说明 has %d columns, want 1", len(ns.Widths))
 	}
+	// standing right after an official table it is still prose, not a sheet
+	doc.Tables[1].Line = 1
+	doc.Tables[0].Line = 0
+	if w := planBook(doc).where[1]; w != inNarrative {
+		t.Errorf("prose grid after an official table: where = %d, want in 文字说明", w)
+	}
 }
