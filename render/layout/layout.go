@@ -89,8 +89,15 @@ func Build(doc *model.Document, opt Options) (*grid.Book, error) {
 	names := newNamer()
 	contents := &grid.Sheet{Name: names.take("目录"), Title: "目录", Contents: true}
 	book.Sheets = append(book.Sheets, contents)
+	plan := planBook(doc)
+	// sheetOf is each table's position in book.Sheets, or -1
+	sheetOf := make([]int, len(doc.Tables))
 	for i := range doc.Tables {
 		t := &doc.Tables[i]
+		sheetOf[i] = -1
+		if plan.where[i] != ownSheet {
+			continue // in 文字说明, or the source's table of contents
+		}
 		var tpl *templates.Table
 		if set != nil {
 			tpl = set.Table(t.Kind)
@@ -98,6 +105,9 @@ func Build(doc *model.Document, opt Options) (*grid.Book, error) {
 		short := t.Title
 		if tpl != nil && tpl.Short != "" {
 			short = tpl.Short
+		}
+		if short == "" {
+			short = plan.names[i]
 		}
 		if short == "" {
 			short = fmt.Sprintf("表%d", i+1)
@@ -109,7 +119,16 @@ func Build(doc *model.Document, opt Options) (*grid.Book, error) {
 		default:
 			s = columnTable(doc, t, tpl, i)
 		}
+		if s.Title == "" && plan.names[i] != "" {
+			// the 目录 lists it by name, and its sheet prints the name
+			s.Title = plan.names[i]
+			if len(s.Rows) > 0 && s.Rows[0].Cells[0].Style.Class == grid.Title && s.Rows[0].Cells[0].Text == "" {
+				s.Rows[0].Cells[0].Text = s.Title
+				finish(s)
+			}
+		}
 		s.Name = names.take(short)
+		sheetOf[i] = len(book.Sheets)
 		book.Sheets = append(book.Sheets, s)
 	}
 	// Project forms follow the tables they belong to in the document: the
@@ -126,10 +145,10 @@ func Build(doc *model.Document, opt Options) (*grid.Book, error) {
 		forms = append(forms, s)
 	}
 	if len(forms) > 0 {
-		book.Sheets = insertForms(book.Sheets, forms, doc)
+		book.Sheets = insertForms(book.Sheets, forms, doc, sheetOf)
 	}
 	if len(doc.Sections) > 0 {
-		ns := narrative(doc)
+		ns := narrative(doc, plan)
 		ns.Name = names.take(NarrativeName)
 		book.Sheets = append(book.Sheets, ns)
 	}
@@ -151,7 +170,7 @@ func Build(doc *model.Document, opt Options) (*grid.Book, error) {
 
 // insertForms puts the project forms where they stand in the document: after
 // the last table whose source line comes before the first form.
-func insertForms(sheets, forms []*grid.Sheet, doc *model.Document) []*grid.Sheet {
+func insertForms(sheets, forms []*grid.Sheet, doc *model.Document, sheetOf []int) []*grid.Sheet {
 	firstForm := 0
 	for _, p := range doc.Projects {
 		if p.Title != "" {
@@ -161,8 +180,8 @@ func insertForms(sheets, forms []*grid.Sheet, doc *model.Document) []*grid.Sheet
 	}
 	at := len(sheets)
 	for i, t := range doc.Tables {
-		if t.Line > firstForm {
-			at = i + 1 // +1 for the contents sheet
+		if t.Line > firstForm && sheetOf[i] >= 0 {
+			at = sheetOf[i]
 			break
 		}
 	}
@@ -352,28 +371,6 @@ func textLines(c grid.Cell, w float64) int {
 
 // NarrativeName is the name of the sheet that carries the narrative.
 const NarrativeName = "文字说明"
-
-// narrative lays out the document's explanations: each heading, then its
-// paragraphs, one wrapped paragraph a row, so that the pack carries the
-// sentences its figures are checked against.
-func narrative(doc *model.Document) *grid.Sheet {
-	// 66 units print within A4 upright at full size in every spreadsheet
-	// program (LibreOffice's column unit is the widest), so the text wraps
-	// inside the page instead of relying on fit-to-width
-	s := &grid.Sheet{Title: "文字说明", Widths: []float64{66}}
-	s.Rows = append(s.Rows, spanRow(1, "文字说明", grid.Style{Class: grid.Title, Bold: true, Align: grid.Center}))
-	for _, sec := range doc.Sections {
-		if sec.Heading != "" {
-			s.Rows = append(s.Rows, grid.Row{Cells: []grid.Cell{{Text: sec.Heading, Style: grid.Style{Class: grid.Note, Bold: true, Wrap: true}}}})
-		}
-		for _, p := range sec.Paragraphs {
-			s.Rows = append(s.Rows, grid.Row{Cells: []grid.Cell{{Text: p.Text, Style: grid.Style{Class: grid.Note, Wrap: true}}}})
-		}
-	}
-	finish(s)
-	s.Landscape = false
-	return s
-}
 
 // fitCaption re-spreads the caption row (the line under the title) once
 // the column widths are known: the first item takes columns from the left
