@@ -570,8 +570,9 @@ var (
 // The figure columns are taken from the left, then the text columns from
 // the right: a text left-aligned in a wide cell stands left of the header
 // centred over it, so the text column under the next header to its right
-// claims it first.
-func repairBlank(t *templates.Table, assign []int, data []raw.Row, w int) {
+// claims it first. A column other marks (another period's, printed with
+// its own header) is never a target.
+func repairBlank(t *templates.Table, assign []int, data []raw.Row, w int, other []bool) {
 	taken := map[int]bool{}
 	for _, j := range assign {
 		if j >= 0 {
@@ -599,7 +600,7 @@ func repairBlank(t *templates.Table, assign []int, data []raw.Row, w int) {
 		}
 		numeric := isNumeric(i)
 		for _, k := range []int{j - 1, j + 1, j - 2, j + 2} {
-			if k < 0 || k >= w || taken[k] || columnBlank(nil, data, k) || columnNumeric(data, k) != numeric {
+			if k < 0 || k >= w || taken[k] || k < len(other) && other[k] || columnBlank(nil, data, k) || columnNumeric(data, k) != numeric {
 				continue
 			}
 			taken[j], taken[k] = false, true
@@ -987,9 +988,16 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 	if r.set.Lenient && !t.TwoSided {
 		data = foldSplit(header, paths, data)
 	}
-	assign := matching{leaf: r.set.Lenient, anyOrder: t.AnyOrder}.matchColumns(t.Columns, budgetYearPaths(paths, r.out.Year))
+	yearPaths := budgetYearPaths(paths, r.out.Year)
+	assign := matching{leaf: r.set.Lenient, anyOrder: t.AnyOrder}.matchColumns(t.Columns, yearPaths)
 	if r.set.Lenient {
-		repairBlank(t, assign, data, w)
+		// another period's column (上年, 增减变化情况) is printed as its own:
+		// a blank column of the budget year never moves onto it
+		other := make([]bool, len(paths))
+		for j := range paths {
+			other[j] = len(paths[j]) > 0 && len(yearPaths[j]) == 0
+		}
+		repairBlank(t, assign, data, w, other)
 	}
 	if t.TwoSided {
 		dropLoneSides(t, assign)
