@@ -1,6 +1,7 @@
 package recognize
 
 import (
+	"strings"
 	"testing"
 
 	"budgetpack/model"
@@ -92,4 +93,31 @@ func findKind(t *testing.T, doc *model.Document, kind string) *model.Table {
 	}
 	t.Fatalf("no %s table: %v", kind, kinds)
 	return nil
+}
+
+// TestBlankPrintedColumns keeps a column the form prints with a header of
+// its own though no row fills it (长沙 收入总体情况表: 事业单位经营服务收入,
+// 上级补助收入, 其它收入), in its place, as a blank column: the pack prints
+// the form's columns, not only the filled ones.
+func TestBlankPrintedColumns(t *testing.T) {
+	out := recognizePDF(t,
+		raw.Block{Line: 1, Text: "2025年部门收入总体情况表", Heading: true},
+		ruledBlock(2,
+			merged("科目编码/r2", "科目名称/r2", "合计/r2", "本级财政拨款/r2", "事业单位经营服务收入/r2", "上级补助收入/r2", "事业收入/r2"),
+			merged("^", "^", "^", "^", "^", "^", "^"),
+			merged("", "合计", "10.00", "10.00", "", "", ""),
+			merged("201", "一般公共服务支出", "10.00", "10.00", "", "", ""),
+		))
+	tb := findKind(t, out, "income_summary")
+	var got []string
+	for _, c := range tb.Columns {
+		got = append(got, c.Printed)
+	}
+	want := []string{"科目编码", "科目名称", "合计", "本级财政拨款", "事业单位经营服务收入", "上级补助收入", "事业收入"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("columns\n got %v\nwant %v", got, want)
+	}
+	if v := tb.Rows[1].Texts; v["extra.5"] != "" || v["extra.6"] != "" {
+		t.Errorf("a blank column filled: %v", v)
+	}
 }

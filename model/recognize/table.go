@@ -562,6 +562,24 @@ var (
 	leftWords  = regexp.MustCompile(`(收入|收入合计|收入总计|上年结转|结余|结转|资金|拨款|预算)$`)
 )
 
+// printedBlank reports whether column j, blank in every body row, is
+// still a column of the form: it has a header cell of its own (事业单位经营
+// 服务收入 under no band), which a grid read from a document's cells or
+// rulings gives exactly. A text export's stray header pieces are no
+// columns.
+func printedBlank(paths [][]string, j int, layout string) bool {
+	if layout == "layout-text" || j >= len(paths) || len(paths[j]) == 0 {
+		return false
+	}
+	leaf := paths[j][len(paths[j])-1]
+	for _, k := range []int{j - 1, j + 1} {
+		if k >= 0 && k < len(paths) && len(paths[k]) > 0 && paths[k][len(paths[k])-1] == leaf {
+			return false // one header cell spread over two grid columns
+		}
+	}
+	return true
+}
+
 // repairBlank moves a column the header words put on a column that is
 // blank in every body row to a neighbouring column no other took that
 // holds the column's kind of content (a text export centres a header
@@ -1056,7 +1074,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			cols = append(cols, colRef{j, model.Column{Key: tc.Key, Header: hdr, Printed: hdr, Type: model.TypeCode}, tc})
 			continue
 		}
-		if !columnBlank(nil, data, j) {
+		if !columnBlank(nil, data, j) || printedBlank(paths, j, r.doc.Layout) {
 			key := fmt.Sprintf("extra.%d", j+1)
 			hdr := strings.Join(paths[j], " / ")
 			cols = append(cols, colRef{j, model.Column{Key: key, Header: hdr, Printed: hdr, Type: model.TypeText}, nil})
