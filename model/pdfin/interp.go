@@ -611,7 +611,10 @@ func (p *pageRun) stroke(path [][]point) {
 }
 
 // fill takes thin filled rectangles (at most maxRulingThickness across) as
-// rulings along their middle; thicker fills are shading.
+// rulings along their middle; thicker fills are shading. A border piece
+// with mitred ends (a thin trapezoid, as some report writers draw each
+// cell's edge) is a ruling too: a slanted step no longer than the
+// thickness is a corner cut, while a long slanted step is a drawing.
 func (p *pageRun) fill(path [][]point) {
 	for _, sub := range path {
 		if len(sub) < 4 || len(sub) > 5 {
@@ -623,8 +626,11 @@ func (p *pageRun) fill(path [][]point) {
 			if q.curve {
 				axis = false
 			}
-			if i > 0 && math.Abs(q.x-sub[i-1].x) > 0.01 && math.Abs(q.y-sub[i-1].y) > 0.01 {
-				axis = false
+			if i > 0 {
+				dx, dy := math.Abs(q.x-sub[i-1].x), math.Abs(q.y-sub[i-1].y)
+				if dx > 0.01 && dy > 0.01 && (dx > maxRulingThickness || dy > maxRulingThickness) {
+					axis = false
+				}
 			}
 			x0, y0 = math.Min(x0, q.x), math.Min(y0, q.y)
 			x1, y1 = math.Max(x1, q.x), math.Max(y1, q.y)

@@ -139,6 +139,11 @@ func TestRulings(t *testing.T) {
 		"400 100 100 100 re S",                    // stroked rectangle: four rulings
 		"q 1 0 0 1 0 -100 cm 10 50 m 20 50 l S Q", // under the CTM
 		"10 20 m 30 20 l n",                       // path not painted
+		// a cell edge drawn as a thin trapezoid with mitred ends
+		"300 150 m 400 150 l 399 151 l 301 151 l h f",
+		"550 300 m 550 400 l 551 399 l 551 301 l h f",
+		// a thin sliver slanting along its length: a drawing, no ruling
+		"300 520 m 400 522 l 400 523 l 300 521 l h f",
 	}, "\n")
 	pages, err := Pages(buildPDF(testPage{content: content + "\nBT /F1 10 Tf 72 720 Td (t) Tj ET"}))
 	if err != nil {
@@ -154,6 +159,8 @@ func TestRulings(t *testing.T) {
 		{X0: 500, Y0: 642, X1: 500, Y1: 742},
 		{X0: 400, Y0: 642, X1: 500, Y1: 642},
 		{X0: 400, Y0: 642, X1: 400, Y1: 742},
+		{X0: 300, Y0: 691.5, X1: 400, Y1: 691.5},
+		{X0: 550.5, Y0: 442, X1: 550.5, Y1: 542},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("rulings = %+v", got)

@@ -391,8 +391,9 @@ func (mt matching) matchInOrder(cols []templates.Column, paths [][]string) []int
 }
 
 // periodLabel matches the top header cell of a period group: a year
-// (2021年, 2022年预算数) or the change between two (增减变化情况, 比上年增减).
-var periodLabel = regexp.MustCompile(`^(\d{4})年|增减|变化|比上年`)
+// (2021年, 2022年预算数), a year named by word (上年, 当年, 本年预算数) or
+// the change between two (增减变化情况, 比上年增减).
+var periodLabel = regexp.MustCompile(`^(\d{4})年|^(上年|当年|本年|今年)度?(预算数?|数)?$|增减|变化|比上年`)
 
 var periodChange = regexp.MustCompile(`增减|变化|比上年`)
 
@@ -435,8 +436,18 @@ func budgetYearPaths(paths [][]string, year int) [][]string {
 	keep := ""
 	for _, l := range labels {
 		m := periodLabel.FindStringSubmatch(l)
-		if m[1] == "" || periodChange.MatchString(l) {
+		if periodChange.MatchString(l) {
 			continue // the change between periods
+		}
+		if m[1] == "" && m[2] == "" {
+			continue
+		}
+		if m[2] == "上年" {
+			continue // the year before the budget's
+		}
+		if m[2] != "" {
+			keep = l // 当年, 本年: the budget year by word
+			break
 		}
 		if y, _ := strconv.Atoi(m[1]); y == year {
 			keep = l

@@ -562,6 +562,24 @@ var (
 	leftWords  = regexp.MustCompile(`(收入|收入合计|收入总计|上年结转|结余|结转|资金|拨款|预算)$`)
 )
 
+// printedBlank reports whether column j, blank in every body row, is
+// still a column of the form: it has a header cell of its own (事业单位经营
+// 服务收入 under no band), which a grid read from a document's cells or
+// rulings gives exactly. A text export's stray header pieces are no
+// columns.
+func printedBlank(paths [][]string, j int, layout string) bool {
+	if layout == "layout-text" || j >= len(paths) || len(paths[j]) == 0 {
+		return false
+	}
+	leaf := paths[j][len(paths[j])-1]
+	for _, k := range []int{j - 1, j + 1} {
+		if k >= 0 && k < len(paths) && len(paths[k]) > 0 && paths[k][len(paths[k])-1] == leaf {
+			return false // one header cell spread over two grid columns
+		}
+	}
+	return true
+}
+
 // repairBlank moves a column the header words put on a column that is
 // blank in every body row to a neighbouring column no other took that
 // holds the column's kind of content (a text export centres a header
@@ -570,8 +588,9 @@ var (
 // The figure columns are taken from the left, then the text columns from
 // the right: a text left-aligned in a wide cell stands left of the header
 // centred over it, so the text column under the next header to its right
-// claims it first.
-func repairBlank(t *templates.Table, assign []int, data []raw.Row, w int) {
+// claims it first. A column other marks (another period's, printed with
+// its own header) is never a target.
+func repairBlank(t *templates.Table, assign []int, data []raw.Row, w int, other []bool) {
 	taken := map[int]bool{}
 	for _, j := range assign {
 		if j >= 0 {
@@ -599,7 +618,7 @@ func repairBlank(t *templates.Table, assign []int, data []raw.Row, w int) {
 		}
 		numeric := isNumeric(i)
 		for _, k := range []int{j - 1, j + 1, j - 2, j + 2} {
-			if k < 0 || k >= w || taken[k] || columnBlank(nil, data, k) || columnNumeric(data, k) != numeric {
+			if k < 0 || k >= w || taken[k] || k < len(other) && other[k] || columnBlank(nil, data, k) || columnNumeric(data, k) != numeric {
 				continue
 			}
 			taken[j], taken[k] = false, true
@@ -987,9 +1006,16 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 	if r.set.Lenient && !t.TwoSided {
 		data = foldSplit(header, paths, data)
 	}
-	assign := matching{leaf: r.set.Lenient, anyOrder: t.AnyOrder}.matchColumns(t.Columns, budgetYearPaths(paths, r.out.Year))
+	yearPaths := budgetYearPaths(paths, r.out.Year)
+	assign := matching{leaf: r.set.Lenient, anyOrder: t.AnyOrder}.matchColumns(t.Columns, yearPaths)
 	if r.set.Lenient {
-		repairBlank(t, assign, data, w)
+		// another period's column (上年, 增减变化情况) is printed as its own:
+		// a blank column of the budget year never moves onto it
+		other := make([]bool, len(paths))
+		for j := range paths {
+			other[j] = len(paths[j]) > 0 && len(yearPaths[j]) == 0
+		}
+		repairBlank(t, assign, data, w, other)
 	}
 	if t.TwoSided {
 		dropLoneSides(t, assign)
@@ -1048,7 +1074,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			cols = append(cols, colRef{j, model.Column{Key: tc.Key, Header: hdr, Printed: hdr, Type: model.TypeCode}, tc})
 			continue
 		}
-		if !columnBlank(nil, data, j) {
+		if !columnBlank(nil, data, j) || printedBlank(paths, j, r.doc.Layout) {
 			key := fmt.Sprintf("extra.%d", j+1)
 			hdr := strings.Join(paths[j], " / ")
 			cols = append(cols, colRef{j, model.Column{Key: key, Header: hdr, Printed: hdr, Type: model.TypeText}, nil})

@@ -103,8 +103,10 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 				if unitInName && typ != "pair" {
 					cell.Text = r.Code
 				}
-				if typ != "pair" && isTotal(side.Role) && labelInText(r, t.Columns, colType) {
-					cell.Text = "" // 合计 stands once, in the text column the source prints it in
+				if typ != "pair" && !unitInName && (isTotal(side.Role) || r.Role == model.RoleUnit) && labelInText(r, t.Columns, colType) {
+					// 合计 or a unit's name stands once, in the text column the
+					// source prints it in (单位名称), not again under 科目名称
+					cell.Text = ""
 				}
 				nameSeen = true
 				cell.Style = grid.Style{Class: grid.Name, Bold: bold, Indent: nameIndent(t, side), Wrap: true}
