@@ -9,6 +9,7 @@ package templates
 
 import (
 	"embed"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -301,8 +302,82 @@ var (
 // Embedded returns the template sets built into the binary, loaded once.
 // Callers must not change the library.
 func Embedded() (*Library, error) {
-	embeddedOnce.Do(func() { embeddedLib, embeddedErr = load(embedded, "embedded") })
+	embeddedOnce.Do(func() { embeddedLib, embeddedErr = loadDecoded(decodedJSON) })
 	return embeddedLib, embeddedErr
+}
+
+// decodedJSON is the embedded YAML files decoded, as JSON: decoding the
+// YAML took a run some 10–30 ms, most of its time before the first table
+// was recognized; the JSON decodes in about 2 ms. The YAML files stay the
+// source: TestDecodedCache fails when this file no longer matches them
+// (go test ./templates -update rewrites it), and TestEmbeddedAsYAML loads
+// and validates them as Load does.
+//
+//go:embed decoded.json
+var decodedJSON []byte
+
+// decodedFiles is what decoded.json holds: common.yaml and, in name
+// order, each family file as decoded, before compiling.
+type decodedFiles struct {
+	Common Common
+	Files  []decodedFile
+}
+
+// decodedFile is one family file decoded.
+type decodedFile struct {
+	Name string
+	Set  Set
+}
+
+// decodeEmbedded decodes the embedded YAML files into what decoded.json
+// holds.
+func decodeEmbedded() ([]byte, error) {
+	names, err := fs.Glob(embedded, "*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var d decodedFiles
+	for _, name := range names {
+		data, err := readTemplate(embedded, name)
+		if err != nil {
+			return nil, err
+		}
+		if name == "common.yaml" {
+			if err := decodeStrict(data, &d.Common); err != nil {
+				return nil, fmt.Errorf("模板 %s: %w", name, err)
+			}
+			continue
+		}
+		f := decodedFile{Name: name}
+		if err := decodeStrict(data, &f.Set); err != nil {
+			return nil, fmt.Errorf("模板 %s: %w", name, err)
+		}
+		d.Files = append(d.Files, f)
+	}
+	return json.MarshalIndent(&d, "", " ")
+}
+
+// loadDecoded builds the library from decoded.json: the sets compiled,
+// extended and joined to common.yaml as load does; validation, which only
+// names an error's line, is left to the tests.
+func loadDecoded(b []byte) (*Library, error) {
+	var d decodedFiles
+	if err := json.Unmarshal(b, &d); err != nil {
+		return nil, fmt.Errorf("内置模板无法读取 (the built-in templates do not decode): %w", err)
+	}
+	lib := &Library{Common: d.Common}
+	for i := range d.Files {
+		s := &d.Files[i].Set
+		if err := s.compile(); err != nil {
+			return nil, fmt.Errorf("模板 embedded/%s: %w", d.Files[i].Name, err)
+		}
+		lib.Sets = append(lib.Sets, s)
+	}
+	if err := lib.finish(); err != nil {
+		return nil, err
+	}
+	return lib, nil
 }
 
 // Load loads the template sets from a directory (the same files as the
@@ -383,21 +458,27 @@ func load(fsys fs.FS, where string) (*Library, error) {
 		families[s.Family] = file
 		lib.Sets = append(lib.Sets, s)
 	}
+	if err := lib.finish(); err != nil {
+		return nil, err
+	}
+	return lib, nil
+}
+
+// finish compiles the common roles, joins every set to them and builds
+// the families that extend another.
+func (lib *Library) finish() error {
 	for i := range lib.Common.Roles {
 		r := &lib.Common.Roles[i]
 		re, err := regexp.Compile(r.Match)
 		if err != nil {
-			return nil, fmt.Errorf("模板 common.yaml: 角色规则 %q: %w", r.Match, err)
+			return fmt.Errorf("模板 common.yaml: 角色规则 %q: %w", r.Match, err)
 		}
 		r.re = re
 	}
 	for _, s := range lib.Sets {
 		s.Common = &lib.Common
 	}
-	if err := lib.resolveExtends(); err != nil {
-		return nil, err
-	}
-	return lib, nil
+	return lib.resolveExtends()
 }
 
 // resolveExtends builds each family that extends another from its base:

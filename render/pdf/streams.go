@@ -72,19 +72,27 @@ func deflateChunked(b []byte, level int) []byte {
 	n := max((len(b)+chunkSize-1)/chunkSize, 1)
 	pieces := make([]bytes.Buffer, n)
 	var wg sync.WaitGroup
-	for i := range n {
+	// Two goroutines take every other piece, each with one writer from the
+	// pool, primed anew for each piece: a writer's tables are a megabyte
+	// or more, and a process renders few documents.
+	for g := range min(2, n) {
 		wg.Go(func() {
-			from, to := i*chunkSize, min((i+1)*chunkSize, len(b))
-			var dict []byte
-			if i > 0 {
-				dict = b[max(from-32<<10, 0):from]
-			}
-			w, _ := flate.NewWriterDict(&pieces[i], level, dict)
-			w.Write(b[from:to]) // a bytes.Buffer does not fail
-			if i < n-1 {
-				w.Flush()
-			} else {
-				w.Close()
+			pool := flatePool(level)
+			w := pool.Get().(*flate.Writer)
+			defer pool.Put(w)
+			for i := g; i < n; i += 2 {
+				from, to := i*chunkSize, min((i+1)*chunkSize, len(b))
+				var dict []byte
+				if i > 0 {
+					dict = b[max(from-32<<10, 0):from]
+				}
+				w.ResetDict(&pieces[i], dict)
+				w.Write(b[from:to]) // a bytes.Buffer does not fail
+				if i < n-1 {
+					w.Flush()
+				} else {
+					w.Close()
+				}
 			}
 		})
 	}
@@ -104,6 +112,21 @@ func deflateChunked(b []byte, level int) []byte {
 		out = append(out, pieces[i].Bytes()...)
 	}
 	return binary.BigEndian.AppendUint32(out, adler32.Checksum(b))
+}
+
+// flatePools hold raw deflate writers for reuse, by level.
+var flatePools sync.Map
+
+// flatePool is the pool of raw deflate writers at level.
+func flatePool(level int) *sync.Pool {
+	if p, ok := flatePools.Load(level); ok {
+		return p.(*sync.Pool)
+	}
+	p, _ := flatePools.LoadOrStore(level, &sync.Pool{New: func() any {
+		w, _ := flate.NewWriter(nil, level)
+		return w
+	}})
+	return p.(*sync.Pool)
 }
 
 // inflaters holds zlib readers for reuse.
