@@ -278,13 +278,19 @@ func (fs *fontSet) register(pdf *fpdf.Fpdf, b *grid.Book, extra string) error {
 		}
 	}
 	measured := make([]bool, len(fs.adv))
+	// fpdf's SetFont is costly next to reading a width: the font is
+	// selected only when the rune's face is not the one selected last.
+	current := uint8(faceUnknown)
 	measure := func(text string) error {
 		for _, r := range text {
 			if r >= 0x10000 || r < 0 || measured[r] || r == '\n' {
 				continue
 			}
 			measured[r] = true
-			pdf.SetFont(fs.key(fs.faceOf(r)), "", 10)
+			if face := fs.faceOf(r); face != current {
+				pdf.SetFont(fs.key(face), "", 10)
+				current = face
+			}
 			w, err := symbolWidth(pdf, r)
 			if err != nil {
 				return err
