@@ -53,3 +53,22 @@ func TestEmbeddedAsYAML(t *testing.T) {
 		t.Errorf("sets %d: national or hebei-2024 missing", len(fromJSON.Sets))
 	}
 }
+
+// BenchmarkLoad loads the built-in templates as a run does (from
+// decoded.json) and as Load does (decoding and validating the YAML).
+func BenchmarkLoad(b *testing.B) {
+	b.Run("decoded", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := loadDecoded(decodedJSON); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("yaml", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := load(embedded, "embedded"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
