@@ -12,7 +12,8 @@ import (
 
 // TestSourceOfFundsRelations checks the basic and project expenditure
 // tables printed by source of funds (Guangzhou's 部门预算基本支出预算表 and
-// 部门预算项目支出及其他支出预算表, Shenzhen's 基本支出总表 and 项目支出总表):
+// 部门预算项目支出及其他支出预算表, Shenzhen's 基本支出总表 and 项目支出总表,
+// Yantai's 项目支出预算情况表):
 // as published their 总计 is the sum of the sources and the appropriation
 // the sum of its three budgets, so no error is found on them; a source
 // changed on one row is an error on that row, in the column whose sum no
@@ -37,9 +38,16 @@ func TestSourceOfFundsRelations(t *testing.T) {
 		{"shenzhen-1-2026", "basic_summary", "工资福利支出", "src_approp", "3838.29", []string{"total", "src_approp"}},
 		// no 小计 printed: 总计 over 一般公共预算拨款 … 上年结余、结转
 		{"shenzhen-1-2026", "project_expenditure", "社工服务项目", "src_carry", "3.13", []string{"total"}},
+		// Yantai prints 单位资金 as one column: 5,039.97 = 4,946.96 + 93.01
+		{"yantai-1-2026", "project_expenditure", "", "", "", nil},
+		{"yantai-1-2026", "project_expenditure", "合计", "src_unit", "39.01", []string{"total"}},
 	}
 	for _, tc := range tests {
-		t.Run(tc.file+"/"+tc.kind+"/"+tc.col, func(t *testing.T) {
+		name := tc.file + "/" + tc.kind + "/as published"
+		if tc.col != "" {
+			name = tc.file + "/" + tc.kind + "/" + tc.col + " changed"
+		}
+		t.Run(name, func(t *testing.T) {
 			src := filepath.Join(corpus, tc.file+".pdf")
 			if _, err := os.Stat(src); err != nil {
 				t.Skip("corpus not present:", err)
