@@ -146,28 +146,7 @@ func TestCorpusForms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.doc+"/"+tt.title, func(t *testing.T) {
-			src := filepath.Join(corpus, tt.doc+".pdf")
-			if _, err := os.Stat(src); err != nil {
-				t.Skip("corpus not present:", err)
-			}
-			doc, err := parse.File(src, parse.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			book, err := Build(doc, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var s *grid.Sheet
-			for _, sh := range book.Sheets {
-				if sh.Title == tt.title && !sh.Contents {
-					s = sh
-					break
-				}
-			}
-			if s == nil {
-				t.Fatalf("no sheet %s", tt.title)
-			}
+			s := corpusSheet(t, tt.doc, tt.title)
 			var got []string
 			for i := s.HeaderFrom; i < len(s.Rows) && len(got) < len(tt.want); i++ {
 				got = append(got, showRow(s.Rows[i]))
@@ -218,28 +197,7 @@ func TestCorpusPrinted(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.doc+"/"+tt.title, func(t *testing.T) {
-			src := filepath.Join(corpus, tt.doc+".pdf")
-			if _, err := os.Stat(src); err != nil {
-				t.Skip("corpus not present:", err)
-			}
-			doc, err := parse.File(src, parse.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			book, err := Build(doc, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var s *grid.Sheet
-			for _, sh := range book.Sheets {
-				if sh.Title == tt.title && !sh.Contents {
-					s = sh
-					break
-				}
-			}
-			if s == nil {
-				t.Fatalf("no sheet %s", tt.title)
-			}
+			s := corpusSheet(t, tt.doc, tt.title)
 			for _, i := range tt.blank {
 				r := s.Rows[s.BodyFrom+i]
 				for _, c := range r.Cells {
@@ -267,4 +225,29 @@ func TestCorpusPrinted(t *testing.T) {
 			}
 		})
 	}
+}
+
+// corpusSheet is the public pack's sheet of the given title, made from
+// the corpus document doc's PDF; the test is skipped without the corpus.
+func corpusSheet(t *testing.T, doc, title string) *grid.Sheet {
+	t.Helper()
+	src := filepath.Join(corpus, doc+".pdf")
+	if _, err := os.Stat(src); err != nil {
+		t.Skip("corpus not present:", err)
+	}
+	d, err := parse.File(src, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := Build(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sh := range book.Sheets {
+		if sh.Title == title && !sh.Contents {
+			return sh
+		}
+	}
+	t.Fatalf("no sheet %s", title)
+	return nil
 }
