@@ -504,7 +504,7 @@ func (r *recognizer) run() error {
 					skip, cols, repeated = repeatedHead(blocks[j], next)
 				}
 				sparse, dropped := []int(nil), false
-				if !repeated && gridWidth(next) < gridWidth(blocks[j]) && gridsHaveFigures(grids) && !t.TwoSided &&
+				if !repeated && !sameWidth(next, grids[len(grids)-1]) && gridsHaveFigures(grids) && !t.TwoSided &&
 					onLaterPage(next, grids[len(grids)-1]) && (fragments || pageBreakLines(blocks[k:n])) && !captionBetween(blocks[k:n]) {
 					// a next page without header whose grid dropped the
 					// columns none of its rows fills
