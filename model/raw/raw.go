@@ -132,6 +132,11 @@ type Cell struct {
 	// left edge, in the width of its own characters, where the reader
 	// sees where text stands on the page (Document.Indents); else 0.
 	Indent float64
+	// RunsOn reports that the cell's last line runs out to its right
+	// edge, where the reader sees where text stands: the text was wrapped
+	// there and may go on in the row below, as the first row of the next
+	// page does when the page ends inside the cell.
+	RunsOn bool
 	// Covered reports that the position lies inside a merged cell that
 	// starts above or to the left of it; its Text is empty. Grids from
 	// sources with merges keep one Cell per column so that column

@@ -3,6 +3,7 @@ package textgrid
 import (
 	"math"
 	"sort"
+	"strings"
 
 	"budgetpack/model/raw"
 )
@@ -393,6 +394,10 @@ func (t *ruled) block(b *builder, page int) (titles []raw.Block, grid raw.Block,
 	titleTexts := make([]string, len(spans))
 	lineOf := make([]int, len(spans))
 	indentOf := make([]float64, len(spans))
+	// runsOn: the cell's last line reaches its right edge (wrapped there);
+	// inside: every word of the cell lies within its left and right edges
+	runsOn := make([]bool, len(spans))
+	inside := make([]bool, len(spans))
 	for id, s := range spans {
 		var ws []Word
 		for dj := 0; dj < s.h; dj++ {
@@ -415,6 +420,14 @@ func (t *ruled) block(b *builder, page int) (titles []raw.Block, grid raw.Block,
 		titleTexts[id] = joinLines(tparts)
 		lineOf[id] = ls[0].words[0].Line
 		indentOf[id] = indentIn(ls[0].words[0], t.xs[s.i])
+		left, right := t.xs[s.i], t.xs[s.i+s.w]
+		runsOn[id] = fillsTo(ls[len(ls)-1].words, right)
+		inside[id] = true
+		for _, w := range ws {
+			if w.X0 < left-1 || w.X1 > right+1 {
+				inside[id] = false
+			}
+		}
 	}
 	// Keep only the columns and rows where some text starts: rulings
 	// drawn for page margins, spacer columns and empty bands between
@@ -482,7 +495,7 @@ func (t *ruled) block(b *builder, page int) (titles []raw.Block, grid raw.Block,
 	// is a line of its own.
 	first := 0
 	for first < nr2-1 {
-		n, tall := 0, false
+		n, own, tall := 0, 0, false
 		var only cell
 		for i := 0; i < nc2; i++ {
 			c := cells[owner2[first*nc2+i]]
@@ -490,6 +503,7 @@ func (t *ruled) block(b *builder, page int) (titles []raw.Block, grid raw.Block,
 				tall = tall || c.j < first
 				continue
 			}
+			own++
 			tall = tall || c.h > 1
 			if texts[c.id] != "" {
 				n++
@@ -498,6 +512,21 @@ func (t *ruled) block(b *builder, page int) (titles []raw.Block, grid raw.Block,
 		}
 		if n != 1 || tall {
 			break
+		}
+		// A text held in one of the cells the row draws, within its
+		// edges, right over a row of figures is a row of the table's body
+		// (the end of a cell the page before cut), not a title set in the
+		// frame: a title stands over the header.
+		if own > 1 && inside[only.id] && strings.TrimSpace(texts[only.id]) != "" && first+1 < nr2 {
+			figures := false
+			for i := 0; i < nc2; i++ {
+				if c := cells[owner2[(first+1)*nc2+i]]; c.j == first+1 && c.i == i && isNumber(strings.TrimSpace(texts[c.id])) {
+					figures = true
+				}
+			}
+			if figures {
+				break
+			}
 		}
 		titles = append(titles, raw.Block{Line: b.anchor(page, lineOf[only.id]), Page: page, Text: titleTexts[only.id]})
 		first++
@@ -521,6 +550,7 @@ func (t *ruled) block(b *builder, page int) (titles []raw.Block, grid raw.Block,
 			if c.j == j && c.i == i {
 				rc.Text = texts[c.id]
 				rc.Indent = indentOf[c.id]
+				rc.RunsOn = runsOn[c.id]
 				if c.w > 1 {
 					rc.ColSpan = c.w
 				}
@@ -625,4 +655,20 @@ func (t *ruled) drawnAcross(y float64) bool {
 		covered += math.Min(h.hi, x1) - math.Max(h.lo, x0)
 	}
 	return covered >= 0.9*(x1-x0)
+}
+
+// fillsTo reports whether a line of a cell's words runs out to the cell's
+// right edge, right: less than about one character and a half of room is
+// left, so the next character did not fit and the text was wrapped.
+func fillsTo(ws []Word, right float64) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	last := ws[0]
+	for _, w := range ws[1:] {
+		if w.X1 > last.X1 {
+			last = w
+		}
+	}
+	return right-last.X1 < 1.5*last.Size
 }

@@ -11,22 +11,41 @@ import (
 // stitch returns the blocks in order, joining a grid that opens a page to
 // the grid that closed the page before when they have the same columns
 // and no title (only page numbers) stands between them; rows repeating
-// the first grid's header are dropped.
+// the first grid's header are dropped. A ruled grid's first row that only
+// finishes cells the page end cut (see carryOver) goes back into the last
+// row of the ruled grid before, whatever its columns and the running head
+// printed between.
 func stitch(items []item) []raw.Block {
 	out := make([]raw.Block, 0, len(items))
 	lastGrid := -1 // index in out of the grid that may continue
 	var lastCols []float64
 	lastStream := false
 	lastPage := 0
+	// the last ruled grid, its columns and page, and the lines set since
+	lastRuled, ruledPage, since := -1, 0, 0
+	var ruledCols []float64
 	for _, it := range items {
 		blk := it.block
 		if !blk.IsGrid() {
 			out = append(out, blk)
 			if !it.furniture {
 				lastGrid = -1
+				since++
+				if it.page != ruledPage+1 {
+					lastRuled = -1 // text under the grid on its own page: the table ended there
+				}
 			}
 			continue
 		}
+		if lastRuled >= 0 && !it.stream && blk.Page == ruledPage+1 && since <= maxHeadLines && len(blk.Rows) > 1 {
+			prev := &out[lastRuled]
+			if last, ok := carryOver(prev.Rows[len(prev.Rows)-1], ruledCols, blk.Rows[0], it.cols); ok {
+				prev.Rows = append(append([]raw.Row(nil), prev.Rows[:len(prev.Rows)-1]...), last)
+				blk.Rows = blk.Rows[1:]
+				blk.Line = blk.Rows[0].Line
+			}
+		}
+		lastRuled = -1
 		// A page that prints the header again is left to the header's
 		// own matching; one that goes straight on with rows, in columns
 		// found otherwise, is laid into the columns of the page before.
@@ -45,12 +64,74 @@ func stitch(items []item) []raw.Block {
 				prev.Rows = append(prev.Rows, rows...)
 			}
 			lastPage = blk.Page
+			if !it.stream {
+				lastRuled, ruledCols, ruledPage, since = lastGrid, it.cols, blk.Page, 0
+			}
 			continue
 		}
 		out = append(out, blk)
 		lastGrid, lastCols, lastPage, lastStream = len(out)-1, it.cols, blk.Page, it.stream
+		if !it.stream {
+			lastRuled, ruledCols, ruledPage, since = len(out)-1, it.cols, blk.Page, 0
+		}
 	}
 	return out
+}
+
+// maxHeadLines is the most lines (a running head, a page number) a page
+// prints between the end of a ruled table and its going on.
+const maxHeadLines = 3
+
+// carryOver returns last, the row closing a page's ruled grid (column
+// edges lastCols), with the text of next, the first row of the next
+// page's grid (edges nextCols), run on in its cells, and ok, where next
+// only finishes cells the page end cut: it holds no figure, and each of
+// its texts stands in a cell whose edges are those of a cell of last that
+// holds a text whose last line ran out to the cell's edge (wrapped there).
+// The two grids may have different columns (a page drops the columns it
+// leaves empty), so cells pair by their edges on the page.
+func carryOver(last raw.Row, lastCols []float64, next raw.Row, nextCols []float64) (raw.Row, bool) {
+	const tol = 3 // points: one edge drawn on two pages
+	at := func(cols []float64, x float64) int {
+		for i, c := range cols {
+			if math.Abs(c-x) <= tol {
+				return i
+			}
+		}
+		return -1
+	}
+	cells := append([]raw.Cell(nil), last.Cells...)
+	filled := 0
+	for j, c := range next.Cells {
+		s := strings.TrimSpace(c.Text)
+		if s == "" {
+			continue
+		}
+		if c.Covered || isNumber(s) || j+1 >= len(nextCols) {
+			return last, false
+		}
+		w := max(c.ColSpan, 1)
+		if j+w >= len(nextCols) {
+			return last, false
+		}
+		i, e := at(lastCols, nextCols[j]), at(lastCols, nextCols[j+w])
+		if i < 0 || e <= i || i >= len(cells) {
+			return last, false
+		}
+		p := cells[i]
+		ps := strings.TrimSpace(p.Text)
+		if p.Covered || !p.RunsOn || ps == "" || isNumber(ps) || max(p.ColSpan, 1) != e-i {
+			return last, false
+		}
+		cells[i].Text = joinLines([]string{p.Text, s})
+		cells[i].RunsOn = c.RunsOn
+		filled++
+	}
+	if filled == 0 {
+		return last, false
+	}
+	last.Cells = cells
+	return last, true
 }
 
 // columnMap matches the columns of a table found from aligned text on

@@ -124,6 +124,106 @@ func TestBuild(t *testing.T) {
 			want: []string{"T:预算01表 收支总表", "G", "  项目|金额", "  合计|1.00"},
 		},
 		{
+			// wuxi-2-2026 政府采购支出表: 无锡市水利局 wraps at its cell's
+			// edge as the page ends, （本级） finishes it atop the next page
+			name: "a cell the page end cuts goes on in the next page's first row",
+			pages: []Page{
+				{Number: 1, Width: 400, Height: 400,
+					Words: []Word{
+						w("名称", 20, 40, 15), w("金额", 220, 240, 15),
+						w("无锡市水利局", 40, 96, 35), w("835.23", 220, 250, 35),
+					},
+					Rulings: []Ruling{
+						hr(0, 300, 0), hr(0, 300, 20), hr(0, 300, 40),
+						vr(0, 0, 40), vr(100, 0, 40), vr(300, 0, 40),
+					}},
+				{Number: 2, Width: 400, Height: 400,
+					Words: []Word{
+						w("（本级）", 5, 45, 15),
+						w("办公费", 20, 50, 35), w("2.00", 220, 240, 35),
+					},
+					Rulings: []Ruling{
+						hr(0, 300, 0), hr(0, 300, 20), hr(0, 300, 40),
+						vr(0, 0, 40), vr(100, 0, 40), vr(300, 0, 40),
+					}},
+			},
+			want: []string{"G", "  名称|金额", "  无锡市水利局（本级）|835.23", "  ^办公费|2.00"},
+		},
+		{
+			// jiangsu-3-2017 政府采购预算表: the next page keeps fewer
+			// columns and prints a running head; the cut cell is found by
+			// its edges on the page
+			name: "a cut cell goes on in a next page of other columns",
+			pages: []Page{
+				{Number: 1, Width: 400, Height: 400,
+					Words: []Word{
+						w("类别", 20, 40, 15), w("科目", 120, 140, 15), w("金额", 220, 240, 15),
+						w("信息网络及软件购", 105, 195, 35), w("606.00", 220, 250, 35),
+					},
+					Rulings: []Ruling{
+						hr(0, 300, 0), hr(0, 300, 20), hr(0, 300, 40),
+						vr(0, 0, 40), vr(100, 0, 40), vr(200, 0, 40), vr(300, 0, 40),
+					}},
+				{Number: 2, Width: 400, Height: 400,
+					Words: []Word{
+						w("某局2026年度部门预算公开", 100, 220, 10),
+						w("置更新", 105, 135, 35),
+						w("会议费", 120, 150, 55), w("2.00", 220, 240, 55),
+					},
+					Rulings: []Ruling{
+						hr(0, 300, 20), hr(0, 300, 40), hr(0, 300, 60),
+						vr(0, 20, 60), vr(100, 20, 60), vr(200, 20, 60), vr(300, 20, 60),
+					}},
+			},
+			want: []string{
+				"G", "  类别|科目|金额", "  |信息网络及软件购置更新|606.00",
+				"T:某局2026年度部门预算公开",
+				"G", "  会议费|2.00",
+			},
+		},
+		{
+			// a short label that ends well inside its cell was not wrapped:
+			// the next page's label row is a row of its own
+			name: "a label that did not wrap is not run on",
+			pages: []Page{
+				{Number: 1, Width: 400, Height: 400,
+					Words: []Word{
+						w("名称", 20, 40, 15), w("金额", 220, 240, 15),
+						w("合计", 5, 25, 35), w("835.23", 220, 250, 35),
+					},
+					Rulings: []Ruling{
+						hr(0, 300, 0), hr(0, 300, 20), hr(0, 300, 40),
+						vr(0, 0, 40), vr(100, 0, 40), vr(300, 0, 40),
+					}},
+				{Number: 2, Width: 400, Height: 400,
+					Words: []Word{
+						w("其中：", 5, 35, 15),
+						w("办公费", 20, 50, 35), w("2.00", 220, 240, 35),
+					},
+					Rulings: []Ruling{
+						hr(0, 300, 0), hr(0, 300, 20), hr(0, 300, 40),
+						vr(0, 0, 40), vr(100, 0, 40), vr(300, 0, 40),
+					}},
+			},
+			want: []string{"G", "  名称|金额", "  合计|835.23", "  ^其中：|", "  办公费|2.00"},
+		},
+		{
+			// a title set in one of the frame's drawn cells stands over the
+			// header, not over figures: it stays the table's title
+			name: "a title in a drawn cell over the header",
+			pages: []Page{{Number: 1, Width: 400, Height: 400,
+				Words: []Word{
+					w("预算05表", 5, 45, 15),
+					w("项目", 20, 40, 35), w("金额", 220, 240, 35),
+					w("合计", 20, 40, 55), w("1.00", 220, 240, 55),
+				},
+				Rulings: []Ruling{
+					hr(0, 300, 0), hr(0, 300, 20), hr(0, 300, 40), hr(0, 300, 60),
+					vr(0, 0, 60), vr(100, 0, 60), vr(300, 0, 60),
+				}}},
+			want: []string{"T:预算05表", "G", "  项目|金额", "  合计|1.00"},
+		},
+		{
 			// a title spread out one character a word is one word
 			name: "a spread-out title inside the ruled frame",
 			pages: []Page{{Number: 1, Width: 400, Height: 400,
