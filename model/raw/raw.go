@@ -132,6 +132,10 @@ type Cell struct {
 	// left edge, in the width of its own characters, where the reader
 	// sees where text stands on the page (Document.Indents); else 0.
 	Indent float64
+	// Centred reports that every line of the cell's text stands as far
+	// from the cell's right edge as from its left, with room on both
+	// sides, where the reader sees where text stands on the page.
+	Centred bool
 	// Covered reports that the position lies inside a merged cell that
 	// starts above or to the left of it; its Text is empty. Grids from
 	// sources with merges keep one Cell per column so that column

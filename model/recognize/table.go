@@ -46,6 +46,7 @@ func (r *recognizer) table(t *templates.Table, title raw.Block, caption []raw.Bl
 		Rows:    []model.Row{},
 	}
 	out.Caption = proseCaption(caption)
+	out.Number, r.number = r.number, ""
 	rows := grids[0].Rows
 	if (t.Form == "" || t.Form == "overall" && r.set.Lenient) && len(grids) > 1 {
 		rows = nil
@@ -1299,6 +1300,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			}
 		}
 		first = false
+		markPrinted(row, cols, &mr)
 		if r.doc.Indents {
 			if k := cellOf(row, mr.Name); k >= 0 {
 				indents[len(out.Rows)] = row.Cells[k].Indent
@@ -1351,6 +1353,32 @@ func (r *recognizer) totalLabelRow(row raw.Row) bool {
 	return label >= 0 && label*2 < len(row.Cells)
 }
 
+// markPrinted records how the source sets a row's labels: centred in
+// their cells, and the left label in one cell merged across the code
+// columns and the name column (合计 over 类/款/项 and 科目名称).
+func markPrinted(row raw.Row, cols []colRef, mr *model.Row) {
+	if k := cellOf(row, mr.Name); k >= 0 {
+		c := row.Cells[k]
+		mr.Centred = c.Centred
+		if c.ColSpan > 1 {
+			code, name := false, false
+			for _, cr := range cols {
+				if cr.src < k || cr.src >= k+c.ColSpan {
+					continue
+				}
+				code = code || cr.col.Type == model.TypeCode
+				name = name || cr.col.Type == model.TypeName
+			}
+			mr.Merged = code && name
+		}
+	}
+	if mr.Pair != nil {
+		if k := cellOf(row, mr.Pair.Name); k >= 0 {
+			mr.Pair.Centred = row.Cells[k].Centred
+		}
+	}
+}
+
 // cellOf returns the index of the row's cell printing text, or -1.
 func cellOf(row raw.Row, text string) int {
 	t := norm(text)
@@ -1368,18 +1396,19 @@ func cellOf(row raw.Row, text string) int {
 // printedIndents sets each row label's Indent from where the source
 // starts its name (raw, in characters, by row index): in whole
 // characters right of the names printed furthest left. A total's label
-// is left out of the measure (forms centre it).
+// is left out of the measure (forms centre it), and so is a label the
+// source centres (its start says nothing of its level).
 func printedIndents(out *model.Table, indents, pairIndents map[int]float64) {
 	set := func(m map[int]float64, label func(r *model.Row) *model.Label) {
 		base := -1.0
 		for i, v := range m {
-			if l := label(&out.Rows[i]); l != nil && !isTotalRole(l.Role) && (base < 0 || v < base) {
+			if l := label(&out.Rows[i]); l != nil && !isTotalRole(l.Role) && !l.Centred && (base < 0 || v < base) {
 				base = v
 			}
 		}
 		for i, v := range m {
 			l := label(&out.Rows[i])
-			if l == nil || base < 0 || isTotalRole(l.Role) {
+			if l == nil || base < 0 || isTotalRole(l.Role) || l.Centred {
 				continue
 			}
 			l.Indent = int(math.Round(v - base))

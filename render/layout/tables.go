@@ -17,6 +17,10 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 		n = 1
 	}
 	s := &grid.Sheet{Title: t.Title}
+	if t.Number != "" {
+		// the table's number over its title, at the right as the forms print it
+		s.Rows = append(s.Rows, spanRow(n, t.Number, grid.Style{Class: grid.Caption, Align: grid.Right}))
+	}
 	s.Rows = append(s.Rows, spanRow(n, t.Title, grid.Style{Class: grid.Title, Bold: true, Align: grid.Center}))
 	if len(t.Caption) > 0 {
 		s.Rows = append(s.Rows, captionRow(n, t.Caption))
@@ -110,7 +114,7 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 				}
 				nameSeen = true
 				cell.Style = grid.Style{Class: grid.Name, Bold: bold, Indent: nameIndent(t, side), Wrap: true}
-				if isTotal(side.Role) && side.Code == "" && t.Kind != "three_public" {
+				if (isTotal(side.Role) && side.Code == "" && t.Kind != "three_public") || side.Centred {
 					cell.Style.Align = grid.Center
 					cell.Style.Indent = 0
 				}
@@ -127,6 +131,9 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 				cell.Style = grid.Style{Class: grid.Body, Wrap: true}
 			}
 			cells[j] = cell
+		}
+		if r.Merged {
+			mergeLabel(cells, t.Columns)
 		}
 		s.Rows = append(s.Rows, grid.Row{Cells: cells})
 	}
@@ -151,6 +158,40 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 	fitCaption(s)
 	finish(s)
 	return s
+}
+
+// mergeLabel sets a row's label in one cell across the code columns and
+// the name column, as the source merges them (合计 over 类/款/项 and
+// 科目名称): where the code columns stand right before the name column.
+func mergeLabel(cells []grid.Cell, cols []model.Column) {
+	from, to := -1, -1
+	for j, c := range cols {
+		switch {
+		case c.Type == model.TypeCode && from < 0:
+			from = j
+		case c.Type == model.TypeCode:
+		case c.Type == model.TypeName && from >= 0:
+			to = j
+		default:
+			from = -1
+		}
+		if to >= 0 {
+			break
+		}
+	}
+	if from < 0 || to < 0 {
+		return
+	}
+	label := cells[to]
+	for j := from; j < to && label.Text == ""; j++ {
+		label.Text = cells[j].Text
+	}
+	label.ColSpan = to - from + 1
+	label.Style.Align, label.Style.Indent = grid.Center, 0
+	cells[from] = label
+	for j := from + 1; j <= to; j++ {
+		cells[j] = grid.Cell{Covered: true, Ref: cells[j].Ref, Style: label.Style}
+	}
 }
 
 func isTotal(role string) bool {
