@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -946,9 +947,11 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 	var header [][]string
 	body := -1
 	filled := raw.FilledTexts(rows) // a merged header cell heads every column it covers
+	var lanci raw.Row               // the 栏次 row, where printed
 	for i, row := range rows {
 		if isLanci(row) {
 			out.Numbered = true
+			lanci = row
 			body = i + 1
 			break
 		}
@@ -1093,6 +1096,8 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		bounds = sideBounds(cols, data)
 	}
 	var lastParts [4]string
+	// by code level, whether each row printed only its own code parts
+	ownPart := map[string][]bool{}
 	// where each row's names start, by row index, where the reader saw it
 	indents, pairIndents := map[int]float64{}, map[int]float64{}
 	// Body rows.
@@ -1206,6 +1211,12 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			}
 		}
 		sort.SliceStable(codeParts, func(a, b int) bool { return codeParts[a].part < codeParts[b].part })
+		lowPart := 0 // the highest code part the row prints (1 for 类)
+		for _, p := range codeParts {
+			if p.part > 0 && p.text != "" && isCode(p.text) && (lowPart == 0 || p.part < lowPart) {
+				lowPart = p.part
+			}
+		}
 		if r.set.Lenient {
 			// 类/款/项 printed only where they change: a row shows its 款 or
 			// 项 alone and takes the parts above from the rows before it
@@ -1301,6 +1312,9 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		}
 		first = false
 		markPrinted(row, cols, &mr)
+		if lowPart > 0 && (mr.Level == "款" || mr.Level == "项") {
+			ownPart[mr.Level] = append(ownPart[mr.Level], lowPart > 1)
+		}
 		if r.doc.Indents {
 			if k := cellOf(row, mr.Name); k >= 0 {
 				indents[len(out.Rows)] = row.Cells[k].Indent
@@ -1317,7 +1331,42 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		out.Indents = true
 		printedIndents(out, indents, pairIndents)
 	}
+	for _, level := range []string{"款", "项"} {
+		if own := ownPart[level]; len(own) > 0 && !slices.Contains(own, false) {
+			out.OwnPart = append(out.OwnPart, level)
+		}
+	}
+	out.Lanci = printedLanci(lanci, cols)
 	return nil
+}
+
+// printedLanci is the 栏次 row as the source prints it over the columns
+// (** ** ** ** 1 … 9), or nil where a cell holds anything but 栏次,
+// stars or a column number, or the numbers do not run 1, 2, 3 …
+func printedLanci(row raw.Row, cols []colRef) []string {
+	if len(row.Cells) == 0 {
+		return nil
+	}
+	out := make([]string, len(cols))
+	next := 1
+	for i, c := range cols {
+		if c.src >= len(row.Cells) {
+			continue
+		}
+		s := norm(row.Cells[c.src].Text)
+		switch {
+		case s == "" || s == "栏次" || strings.Trim(s, "*") == "":
+		case s == strconv.Itoa(next):
+			next++
+		default:
+			return nil
+		}
+		out[i] = s
+	}
+	if next == 1 {
+		return nil
+	}
+	return out
 }
 
 // blankRow is a body row printed empty: no label, every figure blank.

@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"budgetpack/model"
@@ -28,7 +29,7 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 	s.HeaderFrom = len(s.Rows)
 	s.Rows = append(s.Rows, headerRows(t.Columns)...)
 	if t.Numbered {
-		s.Rows = append(s.Rows, lanciRow(t.Columns))
+		s.Rows = append(s.Rows, lanciRow(t.Columns, t.Lanci))
 	}
 	s.HeaderTo, s.BodyFrom = len(s.Rows), len(s.Rows)
 	colType := func(key string) (string, int) {
@@ -91,6 +92,9 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 				cell.Text, cell.Style = r.Seq, grid.Style{Class: grid.Seq, Align: grid.Center}
 			case model.TypeCode:
 				cell.Text, cell.Style = codePart(r, scheme, part), grid.Style{Class: grid.Code}
+				if part > 0 && part < ownPart(t, r.Level) {
+					cell.Text = "" // the source leaves the parts above a 款 row's own blank
+				}
 				if both := c.CodeAndName(r.Code, r.Name); both != "" {
 					// 2120803-城市建设支出: code and name in one cell, as printed
 					cell.Text, cell.Style = both, grid.Style{Class: grid.Name, Bold: bold, Wrap: true}
@@ -228,6 +232,21 @@ func indent(l model.Label) int {
 	return n
 }
 
+// ownPart is the code part a row of the level prints alone where the
+// source prints only each row's own part (款 2, 项 3), or 0.
+func ownPart(t *model.Table, level string) int {
+	if !slices.Contains(t.OwnPart, level) {
+		return 0
+	}
+	switch level {
+	case "款":
+		return 2
+	case "项":
+		return 3
+	}
+	return 0
+}
+
 // codePart is the part of a row's code printed in a split code column
 // (类 201 / 款 13 / 项 01), or the whole code.
 func codePart(r *model.Row, scheme string, part int) string {
@@ -347,12 +366,18 @@ func samePrefix(a, b []string, l int) bool {
 	return true
 }
 
-// lanciRow is the 栏次 row: "栏次" under the 序号 column, then the column numbers.
-func lanciRow(cols []model.Column) grid.Row {
+// lanciRow is the 栏次 row: as the source prints it where it was read
+// (** over the label columns, then 1 …), else "栏次" under the 序号
+// column, then the column numbers.
+func lanciRow(cols []model.Column, printed []string) grid.Row {
 	cells := make([]grid.Cell, len(cols))
 	k := 0
 	for j, c := range cols {
 		st := grid.Style{Class: grid.Lanci, Align: grid.Center}
+		if len(printed) == len(cols) {
+			cells[j] = grid.Cell{Text: printed[j], Style: st}
+			continue
+		}
 		if c.Type == model.TypeSeq {
 			cells[j] = grid.Cell{Text: "栏次", Style: st}
 			continue
