@@ -73,6 +73,9 @@ type Table struct {
 	// Number is the table's number label printed above or beside its
 	// title (单位预算01表, 表一), or "".
 	Number string `json:"number,omitempty"`
+	// NumberLeft reports that the number stands at the left, clear of the
+	// title (表四 over 重庆's tables); else it stands at the right.
+	NumberLeft bool `json:"number_left,omitempty"`
 	// OwnPart lists the code levels (款, 项) whose rows print only their
 	// own part of the code in split 类/款/项 columns, the parts above
 	// left blank, as the source prints them.

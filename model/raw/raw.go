@@ -92,6 +92,10 @@ type Block struct {
 	Line int
 	// Text is the prose line with layout markers removed.
 	Text string
+	// X0 and X1 are where a prose line starts and ends across its page,
+	// where the reader sees positions (page units or layout columns); both
+	// 0 where it does not.
+	X0, X1 float64
 	// Heading reports that the source marks the prose line as a heading
 	// (a table-of-contents bookmark in a DOCX).
 	Heading bool

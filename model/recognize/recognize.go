@@ -357,6 +357,8 @@ type recognizer struct {
 	// number is the number label printed over the title of the table
 	// being read (单位预算01表), or "".
 	number string
+	// numberLeft reports that the number stands left of the title.
+	numberLeft bool
 	// section is the narrative section being filled.
 	section *model.Section
 	// grouped holds the keys of the columns of the table being read whose
@@ -568,6 +570,8 @@ func (r *recognizer) run() error {
 			k++
 		}
 		r.number = numbers[i].Text
+		// the number at the left where it ends before the title starts
+		r.numberLeft = numbers[i].X1 > 0 && b.X1 > 0 && numbers[i].X1 <= b.X0
 		if err := r.table(t, b, caption, grids, notes); err != nil {
 			return err
 		}

@@ -47,7 +47,7 @@ func (r *recognizer) table(t *templates.Table, title raw.Block, caption []raw.Bl
 		Rows:    []model.Row{},
 	}
 	out.Caption = proseCaption(caption)
-	out.Number, r.number = r.number, ""
+	out.Number, out.NumberLeft, r.number, r.numberLeft = r.number, r.numberLeft, "", false
 	rows := grids[0].Rows
 	if (t.Form == "" || t.Form == "overall" && r.set.Lenient) && len(grids) > 1 {
 		rows = nil
@@ -1449,6 +1449,21 @@ func cellOf(row raw.Row, text string) int {
 // source centres (its start says nothing of its level).
 func printedIndents(out *model.Table, indents, pairIndents map[int]float64) {
 	set := func(m map[int]float64, label func(r *model.Row) *model.Label) {
+		// a name that starts where names set flush or indented start is
+		// indented like them, whatever room it leaves on its right (a long
+		// 项 name two characters in)
+		for i, v := range m {
+			l := label(&out.Rows[i])
+			if l == nil || !l.Centred {
+				continue
+			}
+			for k, w := range m {
+				if o := label(&out.Rows[k]); o != nil && !o.Centred && !isTotalRole(o.Role) && math.Abs(v-w) < 0.3 {
+					l.Centred = false
+					break
+				}
+			}
+		}
 		base := -1.0
 		for i, v := range m {
 			if l := label(&out.Rows[i]); l != nil && !isTotalRole(l.Role) && !l.Centred && (base < 0 || v < base) {

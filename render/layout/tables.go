@@ -19,8 +19,12 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 	}
 	s := &grid.Sheet{Title: t.Title}
 	if t.Number != "" {
-		// the table's number over its title, at the right as the forms print it
-		s.Rows = append(s.Rows, spanRow(n, t.Number, grid.Style{Class: grid.Caption, Align: grid.Right}))
+		// the table's number over its title, on the side the source prints it
+		align := grid.Right
+		if t.NumberLeft {
+			align = grid.Left
+		}
+		s.Rows = append(s.Rows, spanRow(n, t.Number, grid.Style{Class: grid.Caption, Align: align}))
 	}
 	s.Rows = append(s.Rows, spanRow(n, t.Title, grid.Style{Class: grid.Title, Bold: true, Align: grid.Center}))
 	if len(t.Caption) > 0 {
