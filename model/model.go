@@ -66,6 +66,20 @@ type Table struct {
 	Caption []string `json:"caption,omitempty"`
 	// Numbered reports whether the source prints a 栏次 row of column numbers.
 	Numbered bool `json:"numbered,omitempty"`
+	// Lanci is the 栏次 row as printed, one text per column (** over the
+	// label columns, 1, 2 … over the figures), where the source prints one;
+	// nil lets the packs number the columns.
+	Lanci []string `json:"lanci,omitempty"`
+	// Number is the table's number label printed above or beside its
+	// title (单位预算01表, 表一), or "".
+	Number string `json:"number,omitempty"`
+	// NumberLeft reports that the number stands at the left, clear of the
+	// title (表四 over 重庆's tables); else it stands at the right.
+	NumberLeft bool `json:"number_left,omitempty"`
+	// OwnPart lists the code levels (款, 项) whose rows print only their
+	// own part of the code in split 类/款/项 columns, the parts above
+	// left blank, as the source prints them.
+	OwnPart []string `json:"own_part,omitempty"`
 	// Columns are the table's columns in published order.
 	Columns []Column `json:"columns"`
 	// Rows are the body rows in published order.
@@ -156,6 +170,11 @@ type Label struct {
 	// Indent is how many characters the name stands right of the names
 	// printed flush left, where the table's Indents says the source shows it.
 	Indent int `json:"indent,omitempty"`
+	// Centred reports that the source prints the name centred in its cell.
+	Centred bool `json:"centred,omitempty"`
+	// Merged reports that the source prints the label in one cell merged
+	// across the code columns and the name column (a 合计 row).
+	Merged bool `json:"merged,omitempty"`
 }
 
 // Row roles.

@@ -676,6 +676,15 @@ var (
 	trailingYear    = regexp.MustCompile(`[（(]\d{4}年度?[)）]$`)
 )
 
+// IsFormNumber reports whether the text is a table's number label and
+// nothing else (单位预算01表, 预算 03 表, 附表2), as printed over a title.
+func IsFormNumber(s string) bool {
+	s = strings.Join(strings.Fields(s), "")
+	return s != "" && wholeFormNumber.MatchString(s)
+}
+
+var wholeFormNumber = regexp.MustCompile(`^(` + formNumber.String()[1:] + `)$`)
+
 // MatchTitle returns the table whose title the printed text is, or nil.
 // A lenient set (the national vocabulary) also takes a title that ends
 // with one of its titles after a department's name (江苏省高级人民法院部门

@@ -201,3 +201,28 @@ func TestFamilyShapeErrorAtItsLine(t *testing.T) {
 		t.Errorf("family shape %+v", sh)
 	}
 }
+
+// TestIsFormNumber tells a table's number printed on its own line from a
+// title that carries one.
+func TestIsFormNumber(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"单位预算01表", true},
+		{"部门预算 03 表", true},
+		{"预算12表", true},
+		{"单位预算表10", true},
+		{"公开 01 表", true},
+		{"附表2", true},
+		{"表一", true},
+		{"预算01表 收支总表", false},
+		{"2026年预算单位财务收支预算总表", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := IsFormNumber(tt.text); got != tt.want {
+			t.Errorf("IsFormNumber(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

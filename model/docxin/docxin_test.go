@@ -143,8 +143,8 @@ func docxRows(b raw.Block, spans []int) (int, [][]tc) {
 
 // dropped are the keys of what depends on the file rather than the
 // budget: the source name, layout, places, source lines, the header text
-// a reader saw.
-var dropped = []string{"line", "layout", "source", "printed", "places"}
+// a reader saw, a label merged across columns (a text export shows no merges).
+var dropped = []string{"line", "layout", "source", "printed", "places", "merged"}
 
 func TestHebeiDocx(t *testing.T) {
 	data := hebeiDocx(t)

@@ -92,6 +92,10 @@ type Block struct {
 	Line int
 	// Text is the prose line with layout markers removed.
 	Text string
+	// X0 and X1 are where a prose line starts and ends across its page,
+	// where the reader sees positions (page units or layout columns); both
+	// 0 where it does not.
+	X0, X1 float64
 	// Heading reports that the source marks the prose line as a heading
 	// (a table-of-contents bookmark in a DOCX).
 	Heading bool
@@ -137,6 +141,10 @@ type Cell struct {
 	// there and may go on in the row below, as the first row of the next
 	// page does when the page ends inside the cell.
 	RunsOn bool
+	// Centred reports that every line of the cell's text stands as far
+	// from the cell's right edge as from its left, with room on both
+	// sides, where the reader sees where text stands on the page.
+	Centred bool
 	// Covered reports that the position lies inside a merged cell that
 	// starts above or to the left of it; its Text is empty. Grids from
 	// sources with merges keep one Cell per column so that column

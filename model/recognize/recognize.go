@@ -354,6 +354,11 @@ type recognizer struct {
 	set *templates.Set
 	opt Options
 	out *model.Document
+	// number is the number label printed over the title of the table
+	// being read (单位预算01表), or "".
+	number string
+	// numberLeft reports that the number stands left of the title.
+	numberLeft bool
 	// section is the narrative section being filled.
 	section *model.Section
 	// grouped holds the keys of the columns of the table being read whose
@@ -423,6 +428,15 @@ func (r *recognizer) run() error {
 			}
 		}
 	}
+	// a table's number printed on its own line over the title (单位预算01表)
+	numbers := make([]raw.Block, len(blocks))
+	for i := 1; i < len(blocks); i++ {
+		if p := blocks[i-1]; titles[i] != nil && titles[i-1] == nil && !p.IsGrid() && !blocks[i].IsGrid() && templates.IsFormNumber(p.Text) {
+			numbers[i] = p
+			numbers[i].Text = strings.Join(strings.Fields(p.Text), "")
+			blocks[i-1].Text = ""
+		}
+	}
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
 		if r.set.Lenient && titles[i] == nil && r.last != nil && r.last.end == i {
@@ -461,6 +475,7 @@ func (r *recognizer) run() error {
 			j++
 		}
 		if j >= len(blocks) || !blocks[j].IsGrid() || r.set.Lenient && tocLine(blocks, titles, i, j, t.Form == "") {
+			r.prose(numbers[i]) // the number stays with the title (an empty one is no prose)
 			r.prose(b)
 			continue
 		}
@@ -554,6 +569,9 @@ func (r *recognizer) run() error {
 			notes = append(notes, model.Note{Text: blocks[k].Text, Line: blocks[k].Line})
 			k++
 		}
+		r.number = numbers[i].Text
+		// the number at the left where it ends before the title starts
+		r.numberLeft = numbers[i].X1 > 0 && b.X1 > 0 && numbers[i].X1 <= b.X0
 		if err := r.table(t, b, caption, grids, notes); err != nil {
 			return err
 		}

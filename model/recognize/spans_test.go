@@ -73,4 +73,73 @@ func TestMergedGrid(t *testing.T) {
 	if class.Code != "206" || class.Name != "科学技术支出" || class.Values["project"].String() != "4.00" {
 		t.Errorf("class row %+v", class)
 	}
+	// 合计 merged over the code and name columns is printed so again
+	if !total.Merged || class.Merged {
+		t.Errorf("merged: total %v, class %v", total.Merged, class.Merged)
+	}
+	if got := strings.Join(tab.Lanci, " "); got != "栏次 1 2 3 4 5" {
+		t.Errorf("栏次 %q", got)
+	}
+}
+
+// TestPrintedDetails reads how a page sets a table: its number on its own
+// line over the title (at its left), a 款 row that leaves 类 blank (every 款 row so:
+// the table prints 款 codes alone), the 栏次 row with ** over the label
+// columns, and a name set centred in its cell.
+func TestPrintedDetails(t *testing.T) {
+	lib, err := templates.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	centred := func(r raw.Row, k int, indent float64) raw.Row {
+		r.Cells[k].Centred, r.Cells[k].Indent = true, indent
+		return r
+	}
+	doc := &raw.Document{Layout: "pdf", Indents: true, Blocks: []raw.Block{
+		{Line: 1, Text: "部门预算 05 表", X0: 40, X1: 100},
+		{Line: 2, Text: "一般公共预算支出表", X0: 200, X1: 400},
+		{Line: 3, Rows: []raw.Row{
+			merged("类", "款", "项", "科目名称", "合计", "基本支出", "项目支出"),
+			merged("**", "**", "**", "**", "1", "2", "3"),
+			centred(merged("", "", "", "合计", "10.00", "6.00", "4.00"), 3, 3),
+			merged("206", "", "", "科学技术支出", "10.00", "6.00", "4.00"),
+			merged("", "01", "", "科学技术管理事务", "10.00", "6.00", "4.00"),
+			// as far from both edges, but where the other names start:
+			// set flush left like them
+			centred(merged("206", "01", "01", "行政运行", "10.00", "6.00", "4.00"), 3, 0),
+		}},
+	}}
+	out, err := Recognize(doc, lib, Options{File: "x.pdf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := out.TableByKind("gpb_expenditure")
+	if tab == nil {
+		t.Fatalf("tables %+v", out.Tables)
+	}
+	if tab.Number != "部门预算05表" || !tab.NumberLeft || tab.Title != "一般公共预算支出表" {
+		t.Errorf("number %q (left %v), title %q", tab.Number, tab.NumberLeft, tab.Title)
+	}
+	if got := strings.Join(tab.Lanci, " "); got != "** ** ** ** 1 2 3" {
+		t.Errorf("栏次 %q", got)
+	}
+	if got := strings.Join(tab.OwnPart, " "); got != "款" {
+		t.Errorf("own parts %q", got)
+	}
+	if len(tab.Rows) != 4 {
+		t.Fatalf("%d rows", len(tab.Rows))
+	}
+	if r := tab.Rows[2]; r.Code != "20601" || r.Level != "款" {
+		t.Errorf("款 row %q %q", r.Code, r.Level)
+	}
+	if !tab.Rows[0].Centred || tab.Rows[1].Centred || tab.Rows[3].Centred {
+		t.Errorf("centred: 合计 %v, 科学技术支出 %v, 行政运行 %v", tab.Rows[0].Centred, tab.Rows[1].Centred, tab.Rows[3].Centred)
+	}
+	for _, s := range out.Sections {
+		for _, p := range s.Paragraphs {
+			if strings.Contains(p.Text, "05") {
+				t.Errorf("the number left in the prose: %q", p.Text)
+			}
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -46,6 +47,7 @@ func (r *recognizer) table(t *templates.Table, title raw.Block, caption []raw.Bl
 		Rows:    []model.Row{},
 	}
 	out.Caption = proseCaption(caption)
+	out.Number, out.NumberLeft, r.number, r.numberLeft = r.number, r.numberLeft, "", false
 	rows := grids[0].Rows
 	if (t.Form == "" || t.Form == "overall" && r.set.Lenient) && len(grids) > 1 {
 		rows = nil
@@ -945,9 +947,11 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 	var header [][]string
 	body := -1
 	filled := raw.FilledTexts(rows) // a merged header cell heads every column it covers
+	var lanci raw.Row               // the 栏次 row, where printed
 	for i, row := range rows {
 		if isLanci(row) {
 			out.Numbered = true
+			lanci = row
 			body = i + 1
 			break
 		}
@@ -1092,6 +1096,8 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		bounds = sideBounds(cols, data)
 	}
 	var lastParts [4]string
+	// by code level, whether each row printed only its own code parts
+	ownPart := map[string][]bool{}
 	// where each row's names start, by row index, where the reader saw it
 	indents, pairIndents := map[int]float64{}, map[int]float64{}
 	// Body rows.
@@ -1205,6 +1211,12 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			}
 		}
 		sort.SliceStable(codeParts, func(a, b int) bool { return codeParts[a].part < codeParts[b].part })
+		lowPart := 0 // the highest code part the row prints (1 for 类)
+		for _, p := range codeParts {
+			if p.part > 0 && p.text != "" && isCode(p.text) && (lowPart == 0 || p.part < lowPart) {
+				lowPart = p.part
+			}
+		}
 		if r.set.Lenient {
 			// 类/款/项 printed only where they change: a row shows its 款 or
 			// 项 alone and takes the parts above from the rows before it
@@ -1299,6 +1311,10 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			}
 		}
 		first = false
+		markPrinted(row, cols, &mr)
+		if lowPart > 0 && (mr.Level == "款" || mr.Level == "项") {
+			ownPart[mr.Level] = append(ownPart[mr.Level], lowPart > 1)
+		}
 		if r.doc.Indents {
 			if k := cellOf(row, mr.Name); k >= 0 {
 				indents[len(out.Rows)] = row.Cells[k].Indent
@@ -1315,7 +1331,42 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		out.Indents = true
 		printedIndents(out, indents, pairIndents)
 	}
+	for _, level := range []string{"款", "项"} {
+		if own := ownPart[level]; len(own) > 0 && !slices.Contains(own, false) {
+			out.OwnPart = append(out.OwnPart, level)
+		}
+	}
+	out.Lanci = printedLanci(lanci, cols)
 	return nil
+}
+
+// printedLanci is the 栏次 row as the source prints it over the columns
+// (** ** ** ** 1 … 9), or nil where a cell holds anything but 栏次,
+// stars or a column number, or the numbers do not run 1, 2, 3 …
+func printedLanci(row raw.Row, cols []colRef) []string {
+	if len(row.Cells) == 0 {
+		return nil
+	}
+	out := make([]string, len(cols))
+	next := 1
+	for i, c := range cols {
+		if c.src >= len(row.Cells) {
+			continue
+		}
+		s := norm(row.Cells[c.src].Text)
+		switch {
+		case s == "" || s == "栏次" || strings.Trim(s, "*") == "":
+		case s == strconv.Itoa(next):
+			next++
+		default:
+			return nil
+		}
+		out[i] = s
+	}
+	if next == 1 {
+		return nil
+	}
+	return out
 }
 
 // blankRow is a body row printed empty: no label, every figure blank.
@@ -1351,6 +1402,32 @@ func (r *recognizer) totalLabelRow(row raw.Row) bool {
 	return label >= 0 && label*2 < len(row.Cells)
 }
 
+// markPrinted records how the source sets a row's labels: centred in
+// their cells, and the left label in one cell merged across the code
+// columns and the name column (合计 over 类/款/项 and 科目名称).
+func markPrinted(row raw.Row, cols []colRef, mr *model.Row) {
+	if k := cellOf(row, mr.Name); k >= 0 {
+		c := row.Cells[k]
+		mr.Centred = c.Centred
+		if c.ColSpan > 1 {
+			code, name := false, false
+			for _, cr := range cols {
+				if cr.src < k || cr.src >= k+c.ColSpan {
+					continue
+				}
+				code = code || cr.col.Type == model.TypeCode
+				name = name || cr.col.Type == model.TypeName
+			}
+			mr.Merged = code && name
+		}
+	}
+	if mr.Pair != nil {
+		if k := cellOf(row, mr.Pair.Name); k >= 0 {
+			mr.Pair.Centred = row.Cells[k].Centred
+		}
+	}
+}
+
 // cellOf returns the index of the row's cell printing text, or -1.
 func cellOf(row raw.Row, text string) int {
 	t := norm(text)
@@ -1368,18 +1445,34 @@ func cellOf(row raw.Row, text string) int {
 // printedIndents sets each row label's Indent from where the source
 // starts its name (raw, in characters, by row index): in whole
 // characters right of the names printed furthest left. A total's label
-// is left out of the measure (forms centre it).
+// is left out of the measure (forms centre it), and so is a label the
+// source centres (its start says nothing of its level).
 func printedIndents(out *model.Table, indents, pairIndents map[int]float64) {
 	set := func(m map[int]float64, label func(r *model.Row) *model.Label) {
+		// a name that starts where names set flush or indented start is
+		// indented like them, whatever room it leaves on its right (a long
+		// 项 name two characters in)
+		for i, v := range m {
+			l := label(&out.Rows[i])
+			if l == nil || !l.Centred {
+				continue
+			}
+			for k, w := range m {
+				if o := label(&out.Rows[k]); o != nil && !o.Centred && !isTotalRole(o.Role) && math.Abs(v-w) < 0.3 {
+					l.Centred = false
+					break
+				}
+			}
+		}
 		base := -1.0
 		for i, v := range m {
-			if l := label(&out.Rows[i]); l != nil && !isTotalRole(l.Role) && (base < 0 || v < base) {
+			if l := label(&out.Rows[i]); l != nil && !isTotalRole(l.Role) && !l.Centred && (base < 0 || v < base) {
 				base = v
 			}
 		}
 		for i, v := range m {
 			l := label(&out.Rows[i])
-			if l == nil || base < 0 || isTotalRole(l.Role) {
+			if l == nil || base < 0 || isTotalRole(l.Role) || l.Centred {
 				continue
 			}
 			l.Indent = int(math.Round(v - base))

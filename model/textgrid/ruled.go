@@ -398,6 +398,7 @@ func (t *ruled) block(b *builder, page int) (titles []raw.Block, grid raw.Block,
 	// inside: every word of the cell lies within its left and right edges
 	runsOn := make([]bool, len(spans))
 	inside := make([]bool, len(spans))
+	centred := make([]bool, len(spans))
 	for id, s := range spans {
 		var ws []Word
 		for dj := 0; dj < s.h; dj++ {
@@ -428,6 +429,7 @@ func (t *ruled) block(b *builder, page int) (titles []raw.Block, grid raw.Block,
 				inside[id] = false
 			}
 		}
+		centred[id] = centredIn(ls, t.xs[s.i], t.xs[s.i+s.w])
 	}
 	// Keep only the columns and rows where some text starts: rulings
 	// drawn for page margins, spacer columns and empty bands between
@@ -551,6 +553,7 @@ func (t *ruled) block(b *builder, page int) (titles []raw.Block, grid raw.Block,
 				rc.Text = texts[c.id]
 				rc.Indent = indentOf[c.id]
 				rc.RunsOn = runsOn[c.id]
+				rc.Centred = centred[c.id]
 				if c.w > 1 {
 					rc.ColSpan = c.w
 				}
@@ -641,6 +644,33 @@ func indentIn(w Word, left float64) float64 {
 		return 0
 	}
 	return (w.X0 - left) / w.Size
+}
+
+// centredIn reports whether every line of a cell's text stands as far
+// from the cell's right edge as from its left (within half a character),
+// with at least a character of room on each side: text set centred, not
+// indented (an indented name leaves more room on the right).
+func centredIn(ls []line, left, right float64) bool {
+	if len(ls) == 0 {
+		return false
+	}
+	for _, l := range ls {
+		if len(l.words) == 0 {
+			return false
+		}
+		x0, x1, size := l.words[0].X0, l.words[0].X1, l.words[0].Size
+		for _, w := range l.words[1:] {
+			x0, x1 = math.Min(x0, w.X0), math.Max(x1, w.X1)
+		}
+		if size <= 0 {
+			return false
+		}
+		lm, rm := (x0-left)/size, (right-x1)/size
+		if lm < 1 || rm < 1 || math.Abs(lm-rm) > 0.5 {
+			return false
+		}
+	}
+	return true
 }
 
 // drawnAcross reports whether a drawn horizontal ruling runs along y over

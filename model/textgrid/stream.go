@@ -108,7 +108,14 @@ func (b *builder) stream(lines []line) []item {
 	text := func(l line) {
 		a := b.anchor(l.page, l.no)
 		t := l.text()
-		out = append(out, item{block: raw.Block{Line: a, Page: l.page, Text: t}, page: l.page, top: l.top, furniture: isFurniture(t)})
+		blk := raw.Block{Line: a, Page: l.page, Text: t}
+		if len(l.words) > 0 {
+			blk.X0, blk.X1 = l.words[0].X0, l.words[0].X1
+			for _, w := range l.words[1:] {
+				blk.X0, blk.X1 = math.Min(blk.X0, w.X0), math.Max(blk.X1, w.X1)
+			}
+		}
+		out = append(out, item{block: blk, page: l.page, top: l.top, furniture: isFurniture(t)})
 	}
 	sl := make([]sline, 0, len(lines))
 	for _, l := range lines {

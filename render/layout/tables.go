@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"budgetpack/model"
@@ -17,6 +18,14 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 		n = 1
 	}
 	s := &grid.Sheet{Title: t.Title}
+	if t.Number != "" {
+		// the table's number over its title, on the side the source prints it
+		align := grid.Right
+		if t.NumberLeft {
+			align = grid.Left
+		}
+		s.Rows = append(s.Rows, spanRow(n, t.Number, grid.Style{Class: grid.Caption, Align: align}))
+	}
 	s.Rows = append(s.Rows, spanRow(n, t.Title, grid.Style{Class: grid.Title, Bold: true, Align: grid.Center}))
 	if len(t.Caption) > 0 {
 		s.Rows = append(s.Rows, captionRow(n, t.Caption))
@@ -24,7 +33,7 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 	s.HeaderFrom = len(s.Rows)
 	s.Rows = append(s.Rows, headerRows(t.Columns)...)
 	if t.Numbered {
-		s.Rows = append(s.Rows, lanciRow(t.Columns))
+		s.Rows = append(s.Rows, lanciRow(t.Columns, t.Lanci))
 	}
 	s.HeaderTo, s.BodyFrom = len(s.Rows), len(s.Rows)
 	colType := func(key string) (string, int) {
@@ -87,6 +96,9 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 				cell.Text, cell.Style = r.Seq, grid.Style{Class: grid.Seq, Align: grid.Center}
 			case model.TypeCode:
 				cell.Text, cell.Style = codePart(r, scheme, part), grid.Style{Class: grid.Code}
+				if part > 0 && part < ownPart(t, r.Level) {
+					cell.Text = "" // the source leaves the parts above a 款 row's own blank
+				}
 				if both := c.CodeAndName(r.Code, r.Name); both != "" {
 					// 2120803-城市建设支出: code and name in one cell, as printed
 					cell.Text, cell.Style = both, grid.Style{Class: grid.Name, Bold: bold, Wrap: true}
@@ -110,7 +122,7 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 				}
 				nameSeen = true
 				cell.Style = grid.Style{Class: grid.Name, Bold: bold, Indent: nameIndent(t, side), Wrap: true}
-				if isTotal(side.Role) && side.Code == "" && t.Kind != "three_public" {
+				if (isTotal(side.Role) && side.Code == "" && t.Kind != "three_public") || side.Centred {
 					cell.Style.Align = grid.Center
 					cell.Style.Indent = 0
 				}
@@ -127,6 +139,9 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 				cell.Style = grid.Style{Class: grid.Body, Wrap: true}
 			}
 			cells[j] = cell
+		}
+		if r.Merged {
+			mergeLabel(cells, t.Columns)
 		}
 		s.Rows = append(s.Rows, grid.Row{Cells: cells})
 	}
@@ -151,6 +166,40 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 	fitCaption(s)
 	finish(s)
 	return s
+}
+
+// mergeLabel sets a row's label in one cell across the code columns and
+// the name column, as the source merges them (合计 over 类/款/项 and
+// 科目名称): where the code columns stand right before the name column.
+func mergeLabel(cells []grid.Cell, cols []model.Column) {
+	from, to := -1, -1
+	for j, c := range cols {
+		switch {
+		case c.Type == model.TypeCode && from < 0:
+			from = j
+		case c.Type == model.TypeCode:
+		case c.Type == model.TypeName && from >= 0:
+			to = j
+		default:
+			from = -1
+		}
+		if to >= 0 {
+			break
+		}
+	}
+	if from < 0 || to < 0 {
+		return
+	}
+	label := cells[to]
+	for j := from; j < to && label.Text == ""; j++ {
+		label.Text = cells[j].Text
+	}
+	label.ColSpan = to - from + 1
+	label.Style.Align, label.Style.Indent = grid.Center, 0
+	cells[from] = label
+	for j := from + 1; j <= to; j++ {
+		cells[j] = grid.Cell{Covered: true, Ref: cells[j].Ref, Style: label.Style}
+	}
 }
 
 func isTotal(role string) bool {
@@ -185,6 +234,21 @@ func indent(l model.Label) int {
 		n++
 	}
 	return n
+}
+
+// ownPart is the code part a row of the level prints alone where the
+// source prints only each row's own part (款 2, 项 3), or 0.
+func ownPart(t *model.Table, level string) int {
+	if !slices.Contains(t.OwnPart, level) {
+		return 0
+	}
+	switch level {
+	case "款":
+		return 2
+	case "项":
+		return 3
+	}
+	return 0
 }
 
 // codePart is the part of a row's code printed in a split code column
@@ -306,12 +370,18 @@ func samePrefix(a, b []string, l int) bool {
 	return true
 }
 
-// lanciRow is the 栏次 row: "栏次" under the 序号 column, then the column numbers.
-func lanciRow(cols []model.Column) grid.Row {
+// lanciRow is the 栏次 row: as the source prints it where it was read
+// (** over the label columns, then 1 …), else "栏次" under the 序号
+// column, then the column numbers.
+func lanciRow(cols []model.Column, printed []string) grid.Row {
 	cells := make([]grid.Cell, len(cols))
 	k := 0
 	for j, c := range cols {
 		st := grid.Style{Class: grid.Lanci, Align: grid.Center}
+		if len(printed) == len(cols) {
+			cells[j] = grid.Cell{Text: printed[j], Style: st}
+			continue
+		}
 		if c.Type == model.TypeSeq {
 			cells[j] = grid.Cell{Text: "栏次", Style: st}
 			continue
