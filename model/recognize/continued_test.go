@@ -300,3 +300,40 @@ func TestUnderLastRow(t *testing.T) {
 		t.Error("a grid of another width was moved")
 	}
 }
+
+// TestOneColumnNarrower reads a table whose next page drops only its
+// first column (jiangsu-3-2017's 政府采购预算表, pages 17–18): right after
+// the page before, its rows are paired with the first page's columns from
+// the right; with a line of prose between, the grid is not taken for the
+// table's next page by that pairing.
+func TestOneColumnNarrower(t *testing.T) {
+	first := pdfGrid(2,
+		[]string{"采购品目大类", "专项名称", "经济科目", "采购物品名称", "采购组织形式", "总计"},
+		[]string{"合计", "", "", "", "", "616.00"},
+		[]string{"三、服务C", "", "", "", "", "616.00"},
+		[]string{"", "应用软件购建费", "信息网络及软件购置更新", "", "", "606.00"},
+	)
+	next := pdfGrid(8,
+		[]string{"江苏法院云平台", "租赁费", "", "", "10.00"},
+		[]string{"", "", "租赁服务（不带操作员）", "政府集中采购", "10.00"},
+	)
+	for _, tt := range []struct {
+		name    string
+		between []raw.Block
+		joined  bool
+	}{
+		{"a page number between", []raw.Block{{Line: 6, Text: "- 18 -"}}, true},
+		{"prose between", []raw.Block{{Line: 6, Text: "本部门政府采购预算说明如下"}}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			blocks := append([]raw.Block{{Line: 1, Text: "政府采购预算表"}, first}, tt.between...)
+			out := recognizePDF(t, append(blocks, next)...)
+			tab := out.Tables[0]
+			last := tab.Rows[len(tab.Rows)-1]
+			got := last.Name == "租赁服务（不带操作员）" && last.Values["total"].String() == "10.00"
+			if got != tt.joined {
+				t.Errorf("last row %q %v %v; joined in its columns: %v, want %v", last.Name, last.Values, last.Texts, got, tt.joined)
+			}
+		})
+	}
+}

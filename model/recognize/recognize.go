@@ -519,7 +519,9 @@ func (r *recognizer) run() error {
 					skip, cols, repeated = repeatedHead(blocks[j], next)
 				}
 				sparse, dropped := []int(nil), false
-				if !repeated && !sameWidth(next, grids[len(grids)-1]) && gridsHaveFigures(grids) && !t.TwoSided &&
+				narrower := !sameWidth(next, grids[len(grids)-1]) ||
+					gridWidth(next) < gridWidth(grids[len(grids)-1]) && onlyPageBreak(blocks[k:n])
+				if !repeated && narrower && gridsHaveFigures(grids) && !t.TwoSided &&
 					onLaterPage(next, grids[len(grids)-1]) && (fragments || pageBreakLines(blocks[k:n])) && !captionBetween(blocks[k:n]) {
 					// a next page without header whose grid dropped the
 					// columns none of its rows fills
@@ -583,6 +585,19 @@ func (r *recognizer) run() error {
 	}
 	r.finish()
 	return nil
+}
+
+// onlyPageBreak reports whether nothing but page numbers stands between
+// two grids: a next page a column or two narrower than the page before
+// is paired with its columns (see droppedColumns) only when it follows
+// the page straight on, not across prose a reader split into columns.
+func onlyPageBreak(lines []raw.Block) bool {
+	for _, b := range lines {
+		if b.IsGrid() || !pageNumber.MatchString(strings.TrimSpace(b.Text)) {
+			return false
+		}
+	}
+	return true
 }
 
 // captionBetween reports whether a caption line (单位：万元, 编制单位：…)
