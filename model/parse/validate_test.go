@@ -60,7 +60,7 @@ func TestJSONValidatedAsAWhole(t *testing.T) {
 			}
 			d["tables"] = ts
 		}, "tables: 共 1001 项，最多 1000 项"},
-		{"no tables", func(d map[string]any) { d["tables"] = []any{} }, "没有表格"},
+		{"no tables and no text", func(d map[string]any) { d["tables"] = []any{}; d["sections"] = []any{} }, "没有表格，也没有文字说明"},
 		{"huge amount", func(d map[string]any) {
 			table(d, 2)["rows"].([]any)[4].(map[string]any)["values"].(map[string]any)["total"] = strings.Repeat("7", 1_000_000)
 		}, "最多 30 位"},
@@ -100,5 +100,19 @@ func TestReadModelsAreValid(t *testing.T) {
 		if err := validateDocument(mustParse(t, src)); err != nil {
 			t.Errorf("%s: %v", src, err)
 		}
+	}
+}
+
+// TestExplanationsOnly: a model of explanations alone (the tables are in
+// another file) reads back from its JSON, as parse writes it for such a
+// document; with neither tables nor text the JSON is refused (above).
+func TestExplanationsOnly(t *testing.T) {
+	data := mutated(t, func(d map[string]any) { d["tables"] = []any{}; d["projects"] = []any{} })
+	doc, err := Bytes("m.json", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Tables) != 0 || len(doc.Sections) == 0 {
+		t.Errorf("%d tables, %d sections; want none and the explanations", len(doc.Tables), len(doc.Sections))
 	}
 }
