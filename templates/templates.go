@@ -271,6 +271,12 @@ type Column struct {
 	Part int `yaml:"part"`
 	// Optional columns may be missing from a printed table.
 	Optional bool `yaml:"optional"`
+	// Also marks another place where some provinces print a column the
+	// table defines under the same key (广州 prints 其他收入 before
+	// 上级补助收入, others after 附属单位上缴收入): header words are matched
+	// in the official order, so the other order needs its own entry. It
+	// is matched by its words only, never by its place between others.
+	Also bool `yaml:"also" json:",omitempty"`
 }
 
 // FixedRow is a fixed row of a form, matched by its printed name.
@@ -619,12 +625,24 @@ func (s *Set) compile() error {
 			}
 			r.re = re
 		}
-		keys := map[string]bool{}
+		keys, also := map[string]bool{}, map[string]bool{}
 		for _, c := range t.Columns {
+			if c.Also {
+				if also[c.Key] {
+					return fmt.Errorf("表 %s: 列 %s 重复 (column %s twice)", t.Kind, c.Key, c.Key)
+				}
+				also[c.Key] = true
+				continue
+			}
 			if keys[c.Key] {
 				return fmt.Errorf("表 %s: 列 %s 重复 (column %s twice)", t.Kind, c.Key, c.Key)
 			}
 			keys[c.Key] = true
+		}
+		for _, c := range t.Columns {
+			if c.Also && !keys[c.Key] {
+				return fmt.Errorf("表 %s: 列 %s 标为 also，但没有同名的列 (also without a column %s)", t.Kind, c.Key, c.Key)
+			}
 			switch c.Type {
 			case "money", "number", "percent", "text", "code", "name", "pair", "seq":
 			default:

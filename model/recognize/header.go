@@ -288,15 +288,28 @@ type matching struct {
 // have the same number left. It returns, for each template column, the
 // source column or -1.
 func (mt matching) matchColumns(cols []templates.Column, paths [][]string) []int {
-	inOrder := mt.matchInOrder(cols, paths)
+	assign := mt.matchInOrder(cols, paths)
 	if mt.anyOrder {
 		// a form that prints the columns in another order scores higher
 		// matched in any order
-		if any := mt.matchAnyOrder(cols, paths); mt.total(cols, paths, any) > mt.total(cols, paths, inOrder) {
-			return any
+		if any := mt.matchAnyOrder(cols, paths); mt.total(cols, paths, any) > mt.total(cols, paths, assign) {
+			assign = any
 		}
 	}
-	return inOrder
+	// a column's other place (also) is read only where its own is not
+	// printed: one key, one column
+	own := map[string]bool{}
+	for i, c := range cols {
+		if assign[i] >= 0 && !c.Also {
+			own[c.Key] = true
+		}
+	}
+	for i, c := range cols {
+		if c.Also && own[c.Key] {
+			assign[i] = -1
+		}
+	}
+	return assign
 }
 
 // total adds up the scores of an assignment.
@@ -356,7 +369,9 @@ func (mt matching) matchInOrder(cols []templates.Column, paths [][]string) []int
 		}
 		var gapT []int
 		for k := prevT + 1; k < i; k++ {
-			gapT = append(gapT, k)
+			if !cols[k].Also { // another place of a column: by its words only
+				gapT = append(gapT, k)
+			}
 		}
 		gapS := nextS - prevS - 1
 		if len(gapT) > 0 && len(gapT) != gapS {

@@ -84,6 +84,11 @@ func TestMatchColumns(t *testing.T) {
 	col := func(key string, words ...string) templates.Column {
 		return templates.Column{Key: key, Words: words}
 	}
+	// 上缴上级支出 at its own place, and printed last (also)
+	remitTwice := []templates.Column{col("total", "合计"), col("basic", "基本支出"),
+		{Key: "remit", Words: []string{"上缴上级"}, Optional: true},
+		{Key: "subsidy", Words: []string{"对附属单位"}, Optional: true},
+		{Key: "remit", Words: []string{"上缴上级"}, Optional: true, Also: true}}
 	tests := []struct {
 		name  string
 		cols  []templates.Column
@@ -120,6 +125,24 @@ func TestMatchColumns(t *testing.T) {
 			cols:  []templates.Column{col("total", "合计"), col("basic", "基本支出")},
 			paths: []string{"合计", "备注"},
 			want:  []int{0, -1},
+		},
+		{
+			name:  "a column at its other place",
+			cols:  remitTwice,
+			paths: []string{"合计", "基本支出", "对附属单位补助支出", "上缴上级支出"},
+			want:  []int{0, 1, -1, 2, 3},
+		},
+		{
+			name:  "a column at its own place leaves the other unread",
+			cols:  remitTwice,
+			paths: []string{"合计", "基本支出", "上缴上级支出", "对附属单位补助支出"},
+			want:  []int{0, 1, 2, 3, -1},
+		},
+		{
+			name:  "the other place is not filled by position",
+			cols:  append(remitTwice[:len(remitTwice):len(remitTwice)], col("note", "备注")),
+			paths: []string{"合计", "基本支出", "对附属单位补助支出", "其他", "备注"},
+			want:  []int{0, 1, -1, 2, -1, 4},
 		},
 	}
 	for _, tt := range tests {
