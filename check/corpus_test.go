@@ -6,11 +6,27 @@ import (
 	"strings"
 	"testing"
 
+	"budgetpack/model"
 	"budgetpack/model/parse"
 )
 
 // corpus is the folder of real disclosures shared by the project's work trees.
 const corpus = "../../shared/corpus"
+
+// corpusDoc parses the corpus document name (without ".pdf") afresh, so
+// that a test may change its copy; the test is skipped without the corpus.
+func corpusDoc(t *testing.T, name string) *model.Document {
+	t.Helper()
+	src := filepath.Join(corpus, name+".pdf")
+	if _, err := os.Stat(src); err != nil {
+		t.Skip("corpus not present:", err)
+	}
+	doc, err := parse.File(src, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
 
 // TestCorpusRelationsThatHold pins relations that hold in the published
 // documents, each read by a general rule: an expenditure summary printed

@@ -1,13 +1,10 @@
 package check
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"budgetpack/model"
-	"budgetpack/model/parse"
 )
 
 // TestSeveralClassifications reads the 收支总表 of xian-1-2026, which prints
@@ -16,10 +13,6 @@ import (
 // adds up to 本年支出合计 and 支出总计 and no error is found; a figure changed
 // under one classification is an error at its row and column.
 func TestSeveralClassifications(t *testing.T) {
-	src := filepath.Join("../../shared/corpus", "xian-1-2026.pdf")
-	if _, err := os.Stat(src); err != nil {
-		t.Skip("corpus not present:", err)
-	}
 	tests := []struct {
 		name      string
 		side      int    // the side whose label names the changed row
@@ -37,10 +30,7 @@ func TestSeveralClassifications(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := parse.File(src, parse.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			doc := corpusDoc(t, "xian-1-2026")
 			tab := doc.TableByKind("income_expense_summary")
 			if tab == nil {
 				t.Fatal("no 收支总表")

@@ -1,13 +1,10 @@
 package check
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"budgetpack/model"
-	"budgetpack/model/parse"
 )
 
 // TestSourceOfFundsRelations checks the basic and project expenditure
@@ -48,15 +45,7 @@ func TestSourceOfFundsRelations(t *testing.T) {
 			name = tc.file + "/" + tc.kind + "/" + tc.col + " changed"
 		}
 		t.Run(name, func(t *testing.T) {
-			src := filepath.Join(corpus, tc.file+".pdf")
-			if _, err := os.Stat(src); err != nil {
-				t.Skip("corpus not present:", err)
-			}
-			// each case changes its own copy of the document
-			doc, err := parse.File(src, parse.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			doc := corpusDoc(t, tc.file) // each case changes its own copy
 			tab := doc.TableByKind(tc.kind)
 			if tab == nil {
 				t.Fatalf("no %s", tc.kind)
