@@ -345,23 +345,34 @@ func decodeEmbedded() ([]byte, error) {
 	sort.Strings(names)
 	var d decodedFiles
 	for _, name := range names {
-		data, err := readTemplate(embedded, name)
-		if err != nil {
+		f := decodedFile{Name: name}
+		if _, err := decodeFile(embedded, name, name, &d.Common, &f.Set); err != nil {
 			return nil, err
 		}
-		if name == "common.yaml" {
-			if err := decodeStrict(data, &d.Common); err != nil {
-				return nil, fmt.Errorf("模板 %s: %w", name, err)
-			}
-			continue
+		if name != "common.yaml" {
+			d.Files = append(d.Files, f)
 		}
-		f := decodedFile{Name: name}
-		if err := decodeStrict(data, &f.Set); err != nil {
-			return nil, fmt.Errorf("模板 %s: %w", name, err)
-		}
-		d.Files = append(d.Files, f)
 	}
 	return json.MarshalIndent(&d, "", " ")
+}
+
+// decodeFile reads the template file name and decodes it strictly:
+// common.yaml into common, a family file into set; a decoding error names
+// the file as file. It returns the file's text, which validation reads
+// again to name an error's line.
+func decodeFile(fsys fs.FS, name, file string, common *Common, set *Set) ([]byte, error) {
+	data, err := readTemplate(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	into := any(set)
+	if name == "common.yaml" {
+		into = common
+	}
+	if err := decodeStrict(data, into); err != nil {
+		return nil, fmt.Errorf("模板 %s: %w", file, err)
+	}
+	return data, nil
 }
 
 // loadDecoded builds the library from decoded.json: the sets compiled,
@@ -416,19 +427,11 @@ func load(fsys fs.FS, where string) (*Library, error) {
 	for i, name := range names {
 		wg.Go(func() {
 			d := &files[i]
-			if d.data, d.err = readTemplate(fsys, name); d.err != nil {
-				return
-			}
 			file := path.Join(where, name)
-			if name == "common.yaml" {
-				if err := decodeStrict(d.data, &lib.Common); err != nil {
-					d.err = fmt.Errorf("模板 %s: %w", file, err)
-				}
+			if d.data, d.err = decodeFile(fsys, name, file, &lib.Common, &d.set); d.err != nil || name == "common.yaml" {
 				return
 			}
-			if err := decodeStrict(d.data, &d.set); err != nil {
-				d.err = fmt.Errorf("模板 %s: %w", file, err)
-			} else if err := d.set.compile(); err != nil {
+			if err := d.set.compile(); err != nil {
 				d.err = fmt.Errorf("模板 %s: %w", file, err)
 			}
 		})
