@@ -32,6 +32,14 @@ func TestAlteredCorpus(t *testing.T) {
 			"增加 150 万元，增长 19.74%", "19.74%", "29.74%", "", "prose.growth"},
 		{"jiangsu: ×10 amount in the prose", "jiangsu-3-2017.txt",
 			"其他法院支出（项）支出 910 万元", "910 万元", "9100 万元", "", "prose.subject"},
+		{"jiangsu: a changed amount in 一般公共预算支出预算表", "jiangsu-3-2017.txt",
+			"2040503            机关服务                         1,600.00", "1,600.00", "1,700.00", "", "sum."},
+		{"jiangsu: a note calling a filled table empty", "jiangsu-3-2017.txt",
+			"2210202            提租补贴                         1,959.99", "", "", "注：本部门无一般公共预算支出，此表为空表。", "complete.empty_note_filled"},
+		{"shanghai: a wrong percentage in the prose", "shanghai-3-2026.txt",
+			"  2026年“三公”经费预算数为84.00万元，比2025年预算增加21.00万元。", "增加21.00万元。", "增加21.00万元，增长12.5%。", "", "prose.growth"},
+		{"shanghai: a note calling a filled table empty", "shanghai-3-2026.txt",
+			"                  合计                288,280,739         60,046,940    228,233,799", "", "", "注：本单位无一般公共预算支出，此表为空表。", "complete.empty_note_filled"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -11,6 +12,12 @@ import (
 
 // completeness: every required table is there; an empty table carries a
 // note that says why and names the table; the form's fixed rows are there.
+// selfEmpty is a note that calls its own table empty in so many words
+// (“此表为空表”“本表无数据”“空表列示”), whichever table it stands under; a
+// note that names one budget as empty (“本表政府性基金预算为空”) is left to
+// the template's own pattern.
+var selfEmpty = regexp.MustCompile(`(本表|此表|该表)(为空|无数据)|空表列示`)
+
 func completeness(doc *model.Document, set *templates.Set) []Finding {
 	var out []Finding
 	for i := range set.Tables {
@@ -96,10 +103,11 @@ func tableCompleteness(doc *model.Document, ti int, tpl *templates.Table, lenien
 			})
 		}
 	}
-	if tpl.Form == "" && hasNumeric(t) && !isEmpty(t) && tpl.EmptyNote != "" {
-		// a note under a table with figures that calls it empty
+	if tpl.Form == "" && hasNumeric(t) && !isEmpty(t) {
+		// a note under a table with figures that calls it empty: the
+		// template's note for an empty table, or words any such note says
 		for _, n := range t.Notes {
-			if tpl.EmptyNoteMatches(n.Text) {
+			if tpl.EmptyNote != "" && tpl.EmptyNoteMatches(n.Text) || selfEmpty.MatchString(n.Text) {
 				out = append(out, Finding{
 					Rule: "complete.empty_note_filled", Severity: Error, Table: t.Title, Kind: t.Kind, Line: n.Line,
 					Message: fmt.Sprintf("「%s」的说明“%s”（%s）称此表为空，但表中列有金额。", t.Title, n.Text, where(doc, n.Line)),

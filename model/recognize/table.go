@@ -619,8 +619,14 @@ func repairBlank(t *templates.Table, assign []int, data []raw.Row, w int, other 
 			continue
 		}
 		numeric := isNumeric(i)
+		code := t.Columns[i].Type == "code"
 		for _, k := range []int{j - 1, j + 1, j - 2, j + 2} {
-			if k < 0 || k >= w || taken[k] || k < len(other) && other[k] || columnBlank(nil, data, k) || columnNumeric(data, k) != numeric {
+			if k < 0 || k >= w || taken[k] || k < len(other) && other[k] || columnBlank(nil, data, k) {
+				continue
+			}
+			// a column of 科目 codes reads as figures too: it is a code
+			// column's target, never a figure column's
+			if codes := columnMostly(data, k, isSubjectCode); code != codes || !code && columnNumeric(data, k) != numeric {
 				continue
 			}
 			taken[j], taken[k] = false, true
@@ -628,6 +634,12 @@ func repairBlank(t *templates.Table, assign []int, data []raw.Row, w int, other 
 			break
 		}
 	}
+}
+
+// isSubjectCode reports whether s is a whole 科目 code as printed in one
+// cell: 3 to 7 digits (类 201, 款 20101, 项 2010101; 经济分类 301, 30101).
+func isSubjectCode(s string) bool {
+	return isDigits(s) && len(s) >= 3 && len(s) <= 7
 }
 
 // columnNumeric reports whether most of the column's non-empty body cells
