@@ -114,6 +114,11 @@ type Table struct {
 	TitlePattern string `yaml:"title_pattern"`
 	// Required reports whether the format requires the table.
 	Required bool `yaml:"required"`
+	// SatisfiedBy lists kinds a document may publish in place of this
+	// required table and still disclose what it requires (深圳 publishes
+	// the general-budget expenditure by economic class, with its 基本支出
+	// column, instead of the basic-expenditure table).
+	SatisfiedBy []string `yaml:"satisfied_by"`
 	// Form names a structured form that is read into projects or the
 	// overall goal rather than as columns: project, overall, project_summary.
 	Form string `yaml:"form"`
@@ -184,6 +189,12 @@ type Sum struct {
 	// Unless lists columns whose printing makes the relation another one
 	// (a 合计 over a “三公” 小计, 会议费 and 培训费).
 	Unless []string `yaml:"unless"`
+	// Open: a province may print further parts the vocabulary does not
+	// name (a use of funds of its own beside 基本支出 and 项目支出), so a
+	// money column the table does not define is counted as one more part.
+	// In a relation that is not open such a column is only named, when it
+	// accounts for the difference exactly.
+	Open bool `yaml:"open"`
 }
 
 // Stated reports whether a table printing the columns has says the
