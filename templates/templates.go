@@ -683,9 +683,10 @@ func (l *Library) Set(family string) *Set {
 }
 
 // TitleKey normalizes a printed title for comparison: white space, a
-// leading list number (一、 1、 - ), a form number (预算01表, 单位预算01表,
-// 公开 01 表：, 表1, 附表一, （三）), a leading budget year (2026年, 2026 年度)
-// a trailing year in brackets and quotation marks removed.
+// leading list number (一、 1、 01 - ), a form number (预算01表, 单位预算01表,
+// 公开 01 表：, 表1, 附表一, 附件1：, （三）), a leading budget year (2026年,
+// 2026 年度, also after a number: 表1 2026年…), a trailing year in brackets
+// and quotation marks removed.
 func TitleKey(s string) string {
 	fields := strings.Fields(s)
 	if len(fields) > 1 && bareNumber.MatchString(fields[0]) {
@@ -773,8 +774,10 @@ func IsFormNumber(s string) bool {
 var wholeFormNumber = regexp.MustCompile(`^(` + formNumber.String()[1:] + `)$`)
 
 // MatchTitle returns the table whose title the printed text is, or nil.
-// A lenient set (the national vocabulary) also takes a title that ends
-// with one of its titles after a department's name (江苏省高级人民法院部门
+// A lenient set (the national vocabulary) also takes a title in other
+// words of one of its titles (looseKey: 部门收入预算情况表 for 收入总表's
+// 部门收入预算表), and a title that ends with one of its titles, in its
+// words or in other words, after a department's name (江苏省高级人民法院部门
 // 收支预算总表), the longest such title deciding.
 func (s *Set) MatchTitle(text string) *Table {
 	key := TitleKey(text)
