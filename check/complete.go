@@ -32,6 +32,9 @@ func completeness(doc *model.Document, set *templates.Set) []Finding {
 		if tpl.Kind == "project_performance" {
 			present = present || len(doc.Projects) > 0
 		}
+		for _, k := range tpl.SatisfiedBy {
+			present = present || hasKind(doc, k)
+		}
 		if tpl.Required && !present {
 			out = append(out, Finding{
 				Rule: "complete.table", Severity: Error, Table: tpl.Name, Kind: tpl.Kind,

@@ -76,6 +76,10 @@ type Relation struct {
 	// where locates the total for findings; why explains the relation.
 	where location
 	why   string
+	// extra are figures of a column the template does not define, counted
+	// with the parts (an open relation): read from the printed text, they
+	// are checked but never derived or corrected.
+	extra []term
 }
 
 // Where describes where the relation's total is, for messages.
@@ -99,6 +103,7 @@ func (r Relation) Finding(d *model.Document) *Finding {
 	for i, p := range r.Parts {
 		parts[i] = term{r.PartNames[i], p.Get(d)}
 	}
+	parts = append(parts, r.extra...)
 	f := sumFinding(r.Rule, r.where, term{r.TotalName, r.Total.Get(d)}, parts)
 	if f != nil {
 		f.Message += r.why

@@ -7,6 +7,7 @@ var ruleNames = map[string]string{
 	"sum.total_row":            "合计行",
 	"sum.rows":                 "表内行关系",
 	"sum.outline":              "分级编号合计",
+	"sum.unknown_column":       "表样外的金额列",
 	"cross.equal":              "跨表一致",
 	"cross.at_least":           "跨表不少于",
 	"cross.at_most":            "跨表不多于",

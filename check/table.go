@@ -29,6 +29,23 @@ type tableContext struct {
 	headers map[string]string
 	// lenient: the table was read with the national vocabulary.
 	lenient bool
+	// unknown caches unknownMoney (nil until computed).
+	unknown *[]string
+	// unexplained are the column relations a money column the template
+	// does not define accounts for, for one 提示 each.
+	unexplained []unknownPart
+}
+
+// unknownPart is a column relation whose difference a money column the
+// template does not define accounts for: counted as a part (an open
+// relation), or only named (any other).
+type unknownPart struct {
+	sum   int // index in the template's Sums
+	open  bool
+	total string
+	cols  []string // the unknown columns' printed headers
+	rows  int
+	line  int
 }
 
 func newTableContext(doc *model.Document, ti int, tpl *templates.Table) *tableContext {
@@ -105,7 +122,125 @@ func (c *tableContext) run() []Finding {
 	if c.tpl.Checks.Sequence {
 		out = append(out, c.sequence()...)
 	}
+	for _, u := range c.unexplained {
+		cols := "“" + strings.Join(u.cols, "”“") + "”"
+		msg := fmt.Sprintf("「%s」表样中没有%s列，其金额计入“%s”的组成部分核对（%d 行），相符。", c.t.Title, cols, u.total, u.rows)
+		if !u.open {
+			msg = fmt.Sprintf("「%s」“%s”与各列之和相差的数正是表样中没有的%s列的金额（%d 行），未按数字有误报告；请确认该列是否为“%s”的组成部分。",
+				c.t.Title, u.total, cols, u.rows, u.total)
+		}
+		out = append(out, Finding{Rule: "sum.unknown_column", Severity: Info, Table: c.t.Title, Kind: c.t.Kind, Column: u.total, Line: u.line, Message: msg})
+	}
 	return out
+}
+
+// unknownMoney lists the columns of the printed table that its template
+// does not define (kept as printed text) and that hold figures only: a
+// money column the vocabulary has no word for (a province's own use of
+// funds). A column of codes or of whole numbers (数量) is none: at least
+// one figure has decimals.
+func (c *tableContext) unknownMoney() []string {
+	if c.unknown != nil {
+		return *c.unknown
+	}
+	var keys []string
+	for _, col := range c.t.Columns {
+		if col.Type != model.TypeText || c.tpl.HasColumn(col.Key) {
+			continue
+		}
+		figures, decimals := 0, false
+		for _, r := range c.t.Rows {
+			s := r.Texts[col.Key]
+			if s == "" {
+				continue
+			}
+			a, err := model.ParseAmount(s)
+			if err != nil {
+				figures = -1
+				break
+			}
+			figures++
+			decimals = decimals || a.Places() > 0
+		}
+		if figures > 0 && decimals {
+			keys = append(keys, col.Key)
+		}
+	}
+	c.unknown = &keys
+	return keys
+}
+
+// unknownTerms are row ri's figures in the unknown money columns.
+func (c *tableContext) unknownTerms(ri int, keys []string) []term {
+	var out []term
+	for _, k := range keys {
+		if s := c.t.Rows[ri].Texts[k]; s != "" {
+			if a, err := model.ParseAmount(s); err == nil && !a.Decimal().IsZero() {
+				out = append(out, term{c.header(k), a})
+			}
+		}
+	}
+	return out
+}
+
+// accounting returns the unknown figures (all of extra, else one of them)
+// that account for the difference of a relation that does not hold
+// without them, or nil: a column that is no part (政府采购项目, a 其中
+// column under it) leaves a relation that holds as it is, and one that
+// does not hold is reported against the parts the vocabulary knows.
+func (c *tableContext) accounting(rel *Relation, extra []term) []term {
+	total := rel.Total.Get(c.doc)
+	if total.IsBlank() || len(extra) == 0 {
+		return nil
+	}
+	vals := make([]model.Amount, 0, len(rel.Parts)+len(extra))
+	for _, p := range rel.Parts {
+		vals = append(vals, p.Get(c.doc))
+	}
+	if sev, _, _, _ := verdict(total, vals); sev == "" {
+		return nil
+	}
+	holds := func(with []term) bool {
+		v := vals
+		for _, e := range with {
+			v = append(v, e.value)
+		}
+		sev, _, _, _ := verdict(total, v)
+		return sev == ""
+	}
+	if holds(extra) {
+		return extra
+	}
+	if len(extra) > 1 {
+		for i := range extra {
+			if holds(extra[i : i+1]) {
+				return extra[i : i+1]
+			}
+		}
+	}
+	return nil
+}
+
+// noteUnknown records that the unknown columns account for relation
+// si on a row.
+func (c *tableContext) noteUnknown(si int, open bool, total string, extra []term, line int) {
+	for i := range c.unexplained {
+		u := &c.unexplained[i]
+		if u.sum == si {
+			u.rows++
+			for _, e := range extra {
+				if !slices.Contains(u.cols, e.name) {
+					u.cols = append(u.cols, e.name)
+				}
+			}
+			return
+		}
+	}
+	u := unknownPart{sum: si, open: open, total: total, rows: 1, line: line}
+	for _, e := range extra {
+		u.cols = append(u.cols, e.name)
+	}
+	c.unexplained = append(c.unexplained, u)
 }
 
 // anyNumeric reports whether the table has any of the columns.
@@ -176,7 +311,8 @@ func (c *tableContext) eachRelation(yield func(*Relation)) {
 	var names []string
 	ch := c.tpl.Checks
 	// Column relations, row by row.
-	for _, s := range ch.Sums {
+	c.unexplained = c.unexplained[:0]
+	for si, s := range ch.Sums {
 		if !c.numeric(s.Total) || !c.anyNumeric(s.Parts) || !s.Stated(c.numeric) {
 			continue // a form without the part columns does not state the relation
 		}
@@ -198,8 +334,19 @@ func (c *tableContext) eachRelation(yield func(*Relation)) {
 					rel.PartNames = append(rel.PartNames, c.header(p))
 				}
 			}
-			yield(&rel)
 			parts, names = rel.Parts, rel.PartNames
+			// a money column the vocabulary does not know: an open
+			// relation counts it as a part (never deriving the total
+			// from the parts it knows); in any other it is named where
+			// it accounts for the difference, not reported as an error
+			if used := c.accounting(&rel, c.unknownTerms(ri, c.unknownMoney())); used != nil {
+				c.noteUnknown(si, s.Open, c.header(s.Total), used, r.Line)
+				if !s.Open {
+					continue
+				}
+				rel.extra, rel.NoDerive = used, true
+			}
+			yield(&rel)
 		}
 	}
 	// the national vocabulary reads codes as printed: where a form prints

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -114,6 +115,11 @@ type Table struct {
 	TitlePattern string `yaml:"title_pattern"`
 	// Required reports whether the format requires the table.
 	Required bool `yaml:"required"`
+	// SatisfiedBy lists kinds a document may publish in place of this
+	// required table and still disclose what it requires (深圳 publishes
+	// the general-budget expenditure by economic class, with its 基本支出
+	// column, instead of the basic-expenditure table).
+	SatisfiedBy []string `yaml:"satisfied_by"`
 	// Form names a structured form that is read into projects or the
 	// overall goal rather than as columns: project, overall, project_summary.
 	Form string `yaml:"form"`
@@ -146,6 +152,8 @@ type Table struct {
 	titleRe     *regexp.Regexp
 	emptyNoteRe *regexp.Regexp
 	titleKeys   []string
+	// looseKeys are the titles' looseKey, for the lenient vocabulary.
+	looseKeys []string
 }
 
 // TableChecks are the relations that hold inside a table.
@@ -184,6 +192,12 @@ type Sum struct {
 	// Unless lists columns whose printing makes the relation another one
 	// (a 合计 over a “三公” 小计, 会议费 and 培训费).
 	Unless []string `yaml:"unless"`
+	// Open: a province may print further parts the vocabulary does not
+	// name (a use of funds of its own beside 基本支出 and 项目支出), so a
+	// money column the table does not define is counted as one more part.
+	// In a relation that is not open such a column is only named, when it
+	// accounts for the difference exactly.
+	Open bool `yaml:"open"`
 }
 
 // Stated reports whether a table printing the columns has says the
@@ -602,9 +616,11 @@ func (s *Set) compile() error {
 			return fmt.Errorf("表 %s 重复定义 (kind %s defined twice)", t.Kind, t.Kind)
 		}
 		kinds[t.Kind] = true
-		t.titleKeys = nil
+		t.titleKeys, t.looseKeys = nil, nil
 		for _, title := range t.Titles {
 			t.titleKeys = append(t.titleKeys, TitleKey(title))
+			loose, _ := looseKey(TitleKey(title))
+			t.looseKeys = append(t.looseKeys, loose)
 		}
 		if t.EmptyNote != "" {
 			re, err := regexp.Compile(t.EmptyNote)
@@ -667,11 +683,25 @@ func (l *Library) Set(family string) *Set {
 }
 
 // TitleKey normalizes a printed title for comparison: white space, a
-// leading list number (一、 1、 - ), a form number (预算01表, 单位预算01表,
-// 公开 01 表：, 表1, 附表一, （三）), a leading budget year (2026年, 2026 年度)
-// a trailing year in brackets and quotation marks removed.
+// leading list number (一、 1、 01 - ), a form number (预算01表, 单位预算01表,
+// 公开 01 表：, 表1, 附表一, 附件1：, （三）), a leading budget year (2026年,
+// 2026 年度, also after a number: 表1 2026年…), a trailing year in brackets
+// and quotation marks removed.
 func TitleKey(s string) string {
-	s = strings.Join(strings.Fields(s), "")
+	fields := strings.Fields(s)
+	if len(fields) > 1 && bareNumber.MatchString(fields[0]) {
+		fields = fields[1:] // a bare number printed before the title (01 收支总表)
+	}
+	for i := 1; i < len(fields); i++ {
+		// a number before a year (表1 2026年…) stays apart from it
+		if last := fields[i-1][len(fields[i-1])-1]; last >= '0' && last <= '9' && yearStart.MatchString(fields[i]) {
+			fields[i-1] += "："
+		}
+	}
+	s = strings.Join(fields, "")
+	// the 一 of 一般公共预算 is no numeral: a number in Chinese numerals
+	// (表一、附表二) right before it must not take it along
+	s = strings.ReplaceAll(s, "一般", generalMark)
 	for {
 		t := leadingNumber.ReplaceAllString(s, "")
 		t = formNumber.ReplaceAllString(t, "")
@@ -685,17 +715,54 @@ func TitleKey(s string) string {
 	s = quotes.Replace(s)
 	s = noCarryover.ReplaceAllString(s, "")
 	s = strings.NewReplacer("（）", "", "()", "").Replace(s)
-	return s
+	return strings.ReplaceAll(s, generalMark, "一般")
 }
 
+// generalMark stands for 一般 while numbers are removed from a title.
+const generalMark = "\x00般"
+
+// formNo is a table's number in digits (01, 1-1) or in Chinese numerals
+// (一, 十二), never both: 附表一 2026年 keeps its year.
+const formNo = `([0-9]+([\-－—][0-9]+)*|[一二三四五六七八九十]+([\-－—][0-9一二三四五六七八九十]+)*)`
+
 var (
-	leadingNumber   = regexp.MustCompile(`^(-|[一二三四五六七八九十]+、|\d+[、.．]|[（(][一二三四五六七八九十\d]+[)）])`)
-	formNumber      = regexp.MustCompile(`^((附表|单位预算|部门预算|预算|公开)表?[0-9一二三四五六七八九十\-－—]+表?|表[0-9一二三四五六七八九十\-－—]+)[：:、.．]?`)
+	leadingNumber   = regexp.MustCompile(`^(-|[一二三四五六七八九十]+、|\d+[、.．]|\d{1,2}[：:]|[（(][一二三四五六七八九十\d]+[)）])`)
+	formNumber      = regexp.MustCompile(`^((附表|附件|单位预算|部门预算|预算|公开)表?` + formNo + `表?|表` + formNo + `)[：:、.．]?`)
 	leadingYearWord = regexp.MustCompile(`^(\d{4}|\d{2})年度?`)
 	quotes          = strings.NewReplacer("\"", "", "“", "", "”", "", "‘", "", "’", "", "'", "")
 	noCarryover     = regexp.MustCompile(`[-－—，,]?不含上年结转(资金)?`)
+	bareNumber      = regexp.MustCompile(`^\d{1,2}$`)
+	yearStart       = regexp.MustCompile(`^\d{4}(年|$)`)
 	trailingYear    = regexp.MustCompile(`[（(]\d{4}年度?[)）]$`)
 )
+
+// looseKey reduces a title key (TitleKey) to the words that tell the
+// tables apart, for the national vocabulary to take a province's wording
+// of a title it lists in another: who publishes it (部门, 单位, 本部门,
+// 部门（单位）) at its start, the word 预算 (收支预算总表, 支出预算表,
+// 政府性基金预算支出表: all but the 一般公共预算's own), the 财政拨款 or
+// 拨款 after 一般公共预算, and 总体情况表 / 情况表 for 总表 / 表. What is
+// left must still end in 表: a heading of the explanation (部门收支总体情况)
+// never becomes a table. owned reports that the title named who
+// publishes it: a short one (收入表, 支出表) is a title only then, not the
+// second line of a longer one (…会议费、培训费 / 支出预算表), or where
+// it is dated or numbered (2026年收入预算表, 表2 收入预算表).
+func looseKey(key string) (loose string, owned bool) {
+	for _, p := range []string{"部门（单位）", "部门(单位)", "本部门", "部门", "单位"} {
+		if strings.HasPrefix(key, p) {
+			key, owned = strings.TrimPrefix(key, p), true
+			break
+		}
+	}
+	key = strings.ReplaceAll(key, "一般公共预算", "\x00")
+	key = strings.ReplaceAll(key, "预算", "")
+	key = strings.ReplaceAll(key, "\x00财政拨款", "\x00")
+	key = strings.ReplaceAll(key, "\x00拨款", "\x00")
+	key = strings.ReplaceAll(key, "\x00", "一般公共预算")
+	key = strings.ReplaceAll(key, "总体情况表", "总表")
+	key = strings.ReplaceAll(key, "情况表", "表")
+	return key, owned
+}
 
 // IsFormNumber reports whether the text is a table's number label and
 // nothing else (单位预算01表, 预算 03 表, 附表2), as printed over a title.
@@ -707,11 +774,14 @@ func IsFormNumber(s string) bool {
 var wholeFormNumber = regexp.MustCompile(`^(` + formNumber.String()[1:] + `)$`)
 
 // MatchTitle returns the table whose title the printed text is, or nil.
-// A lenient set (the national vocabulary) also takes a title that ends
-// with one of its titles after a department's name (江苏省高级人民法院部门
+// A lenient set (the national vocabulary) also takes a title in other
+// words of one of its titles (looseKey: 部门收入预算情况表 for 收入总表's
+// 部门收入预算表), and a title that ends with one of its titles, in its
+// words or in other words, after a department's name (江苏省高级人民法院部门
 // 收支预算总表), the longest such title deciding.
 func (s *Set) MatchTitle(text string) *Table {
 	key := TitleKey(text)
+	compact := strings.Join(strings.Fields(text), "")
 	for i := range s.Tables {
 		t := &s.Tables[i]
 		for _, k := range t.titleKeys {
@@ -721,22 +791,24 @@ func (s *Set) MatchTitle(text string) *Table {
 		}
 	}
 	if s.Lenient && len([]rune(key)) <= 60 {
-		var best *Table
-		bestLen := 0
+		// a title the vocabulary lists, after a department's name; else
+		// one in other words (looseKey), whole or after the name
+		loose, owned := looseKey(key)
+		fields := strings.Fields(text)
+		titled := owned || dated.MatchString(compact) || formNumber.MatchString(compact) || leadingNumber.MatchString(compact) ||
+			len(fields) > 1 && bareNumber.MatchString(fields[0])
 		for i := range s.Tables {
-			t := &s.Tables[i]
-			for _, k := range t.titleKeys {
-				n := len([]rune(k))
-				if n >= 4 && n > bestLen && strings.HasSuffix(key, k) && namePrefix(strings.TrimSuffix(key, k)) {
-					best, bestLen = t, n
-				}
+			if slices.Contains(s.Tables[i].looseKeys, loose) && (titled || len([]rune(loose)) >= 4) {
+				return &s.Tables[i]
 			}
 		}
-		if best != nil {
-			return best
+		if t := s.suffixTitle(key, func(t *Table) []string { return t.titleKeys }); t != nil {
+			return t
+		}
+		if t := s.suffixTitle(loose, func(t *Table) []string { return t.looseKeys }); t != nil {
+			return t
 		}
 	}
-	compact := strings.Join(strings.Fields(text), "")
 	for i := range s.Tables {
 		t := &s.Tables[i]
 		if t.titleRe != nil && t.titleRe.MatchString(compact) {
@@ -746,10 +818,40 @@ func (s *Set) MatchTitle(text string) *Table {
 	return nil
 }
 
+// dated matches a budget year printed in a title (2026 年度…).
+var dated = regexp.MustCompile(`\d{4}\s*年`)
+
+// ownerEnd matches the end of a department's name and budget year that a
+// short title may follow (…厅2026年度部门).
+var ownerEnd = regexp.MustCompile(`(部门|单位|\d{4}年度?)$`)
+
+// suffixTitle returns the table with the longest title (of those keys
+// gives) that key ends with after a department's or unit's name, or nil.
+func (s *Set) suffixTitle(key string, keys func(*Table) []string) *Table {
+	var best *Table
+	bestLen := 0
+	for i := range s.Tables {
+		t := &s.Tables[i]
+		for _, k := range keys(t) {
+			n := len([]rune(k))
+			if n < 3 || n <= bestLen || !strings.HasSuffix(key, k) {
+				continue
+			}
+			// a title of three characters (收入表) only after who publishes
+			// it: 专项转移支付支出表 is no 支出表
+			if p := strings.TrimSuffix(key, k); namePrefix(p) && (n >= 4 || ownerEnd.MatchString(p)) {
+				best, bestLen = t, n
+			}
+		}
+	}
+	return best
+}
+
 // namePrefix reports whether what precedes a known title can be the
 // department's or unit's name (not a sentence, not another table's words).
 func namePrefix(p string) bool {
-	return !strings.ContainsAny(p, "，。；：:,;、“”") && !strings.Contains(p, "表") && !strings.Contains(p, "说明") && len([]rune(p)) <= 40
+	return !strings.ContainsAny(p, "，。；：:,;、“”") && !strings.Contains(p, "表") && !strings.Contains(p, "说明") && len([]rune(p)) <= 40 &&
+		!strings.HasSuffix(p, "拨款") && !strings.HasSuffix(p, "一般公共预算") // (一般公共预算拨款 基本支出预算表 is no unit's table)
 }
 
 // TitleMatch returns the submatches of the table's title pattern in text.

@@ -198,6 +198,11 @@ func (s *Set) validate(src *source) error {
 		if err := s.Tables[i].validateShape(src); err != nil {
 			return err
 		}
+		for j, k := range s.Tables[i].SatisfiedBy {
+			if s.Table(k) == nil {
+				return at(fmt.Sprintf("表 %s: satisfied_by %q 不是本格式的表 (no table of this kind in the family)", s.Tables[i].Kind, k), "tables", i, "satisfied_by", j)
+			}
+		}
 	}
 	for i, c := range s.Cross {
 		switch c.Op {
@@ -253,7 +258,7 @@ func (s *Set) validateCell(c Cell, src *source, path ...any) error {
 	if t == nil {
 		return at("table", fmt.Sprintf("没有表 %q (no table of this kind in the family)", c.Table))
 	}
-	if !t.hasColumn(c.Column) {
+	if !t.HasColumn(c.Column) {
 		return at("column", fmt.Sprintf("表 %s 没有列 %q (no such column)", c.Table, c.Column))
 	}
 	sel, arg, hasArg := strings.Cut(c.Row, ":")
@@ -287,7 +292,7 @@ func (s *Set) validateCell(c Cell, src *source, path ...any) error {
 		}
 	case "text":
 		col, _, ok := strings.Cut(arg, "^")
-		if !ok || !t.hasColumn(col) {
+		if !ok || !t.HasColumn(col) {
 			return bad(fmt.Sprintf("：text:列^前缀 中的列不是表 %s 的列 (not a column)", c.Table))
 		}
 	default:
@@ -296,8 +301,9 @@ func (s *Set) validateCell(c Cell, src *source, path ...any) error {
 	return nil
 }
 
-// hasColumn reports whether the table defines a column with the key.
-func (t *Table) hasColumn(key string) bool {
+// HasColumn reports whether the table defines a column with the key (a
+// column of a printed table it does not define is one of the form's own).
+func (t *Table) HasColumn(key string) bool {
 	for _, c := range t.Columns {
 		if c.Key == key {
 			return true
