@@ -1,0 +1,105 @@
+package check
+
+import (
+	"strings"
+	"testing"
+
+	"budgetpack/model"
+)
+
+// TestIncomeSummarySources reads the 部门综合预算收入总表 of the Xi'an
+// documents, which print 上级补助收入 before 事业收入, 一般公共预算拨款 over
+// 小计 and 其中：专项资金, and besides the year's income 使用非财政拨款结余
+// (2026), 用事业基金弥补收支差额 (2022), 上年结转 and 上年实户资金余额: each
+// column is read under its own key as money (使用非财政拨款结余 is no
+// 上级补助收入), the 合计 = Σ sources sum runs over them (it holds as
+// published), and a figure changed in one of them is a sum error at its row.
+// The 合计 row's figures are pinned as read off the pages.
+func TestIncomeSummarySources(t *testing.T) {
+	type col struct{ key, printed, total string } // total: the 合计 row's figure ("" blank)
+	gpb := col{"income.gpb", "部门预算 / 一般公共预算拨款 / 小计", ""}
+	special := col{"income.gpb_special", "部门预算 / 一般公共预算拨款 / 其中：专项资金列入部门预算项目", ""}
+	tests := []struct {
+		doc  string
+		cols []col
+		// a figure set into a source column of the 合计 row: the sum error
+		// it makes ("" key: none changed)
+		key, value string
+	}{
+		{"xian-1-2026", []col{
+			{"income.gpb", gpb.printed, "28384234.71"},
+			{"income.gpb_special", special.printed, "550000.00"},
+			{"income.superior", "部门预算 / 上级补助收入", ""},
+			{"income.balance", "部门预算 / 使用非财政拨款结余", ""},
+			{"income.affiliated", "部门预算 / 对附属单位上缴收入", ""},
+			{"carryover", "部门预算 / 上年结转", ""},
+			{"income.account_balance", "部门预算 / 上年实户资金余额", ""},
+			{"income.other", "部门预算 / 其他收入", ""},
+		}, "income.superior", "1000.00"},
+		{"xian-3-2026", []col{
+			{"income.gpb", gpb.printed, "40052896.08"},
+			{"income.superior", "部门预算 / 上级补助收入", ""},
+			{"income.balance", "部门预算 / 使用非财政拨款结余", ""},
+			{"income.account_balance", "部门预算 / 上年实户资金余额", "981827.50"},
+			{"income.other", "部门预算 / 其他收入", "1000000.00"},
+		}, "income.account_balance", "981827.60"},
+		{"xian-3-2026", nil, "", ""},
+		{"xian-2-2022", []col{
+			{"income.gpb", gpb.printed, "518161240.01"},
+			{"income.gpb_special", special.printed, "158047922.00"},
+			{"income.superior", "部门预算 / 上级补助收入", "0.00"},
+			{"income.fund_balance", "部门预算 / 用事业基金弥补收支差额", "0.00"},
+			{"carryover", "部门预算 / 上年结转", "0.00"},
+			{"income.account_balance", "部门预算 / 上年实户资金余额", "0.00"},
+			{"income.other", "部门预算 / 其他收入", "2000000.00"},
+		}, "income.fund_balance", "10.00"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.doc+" "+tc.key, func(t *testing.T) {
+			doc := corpusDoc(t, tc.doc)
+			tab := doc.TableByKind("income_summary")
+			if tab == nil {
+				t.Fatal("no 收入总表")
+			}
+			for _, k := range []string{"income.total", "income.appropriation"} {
+				if c := tab.Column(k); c != nil {
+					t.Errorf("%s read at %q: the form prints no such column", k, c.Printed)
+				}
+			}
+			if len(tab.Rows) == 0 || tab.Rows[0].Name != "合计" {
+				t.Fatal("no 合计 row first")
+			}
+			for _, c := range tc.cols {
+				got := tab.Column(c.key)
+				if got == nil || got.Type != model.TypeMoney || got.Printed != c.printed {
+					t.Fatalf("column %s = %+v, want money printed %q", c.key, got, c.printed)
+				}
+				if v := tab.Rows[0].Values[c.key]; v.String() != c.total && !(c.total == "" && v.IsBlank()) {
+					t.Errorf("合计 %s = %q, want the published %q", c.key, v.String(), c.total)
+				}
+			}
+			if tc.key != "" {
+				tab.Rows[0].Values[tc.key] = model.MustAmount(tc.value)
+			}
+			fs, err := Run(doc, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, f := range fs {
+				if f.Severity != Error || f.Kind != "income_summary" {
+					continue
+				}
+				// (the 合计 row is also no longer the units' sum)
+				if tc.key != "" && f.Row == "合计" && strings.Contains(f.Message, tc.value) {
+					found = found || f.Rule == "sum.columns"
+				} else {
+					t.Errorf("unexpected error: %s", f.Message)
+				}
+			}
+			if tc.key != "" && !found {
+				t.Errorf("no sum.columns error at 合计 for %s = %s", tc.key, tc.value)
+			}
+		})
+	}
+}
