@@ -153,7 +153,7 @@ func isEmpty(t *model.Table) bool {
 
 func headerOf(t *model.Table, key string) string {
 	if c := t.Column(key); c != nil {
-		return strings.ReplaceAll(c.Header, " / ", "/")
+		return c.Label()
 	}
 	return key
 }

@@ -84,7 +84,7 @@ func (rv *resolver) resolve(c templates.Cell) []figure {
 		return nil
 	}
 	col := t.Column(c.Column)
-	header := strings.ReplaceAll(col.Header, " / ", "/")
+	header := col.Label()
 	at := func(ri int, l model.Label) location {
 		r := &t.Rows[ri]
 		return location{table: t.Title, kind: t.Kind, row: rowName(l, r), column: header, line: r.Line, ref: model.CellRef(ti, ri, c.Column)}
@@ -157,7 +157,7 @@ func (rv *resolver) resolve(c templates.Cell) []figure {
 
 func (rv *resolver) header(t *model.Table, key string) string {
 	if c := t.Column(key); c != nil {
-		return strings.ReplaceAll(c.Header, " / ", "/")
+		return c.Label()
 	}
 	return key
 }

@@ -76,7 +76,7 @@ func (c *tableContext) header(key string) string {
 	}
 	h := key
 	if col := c.t.Column(key); col != nil {
-		h = strings.ReplaceAll(col.Header, " / ", "/")
+		h = col.Label()
 	}
 	c.headers[key] = h
 	return h

@@ -137,6 +137,36 @@ func (c Column) CodeAndName(code, name string) string {
 	return strings.NewReplacer(CodePlace, code, NamePlace, name).Replace(c.CodeName)
 }
 
+// Label names the column for messages, levels joined by "/": its
+// official header, or where the source prints another word for it (其他专户
+// 收入拨款 for 财政专户管理资金, 政府性基金拨款 for 政府性基金预算) the printed
+// one, from the lowest level that is no total word alone up (一般公共预算拨款/
+// 小计), so that a reader finds the column on the page.
+func (c Column) Label() string {
+	official := strings.ReplaceAll(c.Header, " / ", "/")
+	if c.Printed == "" {
+		return official
+	}
+	segs := strings.Split(c.Printed, " / ")
+	for i := range segs {
+		segs[i] = strings.Join(strings.Fields(segs[i]), "")
+	}
+	offs := strings.Split(official, "/")
+	leaf, offLeaf := segs[len(segs)-1], strings.Join(strings.Fields(offs[len(offs)-1]), "")
+	if leaf == "" || strings.Contains(leaf, offLeaf) || strings.Contains(offLeaf, leaf) {
+		return official // the same words, or a shorter form of them (预算数)
+	}
+	from := len(segs) - 1
+	for from > 0 && totalWords[segs[from]] {
+		from--
+	}
+	return strings.Join(segs[from:], "/")
+}
+
+// totalWords are the header words that only say "the total of the group
+// above": a column headed by one alone is named with its group.
+var totalWords = map[string]bool{"合计": true, "小计": true, "总计": true}
+
 // Column types.
 const (
 	TypeMoney   = "money"

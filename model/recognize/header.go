@@ -187,18 +187,25 @@ func (mt matching) score(c templates.Column, path []string) int {
 		}
 	}
 	if hit == len(c.Words) && hit > 0 {
-		return 10*hit + mt.leafBonus(c, path)
+		return 10*hit + mt.leafBonus(c, path, false)
 	}
 	if hit > 0 {
-		return hit + mt.leafBonus(c, path)
+		// a total word alone (小计 of 本年收入/小计) heads the leaf of every
+		// group (一般公共预算拨款/小计): it tells no column by itself
+		return hit + mt.leafBonus(c, path, true)
 	}
 	return 0
 }
 
+// totalWord matches a header word that only says "the total of the group
+// above": every group of a header may print it as its leaf.
+var totalWord = regexp.MustCompile(`^(合计|小计|总计)$`)
+
 // wordIn reports whether a header holds a header word: a word written
 // =预算 is a whole cell of it (a form that heads its only money column
 // 预算, where 一般公共预算 heads another column), any other word a part of
-// the header's text, its levels joined by / (三公经费/小计).
+// the header's text, its levels joined by / (三公经费/小计), not negated
+// by a 非 before it.
 func wordIn(alt, joined string, cells []string) bool {
 	if w, exact := strings.CutPrefix(alt, "="); exact {
 		for _, c := range cells {
@@ -208,20 +215,27 @@ func wordIn(alt, joined string, cells []string) bool {
 		}
 		return false
 	}
-	return alt != "" && strings.Contains(joined, alt)
+	// 非财政拨款 says "not 财政拨款": no sign of the 财政拨款 column
+	return alt != "" && strings.Contains(strings.ReplaceAll(joined, "非"+alt, ""), alt)
 }
 
 // leafBonus favours the column whose own (lowest) header cell holds one of
 // the words: a text export may spread an upper header cell over the wrong
 // columns, never the leaf. Only the national vocabulary uses it (the
 // families' headers are exact).
-func (mt matching) leafBonus(c templates.Column, path []string) int {
+//
+// Where only some of the words are present (partial), a total word in the
+// leaf earns no bonus: it is no sign of which group the column is.
+func (mt matching) leafBonus(c templates.Column, path []string, partial bool) int {
 	if !mt.leaf || len(path) == 0 {
 		return 0
 	}
 	leaf := path[len(path)-1]
 	for _, w := range c.Words {
 		for _, alt := range strings.Split(w, "|") {
+			if partial && totalWord.MatchString(norm(alt)) {
+				continue
+			}
 			if wordIn(norm(alt), leaf, []string{leaf}) {
 				return 15
 			}
@@ -296,6 +310,9 @@ func (mt matching) matchColumns(cols []templates.Column, paths [][]string) []int
 			assign = any
 		}
 	}
+	if mt.leaf {
+		mt.findOutOfOrder(cols, paths, assign)
+	}
 	// a column's other place (also) is read only where its own is not
 	// printed: one key, one column
 	own := map[string]bool{}
@@ -310,6 +327,60 @@ func (mt matching) matchColumns(cols []templates.Column, paths [][]string) []int
 		}
 	}
 	return assign
+}
+
+// findOutOfOrder gives a money column that the in-order matching left
+// without a column of its words (unmatched, or set by its place alone
+// between two anchors) the column whose header holds all its words, where
+// no column matched by its words (or a required one) holds that one: provinces print the
+// sources of funds in their own orders (上级补助收入 before 事业收入 in
+// 西安, after 其他收入 in 烟台), and a column set by place alone onto a
+// header naming another (上级补助收入 over 使用非财政拨款结余) is wrong.
+// Of several such headers the best-scoring, then the leftmost, is taken
+// (上年结转结余/小计 before 上年结转结余/一般公共预算资金).
+func (mt matching) findOutOfOrder(cols []templates.Column, paths [][]string, assign []int) {
+	// source columns matched by their words, or held by a column the
+	// table cannot do without (the 小计 under 基本支出预算 is the 合计 of a
+	// 基本支出 table)
+	worded := map[int]bool{}
+	for i, j := range assign {
+		if j >= 0 && (mt.score(cols[i], paths[j]) > 0 || !cols[i].Optional) {
+			worded[j] = true
+		}
+	}
+	type cand struct{ i, j, s int }
+	var cands []cand
+	for i, c := range cols {
+		if c.Type != "money" || (assign[i] >= 0 && worded[assign[i]] && mt.score(c, paths[assign[i]]) > 0) {
+			continue
+		}
+		best := cand{i, -1, 0}
+		for j, p := range paths {
+			if worded[j] {
+				continue
+			}
+			// all its words: a full hit scores 10 a word
+			if s := mt.score(c, p); s >= 10*len(c.Words) && s > best.s {
+				best = cand{i, j, s}
+			}
+		}
+		if best.j >= 0 {
+			cands = append(cands, best)
+		}
+	}
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].s > cands[b].s })
+	for _, cd := range cands {
+		if worded[cd.j] {
+			continue // taken by a better-scoring column
+		}
+		for k, j := range assign {
+			if j == cd.j {
+				assign[k] = -1 // set there by its place alone
+			}
+		}
+		assign[cd.i] = cd.j
+		worded[cd.j] = true
+	}
 }
 
 // total adds up the scores of an assignment.

@@ -183,3 +183,67 @@ func TestBudgetYearPaths(t *testing.T) {
 		t.Error("a single period's columns dropped")
 	}
 }
+
+// TestNationalIncomeColumns matches the national vocabulary's 收入总表
+// columns to headers as the corpus prints them: sources of funds in each
+// province's own order, a group's 小计 (一般公共预算拨款/小计 is the
+// 一般公共预算 column, not 本年收入/小计), and 使用非财政拨款结余, whose 非
+// says it is no 财政拨款 and which is no 上级补助收入 either.
+func TestNationalIncomeColumns(t *testing.T) {
+	lib, err := templates.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := lib.Set("national").Table("income_summary")
+	tests := []struct {
+		name  string
+		paths []string
+		want  map[string]string // key → printed header ("" not read)
+	}{
+		{"西安 2026", []string{"单位编码", "单位名称", "部门预算/合计", "部门预算/一般公共预算拨款/小计",
+			"部门预算/一般公共预算拨款/其中：专项资金列入部门预算项目", "部门预算/政府性基金拨款", "部门预算/上级补助收入",
+			"部门预算/事业收入", "部门预算/事业单位经营收入", "部门预算/使用非财政拨款结余", "部门预算/对附属单位上缴收入",
+			"部门预算/上年结转", "部门预算/上年实户资金余额", "部门预算/其他收入"},
+			map[string]string{"income.total": "", "income.appropriation": "",
+				"income.gpb": "部门预算/一般公共预算拨款/小计", "income.gpb_special": "部门预算/一般公共预算拨款/其中：专项资金列入部门预算项目",
+				"income.superior": "部门预算/上级补助收入", "income.balance": "部门预算/使用非财政拨款结余",
+				"income.affiliated": "部门预算/对附属单位上缴收入", "carryover": "部门预算/上年结转",
+				"income.account_balance": "部门预算/上年实户资金余额", "income.other": "部门预算/其他收入"}},
+		{"烟台", []string{"科目编码/类", "科目编码/款", "科目编码/项", "科目名称", "合计", "财政拨款收入/小计",
+			"财政拨款收入/一般公共预算收入", "财政拨款收入/政府性基金预算收入", "财政拨款收入/国有资本经营预算收入",
+			"财政专户管理资金收入", "事业收入（不含教育收费）", "事业单位经营收入", "其他收入", "上级补助收入",
+			"附属单位上缴收入", "使用非财政拨款结余", "上年结转"},
+			map[string]string{"income.total": "", "income.appropriation": "财政拨款收入/小计",
+				"income.gpb": "财政拨款收入/一般公共预算收入", "income.superior": "上级补助收入",
+				"income.balance": "使用非财政拨款结余", "carryover": "上年结转", "income.other": "其他收入"}},
+		{"北京", []string{"合计", "本年收入/小计", "本年收入/一般公共预算资金", "本年收入/政府性基金预算资金",
+			"本年收入/事业收入", "本年收入/上级补助收入", "本年收入/附属单位上缴收入", "本年收入/其他收入",
+			"上年结转结余/小计", "上年结转结余/一般公共预算资金", "上年结转结余/单位资金"},
+			map[string]string{"income.total": "本年收入/小计", "income.gpb": "本年收入/一般公共预算资金",
+				"income.affiliated": "本年收入/附属单位上缴收入", "income.other": "本年收入/其他收入",
+				"carryover": "上年结转结余/小计"}},
+		{"重庆", []string{"科目/科目编码", "科目/科目名称", "总计", "一般公共预算拨款收入", "政府性基金预算拨款收入",
+			"事业收入", "上级补助收入", "附属单位上缴收入", "事业单位经营收入", "其他收入"},
+			map[string]string{"income.superior": "上级补助收入", "income.operating": "事业单位经营收入",
+				"income.affiliated": "附属单位上缴收入", "income.other": "其他收入"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var paths [][]string
+			for _, p := range tt.paths {
+				paths = append(paths, strings.Split(p, "/"))
+			}
+			got := map[string]string{}
+			for i, j := range (matching{leaf: true}).matchColumns(tab.Columns, paths) {
+				if j >= 0 {
+					got[tab.Columns[i].Key] = tt.paths[j]
+				}
+			}
+			for k, want := range tt.want {
+				if got[k] != want {
+					t.Errorf("%s read at %q, want %q", k, got[k], want)
+				}
+			}
+		})
+	}
+}

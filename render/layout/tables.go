@@ -327,6 +327,59 @@ func headerRows(cols []model.Column) []grid.Row {
 			paths[j] = paths[j][1:]
 		}
 	}
+	// A group over the same sub-columns as a deepest group, where the table
+	// repeats those sub-columns under three groups or more (总计, 因公出国(境)费
+	// … each over 一般公共预算 | 政府性基金预算 | 国有资本经营预算, as
+	// 公务用车购置及运行维护费 / 小计 is), is merged down instead of its
+	// sub-columns: they all sit on the last header row, as the forms print
+	// them. Two groups sharing words (收入 and 支出用途 over 项目名称 | 金额)
+	// keep their sub-columns merged down.
+	type run struct{ from, to int } // columns [from, to) under one group
+	var runs []run
+	for j := 0; j < n; {
+		k := j + 1
+		if len(paths[j]) >= 2 {
+			for k < n && len(paths[k]) == len(paths[j]) && samePrefix(paths[j], paths[k], len(paths[j])-2) {
+				k++
+			}
+		}
+		runs = append(runs, run{j, k})
+		j = k
+	}
+	leaves := func(r run) string {
+		var ls []string
+		for j := r.from; j < r.to; j++ {
+			ls = append(ls, paths[j][len(paths[j])-1])
+		}
+		return strings.Join(ls, "\x00")
+	}
+	times, deep := map[string]int{}, map[string]bool{}
+	for _, r := range runs {
+		if r.to-r.from >= 2 && len(paths[r.from]) >= 2 {
+			times[leaves(r)]++
+			deep[leaves(r)] = deep[leaves(r)] || len(paths[r.from]) == depth
+		}
+	}
+	fill := make([]int, n) // the rows a column's group cell reaches down besides its own
+	for _, r := range runs {
+		if l := len(paths[r.from]); r.to-r.from < 2 || l < 2 || l >= depth || !deep[leaves(r)] || times[leaves(r)] < 3 {
+			continue
+		}
+		for j := r.from; j < r.to; j++ {
+			p := paths[j]
+			fill[j] = depth - len(p)
+			g := len(p) - 2
+			ex := append([]string{}, p[:g+1]...)
+			for k := 0; k < fill[j]; k++ {
+				ex = append(ex, p[g])
+			}
+			paths[j] = append(ex, p[len(p)-1])
+		}
+	}
+	filler := func(j, l int) bool {
+		g := depth - 2 - fill[j]
+		return fill[j] > 0 && l > g && l <= g+fill[j]
+	}
 	rows := make([]grid.Row, depth)
 	for l := 0; l < depth; l++ {
 		rows[l].Cells = make([]grid.Cell, n)
@@ -334,6 +387,15 @@ func headerRows(cols []model.Column) []grid.Row {
 		for j := 0; j < n; j++ {
 			p := paths[j]
 			st := grid.Style{Class: grid.Header, Bold: true, Align: grid.Center, Wrap: true}
+			if filler(j, l) {
+				// under its group's cell, merged down over it
+				rows[l].Cells[j] = grid.Cell{Covered: true, Style: st}
+				if g := depth - 2 - fill[j]; !rows[g].Cells[j].Covered {
+					rows[g].Cells[j].RowSpan = 1 + fill[j]
+				}
+				start = -1
+				continue
+			}
 			if l >= len(p) {
 				rows[l].Cells[j] = grid.Cell{Covered: true, Style: st}
 				start = -1
