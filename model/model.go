@@ -175,6 +175,11 @@ type Label struct {
 	// Merged reports that the source prints the label in one cell merged
 	// across the code columns and the name column (a 合计 row).
 	Merged bool `json:"merged,omitempty"`
+	// RowSpan is how many rows of the table the label's cell covers,
+	// counting its own, where the source merges it down over the rows
+	// below (一般公共预算资金 printed once beside its 小计 and its items);
+	// those rows print no label of their own there. 0 or 1: its own row.
+	RowSpan int `json:"rowspan,omitempty"`
 }
 
 // Row roles.

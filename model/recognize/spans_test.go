@@ -1,6 +1,7 @@
 package recognize
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -141,5 +142,46 @@ func TestPrintedDetails(t *testing.T) {
 				t.Errorf("the number left in the prose: %q", p.Text)
 			}
 		}
+	}
+}
+
+// TestLabelMergedDown reads a label cell merged down beside several rows
+// (江苏's 收入预算总表 prints each income category once beside its 小计
+// and its items): the row that prints it spans them, the rows it covers
+// have no name of their own, and a 其中 item under it is not taken for
+// a name.
+func TestLabelMergedDown(t *testing.T) {
+	lib, err := templates.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the grid as the PDF reader gives the page's ruled table
+	doc := &raw.Document{Layout: "pdf", Blocks: []raw.Block{
+		{Line: 1, Text: "公开02表：收入预算总表"},
+		{Line: 2, Rows: []raw.Row{
+			merged("项目名称", "", "金额"),
+			merged("收入总计/c2", "<", "21,955.35"),
+			merged("一般公共预算资金/r3", "小计", "21,940.96"),
+			merged("^", "公共财政拨款(补助)资金", "21,940.96"),
+			merged("^", "专项收入", ""),
+			merged("政府性基金", "小计", ""),
+			merged("上年结转和结余资金/r2", "小计", ""),
+			merged("^", "其中：动用上年结转和结余资金", ""),
+		}},
+	}}
+	out, err := Recognize(doc, lib, Options{File: "x.pdf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Tables) != 1 {
+		t.Fatalf("tables %+v", out.Tables)
+	}
+	var got []string
+	for _, r := range out.Tables[0].Rows {
+		got = append(got, fmt.Sprintf("%s/%d", r.Name, r.RowSpan))
+	}
+	want := "收入总计/0 一般公共预算资金/3 /0 /0 政府性基金/0 上年结转和结余资金/2 /0"
+	if g := strings.Join(got, " "); g != want {
+		t.Errorf("rows %s\nwant %s", g, want)
 	}
 }

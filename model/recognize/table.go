@@ -1100,10 +1100,13 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 	ownPart := map[string][]bool{}
 	// where each row's names start, by row index, where the reader saw it
 	indents, pairIndents := map[int]float64{}, map[int]float64{}
+	// which data row each row comes from, and how many data rows a row's
+	// label cell is merged down over, by row index
+	from, down := []int{}, map[int]int{}
 	// Body rows.
 	seen := map[string]bool{}
 	first := true
-	for _, row := range data {
+	for di, row := range data {
 		if len(row.Cells) < w && !r.doc.Ragged && !r.set.Lenient {
 			last := row.Cells[len(row.Cells)-1]
 			return r.errorf(last.Line, name, "表格在此行中断：该行只有 %d 个单元格，表头有 %d 列 (table cut off mid-row: %d of %d cells)",
@@ -1119,6 +1122,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			// a row printed empty (a 收支总表 lining its two sides up, an
 			// empty table's body) is part of the form: kept blank, not zero
 			out.Rows = append(out.Rows, blankRow(row, cols))
+			from = append(from, di)
 			continue
 		}
 		if r.set.Lenient && repeatedHeader(row) && !r.totalLabelRow(row) {
@@ -1257,7 +1261,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			// a unit's row of a 汇总 table: 单位名称 printed in its own column
 			mr.Name, mr.Role, mr.Level = mr.Texts["unit_name"], model.RoleUnit, "单位"
 		}
-		if mr.Name == "" && mr.Code == "" && len(texts) > 0 && r.set.Common.Role(norm(texts[0])) != "" {
+		if mr.Name == "" && mr.Code == "" && len(texts) > 0 && r.set.Common.Role(norm(texts[0])) != "" && !nameCovered(row, cols) {
 			// a total printed in another label column (合  计 under 项目名称)
 			mr.Name = texts[0]
 		}
@@ -1325,8 +1329,13 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 				}
 			}
 		}
+		if k := cellOf(row, mr.Name); k >= 0 && row.Cells[k].RowSpan > 1 {
+			down[len(out.Rows)] = row.Cells[k].RowSpan
+		}
 		out.Rows = append(out.Rows, mr)
+		from = append(from, di)
 	}
+	mergedDown(out, from, down)
 	if r.doc.Indents {
 		out.Indents = true
 		printedIndents(out, indents, pairIndents)
@@ -1424,6 +1433,37 @@ func markPrinted(row raw.Row, cols []colRef, mr *model.Row) {
 	if mr.Pair != nil {
 		if k := cellOf(row, mr.Pair.Name); k >= 0 {
 			mr.Pair.Centred = row.Cells[k].Centred
+		}
+	}
+}
+
+// nameCovered reports whether the row's name cell lies inside a label
+// merged down from a row above: the row's label is that one, so text in
+// another column is not its name.
+func nameCovered(row raw.Row, cols []colRef) bool {
+	for _, c := range cols {
+		if c.col.Type == model.TypeName && c.src < len(row.Cells) && row.Cells[c.src].Covered {
+			return true
+		}
+	}
+	return false
+}
+
+// mergedDown sets the RowSpan of each row whose label cell the source
+// merges down over data rows below it (down, by row index): the rows
+// that come from those data rows (from, the data row of each row), as
+// long as they print no label of their own.
+func mergedDown(out *model.Table, from []int, down map[int]int) {
+	for i, n := range down {
+		span := 1
+		for k := i + 1; k < len(out.Rows) && from[k] < from[i]+n; k++ {
+			if out.Rows[k].Name != "" || out.Rows[k].Code != "" {
+				break
+			}
+			span++
+		}
+		if span > 1 {
+			out.Rows[i].RowSpan = span
 		}
 	}
 }

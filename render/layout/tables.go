@@ -153,6 +153,7 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 		}
 		s.Rows = append(s.Rows, grid.Row{Cells: cells})
 	}
+	mergeLabelsDown(s, t, body)
 	if !t.Indents {
 		alignWithin(s, body) // (a source that shows its indents has placed these rows itself)
 	}
@@ -390,6 +391,38 @@ func lanciRow(cols []model.Column, printed []string) grid.Row {
 		cells[j] = grid.Cell{Text: fmt.Sprint(k), Style: st}
 	}
 	return grid.Row{Cells: cells}
+}
+
+// mergeLabelsDown merges a row's name cell down over the rows below it where
+// the source prints the label once beside several rows (RowSpan), as
+// long as those rows leave the name cell empty.
+func mergeLabelsDown(s *grid.Sheet, t *model.Table, body int) {
+	for ri := range t.Rows {
+		if t.Rows[ri].RowSpan <= 1 {
+			continue
+		}
+		for j, c := range t.Columns {
+			if c.Type != model.TypeName {
+				continue
+			}
+			span := 1
+			for k := ri + 1; k < ri+t.Rows[ri].RowSpan && k < len(t.Rows); k++ {
+				if cell := s.Rows[body+k].Cells[j]; cell.Covered || cell.Text != "" {
+					break
+				}
+				span++
+			}
+			if span == 1 {
+				continue
+			}
+			top := &s.Rows[body+ri].Cells[j]
+			top.RowSpan = span
+			for k := 1; k < span; k++ {
+				below := &s.Rows[body+ri+k].Cells[j]
+				*below = grid.Cell{Covered: true, Ref: below.Ref, Style: top.Style}
+			}
+		}
+	}
 }
 
 // mergeContinuations merges a project row's code, name and amounts down
