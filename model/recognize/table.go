@@ -1336,6 +1336,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		from = append(from, di)
 	}
 	mergedDown(out, from, down)
+	out.Faces = r.doc.Faces && someBold(rows)
 	if r.doc.Indents {
 		out.Indents = true
 		printedIndents(out, indents, pairIndents)
@@ -1417,7 +1418,7 @@ func (r *recognizer) totalLabelRow(row raw.Row) bool {
 func markPrinted(row raw.Row, cols []colRef, mr *model.Row) {
 	if k := cellOf(row, mr.Name); k >= 0 {
 		c := row.Cells[k]
-		mr.Centred = c.Centred
+		mr.Centred, mr.Bold = c.Centred, c.Bold
 		if c.ColSpan > 1 {
 			code, name := false, false
 			for _, cr := range cols {
@@ -1433,8 +1434,34 @@ func markPrinted(row raw.Row, cols []colRef, mr *model.Row) {
 	if mr.Pair != nil {
 		if k := cellOf(row, mr.Pair.Name); k >= 0 {
 			mr.Pair.Centred = row.Cells[k].Centred
+			mr.Pair.Bold = row.Cells[k].Bold
 		}
 	}
+	figures := 0
+	mr.FiguresBold = true
+	for _, cr := range cols {
+		if !cr.col.IsNumeric() || cr.src >= len(row.Cells) {
+			continue
+		}
+		if c := row.Cells[cr.src]; strings.TrimSpace(c.Text) != "" {
+			figures++
+			mr.FiguresBold = mr.FiguresBold && c.Bold
+		}
+	}
+	mr.FiguresBold = mr.FiguresBold && figures > 0
+}
+
+// someBold reports whether some cell of the rows is set bold: a table
+// printed all in one weight, or by a reader that cannot tell, has none.
+func someBold(rows []raw.Row) bool {
+	for _, r := range rows {
+		for _, c := range r.Cells {
+			if c.Bold {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nameCovered reports whether the row's name cell lies inside a label

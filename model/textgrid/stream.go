@@ -16,6 +16,8 @@ type segment struct {
 	number bool
 	// size is the font size of the segment's first word.
 	size float64
+	// bold: every word of the segment is set bold.
+	bold bool
 }
 
 // segments splits a line where words stand a column gap apart (about
@@ -44,10 +46,20 @@ func segments(l line) []segment {
 		}
 		ws := l.words[start:i]
 		text := joinWords(ws)
-		out = append(out, segment{text: text, x0: ws[0].X0, x1: ws[len(ws)-1].X1, number: isNumber(text), size: ws[0].Size})
+		out = append(out, segment{text: text, x0: ws[0].X0, x1: ws[len(ws)-1].X1, number: isNumber(text), size: ws[0].Size, bold: allBold(ws)})
 		start = i
 	}
 	return out
+}
+
+// allBold reports whether every word of ws is set bold.
+func allBold(ws []Word) bool {
+	for _, w := range ws {
+		if !w.Bold {
+			return false
+		}
+	}
+	return len(ws) > 0
 }
 
 // codeBeside reports whether b, a figure, stands beside a, a run of
@@ -543,6 +555,7 @@ func (b *builder) streamGrid(region []sline) (raw.Block, []float64, bool) {
 			c0, c1 int
 			text   string
 			indent float64
+			bold   bool
 		}
 		var ps []placed
 		for _, s := range l.segs {
@@ -551,6 +564,7 @@ func (b *builder) streamGrid(region []sline) (raw.Block, []float64, bool) {
 				p := &ps[n-1]
 				if c0 <= p.c0 {
 					p.text += " " + s.text
+					p.bold = p.bold && s.bold
 					p.c1 = max(p.c1, c1)
 					continue
 				}
@@ -562,11 +576,11 @@ func (b *builder) streamGrid(region []sline) (raw.Block, []float64, bool) {
 			if lo := ext[c0][0]; s.size > 0 && s.x0 > lo {
 				indent = (s.x0 - lo) / s.size
 			}
-			ps = append(ps, placed{c0, c1, s.text, indent})
+			ps = append(ps, placed{c0, c1, s.text, indent, s.bold})
 		}
 		for _, p := range ps {
 			c := &row.Cells[p.c0]
-			c.Text, c.Indent = p.text, p.indent
+			c.Text, c.Indent, c.Bold = p.text, p.indent, p.bold
 			if p.c1 > p.c0 {
 				c.ColSpan = p.c1 - p.c0 + 1
 				for k := p.c0 + 1; k <= p.c1; k++ {

@@ -37,6 +37,9 @@ type Word struct {
 	Top, Bottom, Baseline float64
 	// Size is the font size (1 in a layout text).
 	Size float64
+	// Bold reports that the word is set in a bold face, where the source
+	// says (a PDF's fonts); a layout text does not.
+	Bold bool
 	// Line is the word's line within its page where the source has lines
 	// (a layout text), 1-based; 0 lets Build number the page's text lines
 	// itself, top to bottom.

@@ -272,3 +272,60 @@ func corpusSheet(t *testing.T, doc, title string) *grid.Sheet {
 	t.Fatalf("no sheet %s", title)
 	return nil
 }
+
+// TestCorpusBold checks that the public pack sets bold what the source
+// page prints bold and nothing else (read off the pages): 重庆's 收支总表
+// prints its 合计 labels bold and their figures plain, its 收入总表 the
+// 合计 row bold throughout and the 类 rows plain; 西安's 收入总表 prints
+// its 合计 plain, though a total.
+func TestCorpusBold(t *testing.T) {
+	tests := []struct {
+		doc, title string
+		row        string          // the first body row whose label cell prints this
+		want       map[string]bool // cell text → bold, for the row's cells
+	}{
+		{"chongqing-2-2026", "2026年部门收支总体情况表", "合计",
+			map[string]bool{"合计": true, "186,549.30": false}},
+		{"chongqing-2-2026", "2026年部门收支总体情况表", "一、一般公共预算资金",
+			map[string]bool{"一、一般公共预算资金": false, "128,148.56": false, "一、一般公共服务支出": false}},
+		{"chongqing-2-2026", "2026年部门收入总体情况表", "合计",
+			map[string]bool{"合计": true, "186,549.30": true, "128,148.56": true}},
+		{"chongqing-2-2026", "2026年部门收入总体情况表", "201",
+			map[string]bool{"一般公共服务支出": false, "59.56": false}},
+		{"chongqing-1-2026", "2026年部门支出总体情况表", "合计",
+			map[string]bool{"合计": true, "14,770.62": true}},
+		{"xian-1-2026", "部门综合预算收入总表", "合计",
+			map[string]bool{"合计": false, "28,384,234.71": false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.doc+"/"+tt.title+"/"+tt.row, func(t *testing.T) {
+			s := corpusSheet(t, tt.doc, tt.title)
+			for _, r := range s.Rows[s.BodyFrom:] {
+				found := false
+				for _, c := range r.Cells {
+					found = found || (c.Text == tt.row && !c.Covered)
+				}
+				if !found {
+					continue
+				}
+				seen := map[string]bool{}
+				for _, c := range r.Cells {
+					text := cellText(c)
+					if want, ok := tt.want[text]; ok && !seen[text] {
+						seen[text] = true
+						if c.Style.Bold != want {
+							t.Errorf("%s bold %v, want %v", text, c.Style.Bold, want)
+						}
+					}
+				}
+				for text := range tt.want {
+					if !seen[text] {
+						t.Errorf("no cell %s in row %s", text, showRow(r))
+					}
+				}
+				return
+			}
+			t.Errorf("no row %s", tt.row)
+		})
+	}
+}

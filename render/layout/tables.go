@@ -89,7 +89,12 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 			if l := r.Side(sides[j]); l != nil {
 				side = *l
 			}
+			// totals bold as the official forms set them, or what the
+			// source prints bold where it shows its faces
 			bold := isTotal(side.Role)
+			if t.Faces {
+				bold = side.Bold
+			}
 			cell := grid.Cell{Ref: model.CellRef(ti, ri, c.Key)}
 			switch typ {
 			case model.TypeSeq:
@@ -130,6 +135,9 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 				cell.Value = r.Values[c.Key]
 				cell.Percent = typ == model.TypePercent
 				cell.Grouped = c.Grouped
+				if t.Faces {
+					bold = r.FiguresBold
+				}
 				cell.Style = grid.Style{Class: grid.Amount, Bold: bold, Align: grid.Right}
 			default:
 				cell.Text = r.Texts[c.Key]
