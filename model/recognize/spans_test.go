@@ -185,3 +185,25 @@ func TestLabelMergedDown(t *testing.T) {
 		t.Errorf("rows %s\nwant %s", g, want)
 	}
 }
+
+// TestCoveredFromLeft tells a name cell inside a 合计 merged across to it
+// (重庆's 政府采购预算明细表: 合计 over 品目 and the name column), which
+// leaves the row its label, from one inside a category merged down from
+// above, whose row has no label of its own.
+func TestCoveredFromLeft(t *testing.T) {
+	tests := []struct {
+		row  raw.Row
+		j    int
+		want bool
+	}{
+		{merged("合计/c2", "<", "947.00"), 1, true},
+		{merged("^", "专项收入", ""), 0, false},
+		{merged("A", "^", "47.00"), 1, false},
+		{merged("^", "^", "47.00"), 1, false},
+	}
+	for _, tt := range tests {
+		if got := coveredFromLeft(tt.row, tt.j); got != tt.want {
+			t.Errorf("%q cell %d: covered from the left %v, want %v", tt.row.Texts(), tt.j, got, tt.want)
+		}
+	}
+}

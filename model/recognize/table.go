@@ -1329,7 +1329,9 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 				}
 			}
 		}
-		if k := cellOf(row, mr.Name); k >= 0 && row.Cells[k].RowSpan > 1 {
+		if k := cellOf(row, mr.Name); k >= 0 && row.Cells[k].RowSpan > 1 && !t.Continuation {
+			// (a form whose rows go on below a project's merges a project
+			// over them itself: the layout does, whatever the source)
 			down[len(out.Rows)] = row.Cells[k].RowSpan
 		}
 		out.Rows = append(out.Rows, mr)
@@ -1469,8 +1471,20 @@ func someBold(rows []raw.Row) bool {
 // another column is not its name.
 func nameCovered(row raw.Row, cols []colRef) bool {
 	for _, c := range cols {
-		if c.col.Type == model.TypeName && c.src < len(row.Cells) && row.Cells[c.src].Covered {
+		if c.col.Type == model.TypeName && c.src < len(row.Cells) && row.Cells[c.src].Covered && !coveredFromLeft(row, c.src) {
 			return true
+		}
+	}
+	return false
+}
+
+// coveredFromLeft reports whether cell j of the row lies inside a cell of
+// the same row merged across to it (合计 over the label columns), not
+// inside one merged down from above.
+func coveredFromLeft(row raw.Row, j int) bool {
+	for k := j - 1; k >= 0; k-- {
+		if !row.Cells[k].Covered {
+			return k+max(row.Cells[k].ColSpan, 1) > j
 		}
 	}
 	return false
