@@ -25,6 +25,12 @@ type Page struct {
 	Words []Word
 	// Rulings are the drawn table lines on the page (none in a layout text).
 	Rulings []Ruling
+	// RuneGrid reports that the page sets each character in one cell of
+	// a character grid whatever its width (a layout text): a word starts
+	// where the page shows it, but a wide (Chinese) character stands for
+	// two cells of the printed page, so a word ends, as printed, at its
+	// start plus its display width.
+	RuneGrid bool
 }
 
 // Word is a run of text without a wide gap, on one baseline.
@@ -93,6 +99,7 @@ func Build(layout string, pages []Page) (*raw.Document, error) {
 		if len(p.Rulings) > MaxRulings {
 			return nil, &raw.Error{Msg: fmt.Sprintf("第 %d 页表格线过多（%d 条）(too many rulings on page %d)", p.Number, len(p.Rulings), p.Number)}
 		}
+		b.runeGrid = b.runeGrid || p.RuneGrid
 		b.page(p)
 	}
 	b.flush()
@@ -108,7 +115,9 @@ func Build(layout string, pages []Page) (*raw.Document, error) {
 type builder struct {
 	doc     *raw.Document
 	anchors map[raw.Place]int
-	items   []item
+	// runeGrid: the pages set text on a character grid (Page.RuneGrid).
+	runeGrid bool
+	items    []item
 	// run holds the lines outside ruled tables not yet looked at.
 	run []line
 }
