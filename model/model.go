@@ -185,6 +185,11 @@ type Label struct {
 	// below (一般公共预算资金 printed once beside its 小计 and its items);
 	// those rows print no label of their own there. 0 or 1: its own row.
 	RowSpan int `json:"rowspan,omitempty"`
+	// Across is how many columns the label's cell spans from the name
+	// column rightwards, where the source merges it across the label
+	// columns after the name (收入总计 over 项目名称 and its items' column);
+	// those columns print nothing in the row. 0 or 1: the name column.
+	Across int `json:"across,omitempty"`
 	// Bold reports that the source prints the label bold, where the
 	// table's Faces says the source shows it.
 	Bold bool `json:"bold,omitempty"`

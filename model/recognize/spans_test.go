@@ -149,7 +149,7 @@ func TestPrintedDetails(t *testing.T) {
 // (江苏's 收入预算总表 prints each income category once beside its 小计
 // and its items): the row that prints it spans them, the rows it covers
 // have no name of their own, and a 其中 item under it is not taken for
-// a name.
+// a name; 收入总计, merged across both label columns, spans them.
 func TestLabelMergedDown(t *testing.T) {
 	lib, err := templates.Embedded()
 	if err != nil {
@@ -178,9 +178,9 @@ func TestLabelMergedDown(t *testing.T) {
 	}
 	var got []string
 	for _, r := range out.Tables[0].Rows {
-		got = append(got, fmt.Sprintf("%s/%d", r.Name, r.RowSpan))
+		got = append(got, fmt.Sprintf("%s/%d/%d", r.Name, r.RowSpan, r.Across))
 	}
-	want := "收入总计/0 一般公共预算资金/3 /0 /0 政府性基金/0 上年结转和结余资金/2 /0"
+	want := "收入总计/0/2 一般公共预算资金/3/0 /0/0 /0/0 政府性基金/0/0 上年结转和结余资金/2/0 /0/0"
 	if g := strings.Join(got, " "); g != want {
 		t.Errorf("rows %s\nwant %s", g, want)
 	}

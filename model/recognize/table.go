@@ -51,8 +51,12 @@ func (r *recognizer) table(t *templates.Table, title raw.Block, caption []raw.Bl
 	rows := grids[0].Rows
 	if (t.Form == "" || t.Form == "overall" && r.set.Lenient) && len(grids) > 1 {
 		rows = nil
-		for _, g := range grids {
+		for k, g := range grids {
+			n := len(rows)
 			rows = append(rows, g.Rows...)
+			if k > 0 && len(g.Rows) > 0 && g.Page > grids[k-1].Page && n > 0 {
+				rows[n].AfterBreak = true // the table goes on at the top of a later page
+			}
 		}
 	}
 	// Leading grid rows that are a caption (Hebei prints it in the grid).
@@ -1103,6 +1107,10 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 	// which data row each row comes from, and how many data rows a row's
 	// label cell is merged down over, by row index
 	from, down := []int{}, map[int]int{}
+	// the row whose label cell ran down to the page's end, and the data
+	// row after it: a label cell the next page starts empty and merged
+	// down goes on there
+	spanRow, spanEnd := -1, -1
 	// Body rows.
 	seen := map[string]bool{}
 	first := true
@@ -1329,10 +1337,17 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 				}
 			}
 		}
-		if k := cellOf(row, mr.Name); k >= 0 && row.Cells[k].RowSpan > 1 && !t.Continuation {
+		if k := cellOf(row, mr.Name); k >= 0 && !t.Continuation {
 			// (a form whose rows go on below a project's merges a project
 			// over them itself: the layout does, whatever the source)
-			down[len(out.Rows)] = row.Cells[k].RowSpan
+			if n := max(row.Cells[k].RowSpan, 1); n > 1 {
+				down[len(out.Rows)] = n
+			}
+			spanRow, spanEnd = len(out.Rows), di+max(row.Cells[k].RowSpan, 1)
+		} else if n := continuedLabel(row, cols); n > 0 && row.AfterBreak && di == spanEnd && mr.Name == "" && mr.Code == "" {
+			// the page ended inside the label's cell: it goes on here
+			down[spanRow] = di + n - from[spanRow]
+			spanEnd = di + n
 		}
 		out.Rows = append(out.Rows, mr)
 		from = append(from, di)
@@ -1431,6 +1446,9 @@ func markPrinted(row raw.Row, cols []colRef, mr *model.Row) {
 				name = name || cr.col.Type == model.TypeName
 			}
 			mr.Merged = code && name
+			if across := labelsAcross(cols, k, c.ColSpan); name && !code && across > 1 {
+				mr.Across = across
+			}
 		}
 	}
 	if mr.Pair != nil {
@@ -1451,6 +1469,26 @@ func markPrinted(row raw.Row, cols []colRef, mr *model.Row) {
 		}
 	}
 	mr.FiguresBold = mr.FiguresBold && figures > 0
+}
+
+// labelsAcross returns how many columns a label cell spanning the source
+// columns from..from+span-1 covers, where it starts with the name column
+// and covers text columns only; 0 where it covers a figure or a code.
+func labelsAcross(cols []colRef, from, span int) int {
+	n := 0
+	for _, cr := range cols {
+		if cr.src < from || cr.src >= from+span {
+			continue
+		}
+		switch {
+		case n == 0 && cr.col.Type != model.TypeName:
+			return 0
+		case n > 0 && cr.col.Type != model.TypeText:
+			return 0
+		}
+		n++
+	}
+	return n
 }
 
 // someBold reports whether some cell of the rows is set bold: a table
@@ -1476,6 +1514,21 @@ func nameCovered(row raw.Row, cols []colRef) bool {
 		}
 	}
 	return false
+}
+
+// continuedLabel returns how many rows the row's name cell spans where it
+// is empty and merged down (a label's cell that a page break cut, going
+// on at the top of the next page), else 0.
+func continuedLabel(row raw.Row, cols []colRef) int {
+	for _, c := range cols {
+		if c.col.Type != model.TypeName || c.src >= len(row.Cells) {
+			continue
+		}
+		if cell := row.Cells[c.src]; !cell.Covered && strings.TrimSpace(cell.Text) == "" && cell.RowSpan > 1 {
+			return cell.RowSpan
+		}
+	}
+	return 0
 }
 
 // coveredFromLeft reports whether cell j of the row lies inside a cell of

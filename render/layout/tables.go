@@ -150,6 +150,8 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 		}
 		if r.Merged {
 			mergeLabel(cells, t.Columns)
+		} else if r.Across > 1 {
+			mergeAcross(cells, t.Columns, r.Across)
 		}
 		s.Rows = append(s.Rows, grid.Row{Cells: cells})
 	}
@@ -208,6 +210,25 @@ func mergeLabel(cells []grid.Cell, cols []model.Column) {
 	cells[from] = label
 	for j := from + 1; j <= to; j++ {
 		cells[j] = grid.Cell{Covered: true, Ref: cells[j].Ref, Style: label.Style}
+	}
+}
+
+// mergeAcross sets a row's name in one cell across the text columns
+// after the name column, as the source merges them (收入总计 over 项目名称
+// and the items' column), where those cells print nothing.
+func mergeAcross(cells []grid.Cell, cols []model.Column, n int) {
+	j := slices.IndexFunc(cols, func(c model.Column) bool { return c.Type == model.TypeName })
+	if j < 0 || j+n > len(cells) {
+		return
+	}
+	for k := j + 1; k < j+n; k++ {
+		if cols[k].Type != model.TypeText || cells[k].Text != "" || cells[k].IsNumber() {
+			return
+		}
+	}
+	cells[j].ColSpan = n
+	for k := j + 1; k < j+n; k++ {
+		cells[k] = grid.Cell{Covered: true, Ref: cells[k].Ref, Style: cells[j].Style}
 	}
 }
 
