@@ -89,6 +89,11 @@ type Table struct {
 	// prints every level); without it the layout indents by code level,
 	// as the official forms do.
 	Indents bool `json:"indents,omitempty"`
+	// Faces reports that the source shows which labels and figures it
+	// prints bold (a page's type faces, some cell of the table set bold),
+	// so each row's Bold and FiguresBold are as printed; without it the
+	// layout sets totals bold, as the official forms do.
+	Faces bool `json:"faces,omitempty"`
 	// Notes are the notes printed under the table (注：…).
 	Notes []Note `json:"notes,omitempty"`
 	// Remarks say where the reader had to interpret the source (a run of
@@ -205,6 +210,19 @@ type Label struct {
 	// Merged reports that the source prints the label in one cell merged
 	// across the code columns and the name column (a 合计 row).
 	Merged bool `json:"merged,omitempty"`
+	// RowSpan is how many rows of the table the label's cell covers,
+	// counting its own, where the source merges it down over the rows
+	// below (一般公共预算资金 printed once beside its 小计 and its items);
+	// those rows print no label of their own there. 0 or 1: its own row.
+	RowSpan int `json:"rowspan,omitempty"`
+	// Across is how many columns the label's cell spans from the name
+	// column rightwards, where the source merges it across the label
+	// columns after the name (收入总计 over 项目名称 and its items' column);
+	// those columns print nothing in the row. 0 or 1: the name column.
+	Across int `json:"across,omitempty"`
+	// Bold reports that the source prints the label bold, where the
+	// table's Faces says the source shows it.
+	Bold bool `json:"bold,omitempty"`
 }
 
 // Row roles.
@@ -237,6 +255,9 @@ type Row struct {
 	Values map[string]Amount `json:"values"`
 	// Texts are the other text cells keyed by column key.
 	Texts map[string]string `json:"texts,omitempty"`
+	// FiguresBold reports that the source prints every figure of the row
+	// bold, where the table's Faces says the source shows it.
+	FiguresBold bool `json:"figures_bold,omitempty"`
 	// Line is the source line where the row starts.
 	Line int `json:"line"`
 }

@@ -89,7 +89,7 @@ func Pages(data []byte) []textgrid.Page {
 	}
 	pages := make([]textgrid.Page, 0, len(texts))
 	for i, t := range texts {
-		p := textgrid.Page{Number: i + 1}
+		p := textgrid.Page{Number: i + 1, RuneGrid: true}
 		lines := strings.Split(t, "\n")
 		for j, l := range lines {
 			l = strings.TrimSuffix(l, "\r")

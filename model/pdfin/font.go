@@ -35,6 +35,9 @@ type font struct {
 	encoding [256]rune
 	// cache remembers decoded codes.
 	cache map[uint64]string
+	// bold reports that the font is a bold face, by its name or its
+	// descriptor's weight.
+	bold bool
 }
 
 // codeRange is one codespace range of a CMap: codes of n bytes between lo
@@ -169,6 +172,7 @@ func loadFont(o objects, d dict) *font {
 			f.toUnicode = parseCMap(b)
 		}
 	}
+	f.bold = boldFont(o, d)
 	if subtype == "Type0" {
 		f.composite = true
 		f.loadComposite(o, d)
@@ -176,6 +180,55 @@ func loadFont(o objects, d dict) *font {
 	}
 	f.loadSimple(o, d, subtype)
 	return f
+}
+
+// boldFont reports whether a font dictionary names a bold face: by its
+// name (boldName), by its descriptor's weight (600 and over) or its
+// ForceBold flag, for a composite font those of its descendant.
+func boldFont(o objects, d dict) bool {
+	if base, _ := o.resolve(d["BaseFont"]).(name); boldName(string(base)) {
+		return true
+	}
+	if desc, _ := o.resolve(d["DescendantFonts"]).([]any); len(desc) > 0 {
+		if cf, _ := o.resolve(desc[0]).(dict); cf != nil {
+			if base, _ := o.resolve(cf["BaseFont"]).(name); boldName(string(base)) {
+				return true
+			}
+			d = cf
+		}
+	}
+	desc, _ := o.resolve(d["FontDescriptor"]).(dict)
+	if desc == nil {
+		return false
+	}
+	if w, ok := num(o.resolve(desc["FontWeight"])); ok && w >= 600 {
+		return true
+	}
+	flags, _ := num(o.resolve(desc["Flags"]))
+	return int64(flags)&(1<<18) != 0
+}
+
+// boldName reports whether a font's name says a bold face: a heavy weight
+// (Bold, Black, Heavy), or a 黑体 — the sans face Chinese forms set their
+// totals and headers in against a 宋体 or 仿宋 body: Hei in its name
+// (SimHei, STHeiti), HT in a 方正 name (FZHTK), 黑体 itself in GBK or
+// UTF-8, or 方正's 黑 figure faces (E-HZ, E-HX). 微软雅黑 (YaHei) is a text face, not bold.
+func boldName(base string) bool {
+	if i := strings.IndexByte(base, '+'); i == 6 {
+		base = base[i+1:] // a subset's tag (ABCDEE+)
+	}
+	l := strings.ToLower(base)
+	switch {
+	case strings.Contains(l, "bold"), strings.Contains(l, "black"), strings.Contains(l, "heavy"):
+		return true
+	case strings.Contains(l, "yahei"):
+		return false
+	case strings.HasPrefix(base, "E-H"):
+		return true // 方正's figure faces: E-HZ 黑正 beside E-BZ 白正
+	case strings.Contains(l, "hei"), strings.HasPrefix(base, "FZ") && strings.Contains(base, "HT"):
+		return true
+	}
+	return strings.Contains(base, "黑体") || strings.Contains(base, "\xba\xda\xcc\xe5")
 }
 
 func (f *font) loadComposite(o objects, d dict) {

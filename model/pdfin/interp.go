@@ -36,6 +36,9 @@ type glyph struct {
 	seq       int
 	// hidden: drawn in a render mode that paints nothing.
 	hidden bool
+	// bold: drawn in a bold face, or filled and stroked (a face made
+	// bold by its outline), or struck over itself.
+	bold bool
 }
 
 // Writing directions in the page's displayed orientation.
@@ -476,6 +479,7 @@ func (p *pageRun) glyph(g *gstate, base matrix, adv float64, f *font, c glyphCod
 		}
 		return advance
 	}
+	gl.bold = f.bold || g.tr == 2 || g.tr == 6
 	if invisibleMode(g.tr) {
 		gl.hidden = true
 		p.hidden++

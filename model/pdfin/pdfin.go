@@ -69,7 +69,12 @@ func Read(data []byte) (*raw.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return textgrid.Build(Layout, pages)
+	doc, err := textgrid.Build(Layout, pages)
+	if err != nil {
+		return nil, err
+	}
+	doc.Faces = true // the words carry their fonts' weight
+	return doc, nil
 }
 
 // Pages reads the words and rulings of every page of a PDF file. The

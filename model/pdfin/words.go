@@ -111,6 +111,9 @@ func dedupe(run []glyph) []glyph {
 			if q.text == g.text && math.Abs(q.u0-g.u0) < overstrike*math.Max(q.u1-q.u0, 0.3*q.size) &&
 				math.Abs(q.v-g.v) < overstrike*q.size {
 				dup = true
+				if !q.hidden && !g.hidden && (q.u0 != g.u0 || q.v != g.v) {
+					kept[k].bold = true // drawn again a little apart: a fake bold
+				}
 				break
 			}
 		}
@@ -349,7 +352,9 @@ func makeWord(dir int, gs []glyph) textgrid.Word {
 	u0, u1 := gs[0].u0, gs[0].u1
 	t0, t1 := gs[0].t0, gs[0].t1
 	var vsum, size float64
+	bold := true
 	for _, g := range gs {
+		bold = bold && g.bold
 		b.WriteString(g.text)
 		u0, u1 = min(u0, g.u0), max(u1, g.u1)
 		t0, t1 = min(t0, g.t0), max(t1, g.t1)
@@ -366,7 +371,7 @@ func makeWord(dir int, gs []glyph) textgrid.Word {
 		Text: text,
 		X0:   math.Min(xa, xb), X1: math.Max(xa, xb),
 		Top: math.Min(ya, yb), Bottom: math.Max(ya, yb),
-		Size: size,
+		Size: size, Bold: bold,
 	}
 	if dir == dirRight {
 		w.Baseline = vsum / float64(len(gs))

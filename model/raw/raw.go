@@ -20,6 +20,10 @@ type Document struct {
 	// starts within its cell (Cell.Indent): a page's text has positions,
 	// a document's or a workbook's cells do not say.
 	Indents bool
+	// Faces reports that the reader sees the type faces text is set in,
+	// so that Cell.Bold says which cells the source prints bold (a PDF's
+	// fonts); a text export's cells do not say.
+	Faces bool
 	// Places says where each anchor stands in the source file when the
 	// source is not a text of lines (a PDF page, a workbook cell): every
 	// Line field of the document is then an anchor, an index into Places
@@ -145,6 +149,9 @@ type Cell struct {
 	// from the cell's right edge as from its left, with room on both
 	// sides, where the reader sees where text stands on the page.
 	Centred bool
+	// Bold reports that every character of the cell's text is set in a
+	// bold face, where the reader sees faces (Document.Faces).
+	Bold bool
 	// Covered reports that the position lies inside a merged cell that
 	// starts above or to the left of it; its Text is empty. Grids from
 	// sources with merges keep one Cell per column so that column

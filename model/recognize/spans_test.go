@@ -1,6 +1,7 @@
 package recognize
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -140,6 +141,69 @@ func TestPrintedDetails(t *testing.T) {
 			if strings.Contains(p.Text, "05") {
 				t.Errorf("the number left in the prose: %q", p.Text)
 			}
+		}
+	}
+}
+
+// TestLabelMergedDown reads a label cell merged down beside several rows
+// (江苏's 收入预算总表 prints each income category once beside its 小计
+// and its items): the row that prints it spans them, the rows it covers
+// have no name of their own, and a 其中 item under it is not taken for
+// a name; 收入总计, merged across both label columns, spans them.
+func TestLabelMergedDown(t *testing.T) {
+	lib, err := templates.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the grid as the PDF reader gives the page's ruled table
+	doc := &raw.Document{Layout: "pdf", Blocks: []raw.Block{
+		{Line: 1, Text: "公开02表：收入预算总表"},
+		{Line: 2, Rows: []raw.Row{
+			merged("项目名称", "", "金额"),
+			merged("收入总计/c2", "<", "21,955.35"),
+			merged("一般公共预算资金/r3", "小计", "21,940.96"),
+			merged("^", "公共财政拨款(补助)资金", "21,940.96"),
+			merged("^", "专项收入", ""),
+			merged("政府性基金", "小计", ""),
+			merged("上年结转和结余资金/r2", "小计", ""),
+			merged("^", "其中：动用上年结转和结余资金", ""),
+		}},
+	}}
+	out, err := Recognize(doc, lib, Options{File: "x.pdf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Tables) != 1 {
+		t.Fatalf("tables %+v", out.Tables)
+	}
+	var got []string
+	for _, r := range out.Tables[0].Rows {
+		got = append(got, fmt.Sprintf("%s/%d/%d", r.Name, r.RowSpan, r.Across))
+	}
+	want := "收入总计/0/2 一般公共预算资金/3/0 /0/0 /0/0 政府性基金/0/0 上年结转和结余资金/2/0 /0/0"
+	if g := strings.Join(got, " "); g != want {
+		t.Errorf("rows %s\nwant %s", g, want)
+	}
+}
+
+// TestCoveredFromLeft tells a name cell inside a 合计 merged across to it
+// (重庆's 政府采购预算明细表: 合计 over 品目 and the name column), which
+// leaves the row its label, from one inside a category merged down from
+// above, whose row has no label of its own.
+func TestCoveredFromLeft(t *testing.T) {
+	tests := []struct {
+		row  raw.Row
+		j    int
+		want bool
+	}{
+		{merged("合计/c2", "<", "947.00"), 1, true},
+		{merged("^", "专项收入", ""), 0, false},
+		{merged("A", "^", "47.00"), 1, false},
+		{merged("^", "^", "47.00"), 1, false},
+	}
+	for _, tt := range tests {
+		if got := coveredFromLeft(tt.row, tt.j); got != tt.want {
+			t.Errorf("%q cell %d: covered from the left %v, want %v", tt.row.Texts(), tt.j, got, tt.want)
 		}
 	}
 }

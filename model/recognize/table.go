@@ -51,8 +51,12 @@ func (r *recognizer) table(t *templates.Table, title raw.Block, caption []raw.Bl
 	rows := grids[0].Rows
 	if (t.Form == "" || t.Form == "overall" && r.set.Lenient) && len(grids) > 1 {
 		rows = nil
-		for _, g := range grids {
+		for k, g := range grids {
+			n := len(rows)
 			rows = append(rows, g.Rows...)
+			if k > 0 && len(g.Rows) > 0 && g.Page > grids[k-1].Page && n > 0 {
+				rows[n].AfterBreak = true // the table goes on at the top of a later page
+			}
 		}
 	}
 	// Leading grid rows that are a caption (Hebei prints it in the grid).
@@ -1112,10 +1116,17 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 	ownPart := map[string][]bool{}
 	// where each row's names start, by row index, where the reader saw it
 	indents, pairIndents := map[int]float64{}, map[int]float64{}
+	// which data row each row comes from, and how many data rows a row's
+	// label cell is merged down over, by row index
+	from, down := []int{}, map[int]int{}
+	// the row whose label cell ran down to the page's end, and the data
+	// row after it: a label cell the next page starts empty and merged
+	// down goes on there
+	spanRow, spanEnd := -1, -1
 	// Body rows.
 	seen := map[string]bool{}
 	first := true
-	for _, row := range data {
+	for di, row := range data {
 		if len(row.Cells) < w && !r.doc.Ragged && !r.set.Lenient {
 			last := row.Cells[len(row.Cells)-1]
 			return r.errorf(last.Line, name, "表格在此行中断：该行只有 %d 个单元格，表头有 %d 列 (table cut off mid-row: %d of %d cells)",
@@ -1131,6 +1142,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			// a row printed empty (a 收支总表 lining its two sides up, an
 			// empty table's body) is part of the form: kept blank, not zero
 			out.Rows = append(out.Rows, blankRow(row, cols))
+			from = append(from, di)
 			continue
 		}
 		if r.set.Lenient && repeatedHeader(row) && !r.totalLabelRow(row) {
@@ -1269,7 +1281,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			// a unit's row of a 汇总 table: 单位名称 printed in its own column
 			mr.Name, mr.Role, mr.Level = mr.Texts["unit_name"], model.RoleUnit, "单位"
 		}
-		if mr.Name == "" && mr.Code == "" && len(texts) > 0 && r.set.Common.Role(norm(texts[0])) != "" {
+		if mr.Name == "" && mr.Code == "" && len(texts) > 0 && r.set.Common.Role(norm(texts[0])) != "" && !nameCovered(row, cols) {
 			// a total printed in another label column (合  计 under 项目名称)
 			mr.Name = texts[0]
 		}
@@ -1337,8 +1349,23 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 				}
 			}
 		}
+		if k := cellOf(row, mr.Name); k >= 0 && !t.Continuation {
+			// (a form whose rows go on below a project's merges a project
+			// over them itself: the layout does, whatever the source)
+			if n := max(row.Cells[k].RowSpan, 1); n > 1 {
+				down[len(out.Rows)] = n
+			}
+			spanRow, spanEnd = len(out.Rows), di+max(row.Cells[k].RowSpan, 1)
+		} else if n := continuedLabel(row, cols); n > 0 && row.AfterBreak && di == spanEnd && mr.Name == "" && mr.Code == "" {
+			// the page ended inside the label's cell: it goes on here
+			down[spanRow] = di + n - from[spanRow]
+			spanEnd = di + n
+		}
 		out.Rows = append(out.Rows, mr)
+		from = append(from, di)
 	}
+	mergedDown(out, from, down)
+	out.Faces = r.doc.Faces && someBold(rows)
 	if r.doc.Indents {
 		out.Indents = true
 		printedIndents(out, indents, pairIndents)
@@ -1420,7 +1447,7 @@ func (r *recognizer) totalLabelRow(row raw.Row) bool {
 func markPrinted(row raw.Row, cols []colRef, mr *model.Row) {
 	if k := cellOf(row, mr.Name); k >= 0 {
 		c := row.Cells[k]
-		mr.Centred = c.Centred
+		mr.Centred, mr.Bold = c.Centred, c.Bold
 		if c.ColSpan > 1 {
 			code, name := false, false
 			for _, cr := range cols {
@@ -1431,11 +1458,118 @@ func markPrinted(row raw.Row, cols []colRef, mr *model.Row) {
 				name = name || cr.col.Type == model.TypeName
 			}
 			mr.Merged = code && name
+			if across := labelsAcross(cols, k, c.ColSpan); name && !code && across > 1 {
+				mr.Across = across
+			}
 		}
 	}
 	if mr.Pair != nil {
 		if k := cellOf(row, mr.Pair.Name); k >= 0 {
 			mr.Pair.Centred = row.Cells[k].Centred
+			mr.Pair.Bold = row.Cells[k].Bold
+		}
+	}
+	figures := 0
+	mr.FiguresBold = true
+	for _, cr := range cols {
+		if !cr.col.IsNumeric() || cr.src >= len(row.Cells) {
+			continue
+		}
+		if c := row.Cells[cr.src]; strings.TrimSpace(c.Text) != "" {
+			figures++
+			mr.FiguresBold = mr.FiguresBold && c.Bold
+		}
+	}
+	mr.FiguresBold = mr.FiguresBold && figures > 0
+}
+
+// labelsAcross returns how many columns a label cell spanning the source
+// columns from..from+span-1 covers, where it starts with the name column
+// and covers text columns only; 0 where it covers a figure or a code.
+func labelsAcross(cols []colRef, from, span int) int {
+	n := 0
+	for _, cr := range cols {
+		if cr.src < from || cr.src >= from+span {
+			continue
+		}
+		switch {
+		case n == 0 && cr.col.Type != model.TypeName:
+			return 0
+		case n > 0 && cr.col.Type != model.TypeText:
+			return 0
+		}
+		n++
+	}
+	return n
+}
+
+// someBold reports whether some cell of the rows is set bold: a table
+// printed all in one weight, or by a reader that cannot tell, has none.
+func someBold(rows []raw.Row) bool {
+	for _, r := range rows {
+		for _, c := range r.Cells {
+			if c.Bold {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameCovered reports whether the row's name cell lies inside a label
+// merged down from a row above: the row's label is that one, so text in
+// another column is not its name.
+func nameCovered(row raw.Row, cols []colRef) bool {
+	for _, c := range cols {
+		if c.col.Type == model.TypeName && c.src < len(row.Cells) && row.Cells[c.src].Covered && !coveredFromLeft(row, c.src) {
+			return true
+		}
+	}
+	return false
+}
+
+// continuedLabel returns how many rows the row's name cell spans where it
+// is empty and merged down (a label's cell that a page break cut, going
+// on at the top of the next page), else 0.
+func continuedLabel(row raw.Row, cols []colRef) int {
+	for _, c := range cols {
+		if c.col.Type != model.TypeName || c.src >= len(row.Cells) {
+			continue
+		}
+		if cell := row.Cells[c.src]; !cell.Covered && strings.TrimSpace(cell.Text) == "" && cell.RowSpan > 1 {
+			return cell.RowSpan
+		}
+	}
+	return 0
+}
+
+// coveredFromLeft reports whether cell j of the row lies inside a cell of
+// the same row merged across to it (合计 over the label columns), not
+// inside one merged down from above.
+func coveredFromLeft(row raw.Row, j int) bool {
+	for k := j - 1; k >= 0; k-- {
+		if !row.Cells[k].Covered {
+			return k+max(row.Cells[k].ColSpan, 1) > j
+		}
+	}
+	return false
+}
+
+// mergedDown sets the RowSpan of each row whose label cell the source
+// merges down over data rows below it (down, by row index): the rows
+// that come from those data rows (from, the data row of each row), as
+// long as they print no label of their own.
+func mergedDown(out *model.Table, from []int, down map[int]int) {
+	for i, n := range down {
+		span := 1
+		for k := i + 1; k < len(out.Rows) && from[k] < from[i]+n; k++ {
+			if out.Rows[k].Name != "" || out.Rows[k].Code != "" {
+				break
+			}
+			span++
+		}
+		if span > 1 {
+			out.Rows[i].RowSpan = span
 		}
 	}
 }

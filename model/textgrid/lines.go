@@ -145,6 +145,7 @@ func mendWords(ws []Word) []Word {
 			}
 			if gap := w.X0 - p.X1; gap < 0.12*math.Max(p.Size, w.Size) && gap > -0.3*w.Size {
 				p.Text += w.Text
+				p.Bold = p.Bold && w.Bold
 				p.X1 = math.Max(p.X1, w.X1)
 				p.Top = math.Min(p.Top, w.Top)
 				p.Bottom = math.Max(p.Bottom, w.Bottom)
@@ -243,6 +244,7 @@ func joinSplitNumbers(lines *[]line) {
 				if j := intPartAbove(p.words, w); j >= 0 {
 					u := &p.words[j]
 					u.Text += w.Text
+					u.Bold = u.Bold && w.Bold
 					u.X1 = math.Max(u.X1, w.X1)
 					joined = true
 					continue

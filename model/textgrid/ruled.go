@@ -399,6 +399,7 @@ func (t *ruled) block(b *builder, page int) (titles []raw.Block, grid raw.Block,
 	runsOn := make([]bool, len(spans))
 	inside := make([]bool, len(spans))
 	centred := make([]bool, len(spans))
+	bold := make([]bool, len(spans))
 	for id, s := range spans {
 		var ws []Word
 		for dj := 0; dj < s.h; dj++ {
@@ -430,6 +431,7 @@ func (t *ruled) block(b *builder, page int) (titles []raw.Block, grid raw.Block,
 			}
 		}
 		centred[id] = centredIn(ls, t.xs[s.i], t.xs[s.i+s.w])
+		bold[id] = allBold(ws)
 	}
 	// Keep only the columns and rows where some text starts: rulings
 	// drawn for page margins, spacer columns and empty bands between
@@ -554,6 +556,7 @@ func (t *ruled) block(b *builder, page int) (titles []raw.Block, grid raw.Block,
 				rc.Indent = indentOf[c.id]
 				rc.RunsOn = runsOn[c.id]
 				rc.Centred = centred[c.id]
+				rc.Bold = bold[c.id]
 				if c.w > 1 {
 					rc.ColSpan = c.w
 				}

@@ -16,6 +16,11 @@ type segment struct {
 	number bool
 	// size is the font size of the segment's first word.
 	size float64
+	// bold: every word of the segment is set bold.
+	bold bool
+	// end is where the segment ends as printed: x1, or on a character
+	// grid its last word's start plus that word's display width.
+	end float64
 }
 
 // segments splits a line where words stand a column gap apart (about
@@ -24,7 +29,10 @@ type segment struct {
 // somewhere) so are an amount and the word beside it: pdftotext and
 // tight PDF tables leave as little as one space between columns. In a
 // line of prose, "经费 131.33 万元" stays one sentence.
-func segments(l line) []segment {
+//
+// On a character grid (runeGrid) each segment's printed end is measured
+// by display width (segment.end).
+func segments(l line, runeGrid bool) []segment {
 	gap := func(i int) bool {
 		a, b := l.words[i-1], l.words[i]
 		return b.X0-a.X1 >= 0.9*math.Max(a.Size, b.Size)
@@ -44,10 +52,38 @@ func segments(l line) []segment {
 		}
 		ws := l.words[start:i]
 		text := joinWords(ws)
-		out = append(out, segment{text: text, x0: ws[0].X0, x1: ws[len(ws)-1].X1, number: isNumber(text), size: ws[0].Size})
+		last := ws[len(ws)-1]
+		end := last.X1
+		if runeGrid {
+			end = last.X0 + displayWidth(last.Text)*last.Size
+		}
+		out = append(out, segment{text: text, x0: ws[0].X0, x1: last.X1, number: isNumber(text), size: ws[0].Size, bold: allBold(ws), end: end})
 		start = i
 	}
 	return out
+}
+
+// displayWidth is the width of s in half-width characters: a wide
+// character counts two.
+func displayWidth(s string) float64 {
+	n := 0.0
+	for _, r := range s {
+		n++
+		if wide(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// allBold reports whether every word of ws is set bold.
+func allBold(ws []Word) bool {
+	for _, w := range ws {
+		if !w.Bold {
+			return false
+		}
+	}
+	return len(ws) > 0
 }
 
 // codeBeside reports whether b, a figure, stands beside a, a run of
@@ -123,7 +159,7 @@ func (b *builder) stream(lines []line) []item {
 			text(l)
 			continue
 		}
-		sl = append(sl, sline{line: l, segs: segments(l)})
+		sl = append(sl, sline{line: l, segs: segments(l, b.runeGrid)})
 	}
 	multi := func(i int) bool { return len(sl[i].segs) >= 2 }
 	type span struct{ from, to int } // lines [from, to] of a table
@@ -529,6 +565,10 @@ func (b *builder) streamGrid(region []sline) (raw.Block, []float64, bool) {
 	seps = kept
 	nc := len(seps) + 1
 	ext := extents(region, seps)
+	printed := printedExtents(region, seps, ext)
+	heads := columnHeads(region, seps, printed)
+	figures := figureStarts(region, seps)
+	labels := columnLabels(region, seps)
 	blk := raw.Block{Page: region[0].page, Rows: make([]raw.Row, 0, len(region))}
 	for _, l := range region {
 		a := b.anchor(l.page, l.no)
@@ -543,6 +583,10 @@ func (b *builder) streamGrid(region []sline) (raw.Block, []float64, bool) {
 			c0, c1 int
 			text   string
 			indent float64
+			bold   bool
+			// centred: the text stands as far from the right of its
+			// columns' text as from the left, with room on both sides
+			centred bool
 		}
 		var ps []placed
 		for _, s := range l.segs {
@@ -551,6 +595,8 @@ func (b *builder) streamGrid(region []sline) (raw.Block, []float64, bool) {
 				p := &ps[n-1]
 				if c0 <= p.c0 {
 					p.text += " " + s.text
+					p.bold = p.bold && s.bold
+					p.centred = false
 					p.c1 = max(p.c1, c1)
 					continue
 				}
@@ -562,11 +608,11 @@ func (b *builder) streamGrid(region []sline) (raw.Block, []float64, bool) {
 			if lo := ext[c0][0]; s.size > 0 && s.x0 > lo {
 				indent = (s.x0 - lo) / s.size
 			}
-			ps = append(ps, placed{c0, c1, s.text, indent})
+			ps = append(ps, placed{c0, c1, s.text, indent, s.bold, b.centredIn(s, printed, figures, c0, c1, heads[c0], labels[c0])})
 		}
 		for _, p := range ps {
 			c := &row.Cells[p.c0]
-			c.Text, c.Indent = p.text, p.indent
+			c.Text, c.Indent, c.Bold, c.Centred = p.text, p.indent, p.bold, p.centred
 			if p.c1 > p.c0 {
 				c.ColSpan = p.c1 - p.c0 + 1
 				for k := p.c0 + 1; k <= p.c1; k++ {
@@ -622,6 +668,123 @@ func extents(region []sline, seps []float64) [][2]float64 {
 		}
 	}
 	return ext
+}
+
+// printedExtents returns, per column, the span from the leftmost start to
+// the rightmost printed end (segment.end) of the segments extents counts
+// in it: where the column's text stands as printed.
+func printedExtents(region []sline, seps []float64, ext [][2]float64) [][2]float64 {
+	out := make([][2]float64, len(ext))
+	for k := range out {
+		out[k] = [2]float64{math.Inf(1), math.Inf(-1)}
+	}
+	for _, l := range region {
+		for _, s := range l.segs {
+			if c0, c1 := colOf(seps, s.x0, true), colOf(seps, s.x1, false); c0 == c1 {
+				out[c0][0] = math.Min(out[c0][0], s.x0)
+				out[c0][1] = math.Max(out[c0][1], s.end)
+			}
+		}
+	}
+	return out
+}
+
+// columnLabels returns, per column, the texts (not figures) lying in
+// that column alone.
+func columnLabels(region []sline, seps []float64) [][]segment {
+	out := make([][]segment, len(seps)+1)
+	for _, l := range region {
+		for _, s := range l.segs {
+			if c0, c1 := colOf(seps, s.x0, true), colOf(seps, s.x1, false); c0 == c1 && !s.number {
+				out[c0] = append(out[c0], s)
+			}
+		}
+	}
+	return out
+}
+
+// figureStarts returns, per column, where the leftmost figure lying in
+// that column alone starts, or +Inf where the column holds none.
+func figureStarts(region []sline, seps []float64) []float64 {
+	out := make([]float64, len(seps)+1)
+	for k := range out {
+		out[k] = math.Inf(1)
+	}
+	for _, l := range region {
+		for _, s := range l.segs {
+			if c0, c1 := colOf(seps, s.x0, true), colOf(seps, s.x1, false); c0 == c1 && s.number {
+				out[c0] = math.Min(out[c0], s.x0)
+			}
+		}
+	}
+	return out
+}
+
+// columnHeads returns, per column, its head: the first text lying in
+// that column alone, off its left edge as printed, among the region's
+// lines above its first figure (the header's word, 项目, set centred
+// over the column where the region starts with its header; a caption
+// set flush left, 部门：, is no head); nil where there is none.
+func columnHeads(region []sline, seps []float64, printed [][2]float64) []*segment {
+	out := make([]*segment, len(printed))
+	for _, l := range region {
+		for _, s := range l.segs {
+			if s.number {
+				return out
+			}
+		}
+		for k, s := range l.segs {
+			c0, c1 := colOf(seps, s.x0, true), colOf(seps, s.x1, false)
+			if c0 == c1 && out[c0] == nil && s.x0 > printed[c0][0] {
+				out[c0] = &l.segs[k]
+			}
+		}
+	}
+	return out
+}
+
+// centredIn reports whether a segment of text, not a figure, is set
+// centred in its column. A column found from text has no edges, and a
+// text export moves text about, so either of two signs does: the text
+// stands in the middle of its columns' text (lo to hi, as printed), at
+// least one wide character from either side and as far from both within
+// one; or, off the column's left edge and a character clear of the
+// figures of the next column that has any, its middle is that of the
+// column's head (a header word set centred, 项目). Names indented by
+// level share where they start, centred ones where their middle is: a
+// text that starts where another of its column (labels) starts, their
+// middles a character or more apart, is indented, not centred.
+func (b *builder) centredIn(s segment, printed [][2]float64, figures []float64, c0, c1 int, head *segment, labels []segment) bool {
+	lo, hi := printed[c0][0], printed[c1][1]
+	if s.number || s.size <= 0 || hi < lo {
+		return false
+	}
+	char := s.size // a wide character's width
+	if b.runeGrid {
+		char = 2 * s.size
+	}
+	mid := (s.x0 + s.end) / 2
+	for _, o := range labels {
+		if math.Abs(o.x0-s.x0) < char/4 && math.Abs((o.x0+o.end)/2-mid) >= char {
+			return false
+		}
+	}
+	lm, rm := s.x0-lo, hi-s.end
+	if lm >= char && rm >= char && math.Abs(lm-rm) <= char {
+		return true
+	}
+	if lm < char/2 || head == nil {
+		return false
+	}
+	for k := c1 + 1; k < len(figures); k++ {
+		if !math.IsInf(figures[k], 1) {
+			if s.end > figures[k]-char {
+				return false
+			}
+			break
+		}
+	}
+	return math.Abs((head.x0+head.end)/2-mid) <= char/2
 }
 
 // reach returns the columns a segment covers. A segment that crosses a

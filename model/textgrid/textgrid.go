@@ -25,6 +25,12 @@ type Page struct {
 	Words []Word
 	// Rulings are the drawn table lines on the page (none in a layout text).
 	Rulings []Ruling
+	// RuneGrid reports that the page sets each character in one cell of
+	// a character grid whatever its width (a layout text): a word starts
+	// where the page shows it, but a wide (Chinese) character stands for
+	// two cells of the printed page, so a word ends, as printed, at its
+	// start plus its display width.
+	RuneGrid bool
 }
 
 // Word is a run of text without a wide gap, on one baseline.
@@ -37,6 +43,9 @@ type Word struct {
 	Top, Bottom, Baseline float64
 	// Size is the font size (1 in a layout text).
 	Size float64
+	// Bold reports that the word is set in a bold face, where the source
+	// says (a PDF's fonts); a layout text does not.
+	Bold bool
 	// Line is the word's line within its page where the source has lines
 	// (a layout text), 1-based; 0 lets Build number the page's text lines
 	// itself, top to bottom.
@@ -90,6 +99,7 @@ func Build(layout string, pages []Page) (*raw.Document, error) {
 		if len(p.Rulings) > MaxRulings {
 			return nil, &raw.Error{Msg: fmt.Sprintf("第 %d 页表格线过多（%d 条）(too many rulings on page %d)", p.Number, len(p.Rulings), p.Number)}
 		}
+		b.runeGrid = b.runeGrid || p.RuneGrid
 		b.page(p)
 	}
 	b.flush()
@@ -105,7 +115,9 @@ func Build(layout string, pages []Page) (*raw.Document, error) {
 type builder struct {
 	doc     *raw.Document
 	anchors map[raw.Place]int
-	items   []item
+	// runeGrid: the pages set text on a character grid (Page.RuneGrid).
+	runeGrid bool
+	items    []item
 	// run holds the lines outside ruled tables not yet looked at.
 	run []line
 }

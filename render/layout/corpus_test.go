@@ -159,6 +159,45 @@ func TestCorpusForms(t *testing.T) {
 			"~ 小计{1,1} 一般公共预算资金{1,1} 政府性基金预算资金{1,1} 国有资本经营预算资金{1,1} 财政专户管理资金{1,1} 事业收入{1,1} 事业单位经营收入{1,1} 上级补助收入{1,1} 附属单位上缴收入{1,1} 其他收入{1,1} 小计{1,1} 一般公共预算资金{1,1} 政府性基金预算资金{1,1} 国有资本经营预算资金{1,1} 财政专户管理资金{1,1} 单位资金{1,1}",
 			"30,775.648545{1,1} 17,929.443777{1,1} 17,921.443777{1,1} {1,1} {1,1} {1,1} 5.000000{1,1} {1,1} {1,1} {1,1} 3.000000{1,1} 12,846.204768{1,1} 2,706.670189{1,1} 10,139.534579{1,1} {1,1} {1,1} {1,1}",
 		}},
+		// 江苏 prints each income category once, merged down beside its
+		// 小计 and items; the row after the last item is the next category
+		{"jiangsu-1-2018", "公开02表：收入预算总表", "", []string{
+			"项目名称{1,1} {1,1} 金额{1,1}",
+			"收入总计{1,2} ~ 21,955.35{1,1}", // merged over both label columns, as printed
+			"一般公共预算资金{3,1} 小计{1,1} 21,940.96{1,1}",
+			"~ 公共财政拨款(补助)资金{1,1} 21,940.96{1,1}",
+			"~ 专项收入{1,1} {1,1}",
+			"政府性基金{1,1} 小计{1,1} {1,1}",
+			"财政专户管理资金{3,1} 小计{1,1} {1,1}",
+			"~ 专户管理教育收费{1,1} {1,1}",
+			"~ 其他非税收入{1,1} {1,1}",
+			"其他资金{5,1} 小计{1,1} 14.39{1,1}",
+			"~ 事业收入{1,1} {1,1}",
+			"~ 经营收入{1,1} {1,1}",
+			"~ 其他收入{1,1} 14.39{1,1}",
+			"~ 债务资金(银行贷款){1,1} {1,1}",
+			// 其中 under a merged category is that category's, not a name of its own
+			"上年结转和结余资金{2,1} 小计{1,1} {1,1}",
+			"~ 其中：动用上年结转和结余资金{1,1} {1,1}",
+		}},
+		// the page ends inside 其他资金's cell and the next goes on with it
+		{"jiangsu-3-2017", "二、2017年度江苏省高级人民法院部门收入预算总表", "", []string{
+			"项目名称{1,1} {1,1} 金额{1,1}",
+			"收入总计{1,2} ~ 28,849.38{1,1}",
+			"一般公共预算资金{3,1} 小计{1,1} 28,849.38{1,1}",
+			"~ 公共财政拨款(补助)资金{1,1} 28,849.38{1,1}",
+			"~ 专项收入{1,1} {1,1}",
+			"政府性基金{1,1} 小计{1,1} {1,1}",
+			"财政专户管理资金{3,1} 小计{1,1} {1,1}",
+			"~ 专户管理教育收费{1,1} {1,1}",
+			"~ 其他非税收入{1,1} {1,1}",
+			"其他资金{5,1} 小计{1,1} {1,1}",
+			"~ 事业收入{1,1} {1,1}",
+			"~ 经营收入{1,1} {1,1}",
+			"~ 其他收入{1,1} {1,1}",
+			"~ 债务资金(银行贷款){1,1} {1,1}",
+			"上年结转和结余资金{2,1} 小计{1,1} {1,1}",
+		}},
 		// 支出项目类别 is merged down; 总计 stands under the 2026年预算 band
 		{"shenzhen-1-2026", "项目支出总表", "", []string{
 			"支出项目类别{3,1} 2026年预算{1,11} ~ ~ ~ ~ ~ ~ ~ ~ ~ ~",
@@ -271,4 +310,61 @@ func corpusSheet(t *testing.T, doc, title string) *grid.Sheet {
 	}
 	t.Fatalf("no sheet %s", title)
 	return nil
+}
+
+// TestCorpusBold checks that the public pack sets bold what the source
+// page prints bold and nothing else (read off the pages): 重庆's 收支总表
+// prints its 合计 labels bold and their figures plain, its 收入总表 the
+// 合计 row bold throughout and the 类 rows plain; 西安's 收入总表 prints
+// its 合计 plain, though a total.
+func TestCorpusBold(t *testing.T) {
+	tests := []struct {
+		doc, title string
+		row        string          // the first body row whose label cell prints this
+		want       map[string]bool // cell text → bold, for the row's cells
+	}{
+		{"chongqing-2-2026", "2026年部门收支总体情况表", "合计",
+			map[string]bool{"合计": true, "186,549.30": false}},
+		{"chongqing-2-2026", "2026年部门收支总体情况表", "一、一般公共预算资金",
+			map[string]bool{"一、一般公共预算资金": false, "128,148.56": false, "一、一般公共服务支出": false}},
+		{"chongqing-2-2026", "2026年部门收入总体情况表", "合计",
+			map[string]bool{"合计": true, "186,549.30": true, "128,148.56": true}},
+		{"chongqing-2-2026", "2026年部门收入总体情况表", "201",
+			map[string]bool{"一般公共服务支出": false, "59.56": false}},
+		{"chongqing-1-2026", "2026年部门支出总体情况表", "合计",
+			map[string]bool{"合计": true, "14,770.62": true}},
+		{"xian-1-2026", "部门综合预算收入总表", "合计",
+			map[string]bool{"合计": false, "28,384,234.71": false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.doc+"/"+tt.title+"/"+tt.row, func(t *testing.T) {
+			s := corpusSheet(t, tt.doc, tt.title)
+			for _, r := range s.Rows[s.BodyFrom:] {
+				found := false
+				for _, c := range r.Cells {
+					found = found || (c.Text == tt.row && !c.Covered)
+				}
+				if !found {
+					continue
+				}
+				seen := map[string]bool{}
+				for _, c := range r.Cells {
+					text := cellText(c)
+					if want, ok := tt.want[text]; ok && !seen[text] {
+						seen[text] = true
+						if c.Style.Bold != want {
+							t.Errorf("%s bold %v, want %v", text, c.Style.Bold, want)
+						}
+					}
+				}
+				for text := range tt.want {
+					if !seen[text] {
+						t.Errorf("no cell %s in row %s", text, showRow(r))
+					}
+				}
+				return
+			}
+			t.Errorf("no row %s", tt.row)
+		})
+	}
 }

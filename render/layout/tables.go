@@ -89,7 +89,12 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 			if l := r.Side(sides[j]); l != nil {
 				side = *l
 			}
+			// totals bold as the official forms set them, or what the
+			// source prints bold where it shows its faces
 			bold := isTotal(side.Role)
+			if t.Faces {
+				bold = side.Bold
+			}
 			cell := grid.Cell{Ref: model.CellRef(ti, ri, c.Key)}
 			switch typ {
 			case model.TypeSeq:
@@ -130,6 +135,9 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 				cell.Value = r.Values[c.Key]
 				cell.Percent = typ == model.TypePercent
 				cell.Grouped = c.Grouped
+				if t.Faces {
+					bold = r.FiguresBold
+				}
 				cell.Style = grid.Style{Class: grid.Amount, Bold: bold, Align: grid.Right}
 			default:
 				cell.Text = r.Texts[c.Key]
@@ -142,6 +150,8 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 		}
 		if r.Merged {
 			mergeLabel(cells, t.Columns)
+		} else if r.Across > 1 {
+			mergeAcross(cells, t.Columns, r.Across)
 		}
 		s.Rows = append(s.Rows, grid.Row{Cells: cells})
 	}
@@ -153,6 +163,7 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 		}
 		s.Rows = append(s.Rows, grid.Row{Cells: cells})
 	}
+	mergeLabelsDown(s, t, body)
 	if !t.Indents {
 		alignWithin(s, body) // (a source that shows its indents has placed these rows itself)
 	}
@@ -199,6 +210,25 @@ func mergeLabel(cells []grid.Cell, cols []model.Column) {
 	cells[from] = label
 	for j := from + 1; j <= to; j++ {
 		cells[j] = grid.Cell{Covered: true, Ref: cells[j].Ref, Style: label.Style}
+	}
+}
+
+// mergeAcross sets a row's name in one cell across the text columns
+// after the name column, as the source merges them (收入总计 over 项目名称
+// and the items' column), where those cells print nothing.
+func mergeAcross(cells []grid.Cell, cols []model.Column, n int) {
+	j := slices.IndexFunc(cols, func(c model.Column) bool { return c.Type == model.TypeName })
+	if j < 0 || j+n > len(cells) {
+		return
+	}
+	for k := j + 1; k < j+n; k++ {
+		if cols[k].Type != model.TypeText || cells[k].Text != "" || cells[k].IsNumber() {
+			return
+		}
+	}
+	cells[j].ColSpan = n
+	for k := j + 1; k < j+n; k++ {
+		cells[k] = grid.Cell{Covered: true, Ref: cells[k].Ref, Style: cells[j].Style}
 	}
 }
 
@@ -452,6 +482,38 @@ func lanciRow(cols []model.Column, printed []string) grid.Row {
 		cells[j] = grid.Cell{Text: fmt.Sprint(k), Style: st}
 	}
 	return grid.Row{Cells: cells}
+}
+
+// mergeLabelsDown merges a row's name cell down over the rows below it where
+// the source prints the label once beside several rows (RowSpan), as
+// long as those rows leave the name cell empty.
+func mergeLabelsDown(s *grid.Sheet, t *model.Table, body int) {
+	for ri := range t.Rows {
+		if t.Rows[ri].RowSpan <= 1 {
+			continue
+		}
+		for j, c := range t.Columns {
+			if c.Type != model.TypeName {
+				continue
+			}
+			span := 1
+			for k := ri + 1; k < ri+t.Rows[ri].RowSpan && k < len(t.Rows); k++ {
+				if cell := s.Rows[body+k].Cells[j]; cell.Covered || cell.Text != "" {
+					break
+				}
+				span++
+			}
+			if span == 1 {
+				continue
+			}
+			top := &s.Rows[body+ri].Cells[j]
+			top.RowSpan = span
+			for k := 1; k < span; k++ {
+				below := &s.Rows[body+ri+k].Cells[j]
+				*below = grid.Cell{Covered: true, Ref: below.Ref, Style: top.Style}
+			}
+		}
+	}
 }
 
 // mergeContinuations merges a project row's code, name and amounts down
