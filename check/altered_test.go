@@ -36,6 +36,8 @@ func TestAlteredCorpus(t *testing.T) {
 			"2040503            机关服务                         1,600.00", "1,600.00", "1,700.00", "", "sum."},
 		{"jiangsu: a note calling a filled table empty", "jiangsu-3-2017.txt",
 			"2210202            提租补贴                         1,959.99", "", "", "注：本部门无一般公共预算支出，此表为空表。", "complete.empty_note_filled"},
+		{"jiangsu: a changed 收入总计 in the 收入预算总表 listed down the page", "jiangsu-3-2017.txt",
+			"                                收入总计                       28,849.38", "28,849.38", "28,894.38", "", "cross."},
 		{"shanghai: a wrong percentage in the prose", "shanghai-3-2026.txt",
 			"  2026年“三公”经费预算数为84.00万元，比2025年预算增加21.00万元。", "增加21.00万元。", "增加21.00万元，增长12.5%。", "", "prose.growth"},
 		{"shanghai: a note calling a filled table empty", "shanghai-3-2026.txt",

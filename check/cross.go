@@ -112,6 +112,17 @@ func (rv *resolver) resolve(c templates.Cell) []figure {
 				return one(ri, r.Label)
 			}
 		}
+		if arg == model.RoleTotal {
+			// a form listing its items down the page (江苏's 收入预算总表:
+			// 收入总计, then each source's 小计 and items) prints no 合计
+			// row: its 总计 is the table's total
+			for ri := range t.Rows {
+				r := &t.Rows[ri]
+				if r.Role == model.RoleGrandTotal && r.Code == "" && r.Pair == nil {
+					return one(ri, r.Label)
+				}
+			}
+		}
 	case "first":
 		// a form printing last year's row too: the budget year's row
 		for ri := range t.Rows {
