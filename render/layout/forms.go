@@ -197,10 +197,18 @@ func formTable(doc *model.Document, t *model.Table, ti int) *grid.Sheet {
 	if len(t.Caption) > 0 {
 		s.Rows = append(s.Rows, captionRow(n, t.Caption))
 	}
+	// a row of one budget line (its name, then its amount) shows the
+	// amount read; a row of several (a funds grid) is shown as printed
 	budget := map[int]model.Amount{}
 	if doc.Overall != nil {
+		perLine := map[int]int{}
 		for _, b := range doc.Overall.Budget {
-			budget[b.Line] = b.Amount
+			perLine[b.Line]++
+		}
+		for _, b := range doc.Overall.Budget {
+			if perLine[b.Line] == 1 {
+				budget[b.Line] = b.Amount
+			}
 		}
 	}
 	s.BodyFrom = len(s.Rows)
