@@ -118,3 +118,61 @@ func TestCorpusOverallFunds(t *testing.T) {
 		})
 	}
 }
+
+// TestCorpusProseColumnText reads Guangzhou's 表12 (部门预算项目支出及其他支出
+// 预算表, a 绩效目标 of many lines beside each project's amounts) from the
+// layout text as from the PDF: one row per project, not per printed line,
+// its wrapped name and goal joined.
+func TestCorpusProseColumnText(t *testing.T) {
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skip("corpus not present:", corpus)
+	}
+	for _, tc := range []struct {
+		name       string
+		rows       int
+		item, goal string // a project's name and its goal's first words
+		amount     string
+	}{
+		{"guangzhou-1-2026", 140, "2017年广州市强制隔离戒毒场所内部视频监控系统高清数字化升级改造项目", "在统一标准、互联互通、安全可靠的基础上", "95.41"},
+		{"guangzhou-2-2026", 56, "", "", ""},
+		{"guangzhou-3-2026", 45, "", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, ext := range []string{".pdf", ".txt"} {
+				doc, err := File(filepath.Join(corpus, tc.name+ext), Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				tab := doc.TableByKind("project_expenditure")
+				if tab == nil {
+					t.Fatalf("%s: no 项目支出表", ext)
+				}
+				if len(tab.Rows) != tc.rows {
+					t.Errorf("%s: %d rows, want %d", ext, len(tab.Rows), tc.rows)
+				}
+				if tc.item == "" {
+					continue
+				}
+				found := false
+				for _, r := range tab.Rows {
+					if r.Name != tc.item {
+						continue
+					}
+					found = true
+					goal := ""
+					for _, s := range r.Texts {
+						if len([]rune(s)) > len([]rune(goal)) {
+							goal = s
+						}
+					}
+					if r.Values["total"].String() != tc.amount || !strings.HasPrefix(goal, tc.goal) {
+						t.Errorf("%s: %s %s goal %.20q, want %s %q…", ext, r.Name, r.Values["total"], goal, tc.amount, tc.goal)
+					}
+				}
+				if !found {
+					t.Errorf("%s: no row %q", ext, tc.item)
+				}
+			}
+		})
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"budgetpack/model"
+	"budgetpack/model/raw"
 	"budgetpack/templates"
 )
 
@@ -646,4 +647,109 @@ func hasIndicatorText(row printedRow, from int, isField map[int]bool) bool {
 		}
 	}
 	return false
+}
+
+// joinProseLines joins the lines of a table read from a text export whose
+// rows carry a column of prose (广州 表12: 绩效目标 beside each project's
+// amounts): a line of figures is a row's middle, the lines of its wrapped
+// name and prose around it are joined into its cells. A table without
+// such a column is left as read: its lines without figures may be rows
+// printed blank, not wrapped cells.
+func (r *recognizer) joinProseLines(data []raw.Row) []raw.Row {
+	if r.doc.Layout != "layout-text" || len(r.out.Places) == 0 || len(data) < 3 {
+		return data
+	}
+	figures := func(row raw.Row) bool {
+		for _, c := range row.Cells {
+			if s := strings.TrimSpace(c.Text); s != "" {
+				if _, err := model.ParseAmount(s); err == nil {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	// a prose column: a long text, not the row's first, beside figures
+	prose, loose := false, 0
+	for _, row := range data {
+		if !figures(row) {
+			if !row.IsBlank() {
+				loose++
+			}
+			continue
+		}
+		seen := 0
+		for _, c := range row.Cells {
+			s := strings.TrimSpace(c.Text)
+			if s == "" {
+				continue
+			}
+			seen++
+			if _, err := model.ParseAmount(s); err != nil && seen > 1 && utf8.RuneCountInString(s) >= 15 {
+				prose = true
+			}
+		}
+	}
+	if !prose || loose == 0 {
+		return data
+	}
+	var lines []raw.Row
+	var at []linePlace
+	for _, row := range data {
+		if row.IsBlank() || row.Line < 1 || row.Line > len(r.out.Places) {
+			continue
+		}
+		p := r.out.Places[row.Line-1]
+		if p.Line == 0 {
+			return data
+		}
+		lines = append(lines, row)
+		at = append(at, linePlace{p.Page, p.Line})
+	}
+	var out []raw.Row
+	for a := 0; a < len(lines); {
+		b := a
+		for b < len(lines) && at[b].page == at[a].page {
+			b++
+		}
+		var pos, anchors []int
+		for k := a; k < b; k++ {
+			pos = append(pos, at[k].line)
+			if figures(lines[k]) {
+				anchors = append(anchors, k-a)
+			}
+		}
+		if len(anchors) == 0 {
+			out = append(out, lines[a:b]...)
+			a = b
+			continue
+		}
+		rowOf := centredRows(pos, anchors)
+		for n, an := range anchors {
+			row := lines[a+an]
+			w := 0
+			for k := a; k < b; k++ {
+				if rowOf[k-a] == n {
+					w = max(w, len(lines[k].Cells))
+				}
+			}
+			joined := raw.Row{Line: row.Line, AfterBreak: row.AfterBreak, Cells: make([]raw.Cell, w)}
+			copy(joined.Cells, row.Cells)
+			for j := 0; j < w; j++ {
+				var parts []string
+				for k := a; k < b; k++ {
+					if rowOf[k-a] == n && j < len(lines[k].Cells) {
+						parts = append(parts, strings.TrimSpace(lines[k].Cells[j].Text))
+					}
+				}
+				joined.Cells[j].Text = joinFragments(parts)
+				if joined.Cells[j].Line == 0 {
+					joined.Cells[j].Line = row.Line
+				}
+			}
+			out = append(out, joined)
+		}
+		a = b
+	}
+	return out
 }
