@@ -205,7 +205,17 @@ func (r *recognizer) overallForm(t *templates.Table, out model.Table, rows []raw
 	}
 	g.Line = out.Line
 	if g.Goal == "" {
-		g.Goal = goalFromCaption(out.Caption, t.Shape)
+		// a goal printed above the grid, in the form's box (重庆): the
+		// form's first rows, its label over its text, as published
+		if goal, lbl, before := goalFromCaption(out.Caption, t.Shape); goal != "" {
+			g.Goal = goal
+			out.Caption = before
+			head := []model.Row{
+				{Values: map[string]model.Amount{}, Texts: map[string]string{"c1": lbl}, Line: out.Line},
+				{Values: map[string]model.Amount{}, Texts: map[string]string{"c1": goal}, Line: out.Line},
+			}
+			out.Rows = append(head, out.Rows...)
+		}
 	}
 	if r.out.Department.Name == "" {
 		r.out.Department.Name = dept
@@ -527,18 +537,28 @@ func readFunds(g *model.OverallGoal, heads *[][]string, cells []string, start, l
 
 // goalFromCaption reads an overall goal printed above the form's grid (重庆：
 // 当年整体绩效目标, then its paragraphs): the caption's text after a goal
-// label.
-func goalFromCaption(caption []string, s *templates.FormShape) string {
-	text := strings.Join(caption, "\n")
-	best := -1
-	end := 0
-	for _, w := range s.Fields["goal"] {
-		if i := strings.Index(text, w); i >= 0 && (best < 0 || i < best || i == best && i+len(w) > end) {
-			best, end = i, i+len(w)
+// label, the label, and the caption's lines before it (单位名称：…).
+func goalFromCaption(caption []string, s *templates.FormShape) (goal, lbl string, before []string) {
+	for i, line := range caption {
+		at, end := -1, 0
+		for _, w := range s.Fields["goal"] {
+			if k := strings.Index(line, w); k >= 0 && (at < 0 || k < at || k == at && k+len(w) > end) {
+				at, end = k, k+len(w)
+			}
 		}
+		if at < 0 {
+			continue
+		}
+		rest := append([]string{line[end:]}, caption[i+1:]...)
+		goal = strings.TrimSpace(strings.TrimLeft(strings.Join(rest, "\n"), "：: \n"))
+		if goal == "" {
+			return "", "", caption
+		}
+		before = append(before, caption[:i]...)
+		if b := strings.TrimSpace(line[:at]); b != "" {
+			before = append(before, b)
+		}
+		return goal, line[at:end], before
 	}
-	if best < 0 {
-		return ""
-	}
-	return strings.TrimSpace(strings.TrimLeft(text[end:], "：: \n"))
+	return "", "", caption
 }

@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"budgetpack/model"
 	"budgetpack/render/grid"
@@ -226,7 +227,8 @@ func formTable(doc *model.Document, t *model.Table, ti int) *grid.Sheet {
 		}
 		for j := 0; j < n; j++ {
 			st := textStyle
-			if j == 0 || isLabelRow {
+			// a label, not a text run over the row (重庆's goal under its label)
+			if j == 0 && utf8.RuneCountInString(texts[j]) < 40 || isLabelRow {
 				st = labelStyle
 			}
 			cells[j] = grid.Cell{Text: texts[j], Style: st, Ref: model.CellRef(ti, ri, t.Columns[j].Key)}
