@@ -11,9 +11,7 @@ import (
 // the PDF and from its layout text, where a wrapped cell comes out as
 // several lines: both give the projects counted off the pages (beijing-3:
 // 61 codes on pages 28–50, and the 转移支付 form of page 52), with the same
-// codes, names and amounts, and the indicators of the whole list. The text
-// of beijing-3 does not give the 转移支付 form (its title and grid come
-// apart in the text): one project fewer.
+// codes, names and amounts, and the indicators of the whole list.
 func TestCorpusFormsTextAsPDF(t *testing.T) {
 	if _, err := os.Stat(corpus); err != nil {
 		t.Skip("corpus not present:", corpus)
@@ -28,7 +26,7 @@ func TestCorpusFormsTextAsPDF(t *testing.T) {
 	}{
 		{"beijing-1-2026", 34, 34, 297, "11000021T000000125435", "密云区气象台运行及服务维持费项目", "76.000000"},
 		{"beijing-2-2026", 15, 15, 230, "", "", ""},
-		{"beijing-3-2026", 62, 61, 471, "11000021T000000126362", "机动车排放实验室运行维护项目", "335.437700"},
+		{"beijing-3-2026", 62, 62, 471, "11000021T000000126362", "机动车排放实验室运行维护项目", "335.437700"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			base := filepath.Join(corpus, tc.name)
@@ -172,6 +170,39 @@ func TestCorpusProseColumnText(t *testing.T) {
 				if !found {
 					t.Errorf("%s: no row %q", ext, tc.item)
 				}
+			}
+		})
+	}
+}
+
+// TestCorpusFormTextIndicators reads forms of one project each from the
+// layout text, where an indicator's wrapped cells come out as lines above
+// and below its value's line: the documents whose text gives each
+// indicator once, as the PDF does (counted off the pages).
+func TestCorpusFormTextIndicators(t *testing.T) {
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skip("corpus not present:", corpus)
+	}
+	for _, tc := range []struct {
+		name                 string
+		projects, indicators int
+	}{
+		{"beijing-3-2026", 62, 471}, // the list's 454 and its 转移支付 form's 17
+		{"chongqing-2-2026", 3, 18},
+		{"xian-3-2026", 4, 45},
+		{"yantai-3-2026", 2, 15},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := File(filepath.Join(corpus, tc.name+".txt"), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, p := range doc.Projects {
+				n += len(p.Indicators)
+			}
+			if len(doc.Projects) != tc.projects || n != tc.indicators {
+				t.Errorf("%d projects with %d indicators, want %d with %d", len(doc.Projects), n, tc.projects, tc.indicators)
 			}
 		})
 	}

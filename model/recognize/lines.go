@@ -753,3 +753,173 @@ func (r *recognizer) joinProseLines(data []raw.Row) []raw.Row {
 	}
 	return out
 }
+
+// joinFormLines gives the labels of a form read from a text export their
+// values where a wrapped value stands on the lines around its label's line
+// rather than beside it (转移支付名称 with 节能减排…转移支付- above and
+// -污染防治方向 below): the text of the lines right above and below, each
+// only between the label and the next label of its line, joined top to
+// bottom into the cell after the label. A goal label takes the lines of
+// text above it, which its reader would not see, before its own line.
+func joinFormLines(s *templates.FormShape, rows []printedRow, at []linePlace) []printedRow {
+	rows = append([]printedRow(nil), rows...)
+	for i := range rows {
+		rows[i].cells = append([]string(nil), rows[i].cells...)
+	}
+	isLabel := func(c string) bool {
+		k, _ := label(c, s.Fields)
+		return k != ""
+	}
+	labelled := func(row printedRow) bool {
+		for _, c := range row.cells {
+			if c != "" && isLabel(c) {
+				return true
+			}
+		}
+		return false
+	}
+	// between reports whether the row's text stands only in columns
+	// (from, to): a wrapped value's line
+	between := func(row printedRow, from, to int) bool {
+		any := false
+		for j, c := range row.cells {
+			if c == "" {
+				continue
+			}
+			if j <= from || j >= to {
+				return false
+			}
+			any = true
+		}
+		return any
+	}
+	near := func(a, b int) bool {
+		return at[a].page == at[b].page && at[b].line-at[a].line <= 2 && at[a].line-at[b].line <= 2
+	}
+	rows, at = joinIndicatorLines(s, rows, at)
+	for i, row := range rows {
+		for j, c := range row.cells {
+			if c == "" {
+				continue
+			}
+			key, _ := label(c, s.Fields)
+			if key == "" || key == "dept" {
+				continue
+			}
+			next := len(row.cells)
+			for k := j + 1; k < len(row.cells); k++ {
+				if row.cells[k] != "" {
+					next = k
+					break
+				}
+			}
+			if key == "goal" {
+				// lines of text above the label's line, up to a labelled one
+				var above []int
+				for k := i - 1; k >= 0 && near(k, k+1) && !labelled(rows[k]) && between(rows[k], j, len(row.cells)+1); k-- {
+					above = append([]int{k}, above...)
+				}
+				var parts []string
+				for _, k := range above {
+					parts = append(parts, joinFragments(rows[k].cells))
+					rows[k].cells = make([]string, len(rows[k].cells))
+				}
+				if len(parts) > 0 && j+1 < len(row.cells) {
+					rows[i].cells[j+1] = joinFragments(append(parts, row.cells[j+1:]...))
+					for k := j + 2; k < len(row.cells); k++ {
+						rows[i].cells[k] = ""
+					}
+				}
+				break
+			}
+			if next < len(row.cells) && !isLabel(row.cells[next]) || j+1 >= len(row.cells) {
+				continue // the value stands beside its label
+			}
+			var parts []string
+			var took []int
+			if i > 0 && near(i-1, i) && !labelled(rows[i-1]) && between(rows[i-1], j, next) {
+				parts = append(parts, joinFragments(rows[i-1].cells))
+				took = append(took, i-1)
+			}
+			if i+1 < len(rows) && near(i, i+1) && !labelled(rows[i+1]) && between(rows[i+1], j, next) {
+				parts = append(parts, joinFragments(rows[i+1].cells))
+				took = append(took, i+1)
+			}
+			if len(parts) == 0 {
+				continue
+			}
+			rows[i].cells[j+1] = joinFragments(parts)
+			for _, k := range took {
+				rows[k].cells = make([]string, len(rows[k].cells))
+			}
+		}
+	}
+	return rows
+}
+
+// joinIndicatorLines joins the lines of a form's indicator rows read from
+// a text export: under a header of indicator columns, down to the next
+// line of field labels and on each page apart, each line with a value is
+// a row's middle and the lines of its wrapped cells join it.
+func joinIndicatorLines(s *templates.FormShape, rows []printedRow, at []linePlace) ([]printedRow, []linePlace) {
+	var out []printedRow
+	var outAt []linePlace
+	for i := 0; i < len(rows); {
+		hc := columnsOf(rows[i].cells, s.Indicators)
+		vc, ok := hc["value"]
+		out, outAt = append(out, rows[i]), append(outAt, at[i])
+		i++
+		if len(hc) < 2 || !ok {
+			continue
+		}
+		// the indicator lines of this page under the header
+		end := i
+		for end < len(rows) && at[end].page == at[i-1].page && len(columnsOf(rows[end].cells, s.Fields)) == 0 &&
+			len(columnsOf(rows[end].cells, s.Indicators)) < 2 {
+			end++
+		}
+		var pos, anchors []int
+		var lines []printedRow
+		for k := i; k < end; k++ {
+			if rows[k].isBlank() {
+				continue
+			}
+			if vc < len(rows[k].cells) && rows[k].cells[vc] != "" {
+				anchors = append(anchors, len(lines))
+			}
+			lines = append(lines, rows[k])
+			pos = append(pos, at[k].line)
+		}
+		if len(anchors) == 0 {
+			continue
+		}
+		rowOf := centredRows(pos, anchors)
+		settleEdges(rowOf, lines, anchors)
+		w := 0
+		for _, l := range lines {
+			w = max(w, len(l.cells))
+		}
+		for n, a := range anchors {
+			var group []printedRow
+			for k, l := range lines {
+				if rowOf[k] == n {
+					group = append(group, l)
+				}
+			}
+			out = append(out, printedRow{cells: joinRows(group, w, nil), line: lines[a].line})
+			outAt = append(outAt, linePlace{at[i].page, pos[a]})
+		}
+		i = end
+	}
+	return out, outAt
+}
+
+// isBlank reports whether the printed row holds no text.
+func (p printedRow) isBlank() bool {
+	for _, c := range p.cells {
+		if c != "" {
+			return false
+		}
+	}
+	return true
+}

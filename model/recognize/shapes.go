@@ -57,8 +57,11 @@ func (r *recognizer) shapedProjects() {
 			done()
 		}
 		formShape = def.Shape
+		rows = append(rows, r.untitledAfter(ti)...)
+		if at, ok := r.textLines(rows); ok {
+			rows = joinFormLines(def.Shape, rows, at)
+		}
 		formRows = append(formRows, rows...)
-		formRows = append(formRows, r.untitledAfter(ti)...)
 	}
 	done()
 	r.shapedOverall()
@@ -149,8 +152,10 @@ func listHeader(s *templates.FormShape, rows []printedRow) bool {
 				if n == "" {
 					continue
 				}
+				// a label that is never a value (主管部门) may stand beside
+				// a name wrapped around its label's line: no column header
 				k, _ := label(n, s.Fields)
-				return k != "" && k != "name"
+				return k != "" && k != "name" && k != "dept"
 			}
 		}
 	}
