@@ -669,8 +669,11 @@ func (r *recognizer) joinProseLines(data []raw.Row) []raw.Row {
 		}
 		return false
 	}
-	// a prose column: a long text, not the row's first, beside figures
-	prose, loose := false, 0
+	// a prose column: one column holding a long text, not the row's
+	// first, beside the figures of many rows (a fifth of them, three at
+	// least) — not a header's words or a note that a line of figures holds
+	long := map[int]int{}
+	anchors, loose := 0, 0
 	for _, row := range data {
 		if !figures(row) {
 			if !row.IsBlank() {
@@ -678,16 +681,23 @@ func (r *recognizer) joinProseLines(data []raw.Row) []raw.Row {
 			}
 			continue
 		}
+		anchors++
 		seen := 0
-		for _, c := range row.Cells {
+		for j, c := range row.Cells {
 			s := strings.TrimSpace(c.Text)
 			if s == "" {
 				continue
 			}
 			seen++
 			if _, err := model.ParseAmount(s); err != nil && seen > 1 && utf8.RuneCountInString(s) >= 15 {
-				prose = true
+				long[j]++
 			}
+		}
+	}
+	prose := false
+	for _, n := range long {
+		if n >= 3 && 5*n >= anchors {
+			prose = true
 		}
 	}
 	if !prose || loose == 0 {
