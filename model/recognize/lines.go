@@ -260,10 +260,11 @@ func headerColumns(rows []printedRow, labels map[string][]string) map[string]int
 // export into its printed rows: on each page, the header's lines (down to
 // the last line that holds a label, before the first line of figures) into
 // one header row of the labels found; the data lines into one row per
-// project, around the line of its amount (项目总额), its field cells (name,
-// amounts, goal) joined; and each project's lines into one row per
-// indicator, around the line of its value, its indicator cells joined. The
-// project's fields go with its first indicator, as a merged cell prints.
+// indicator, around the line of its value, its indicator cells joined;
+// those rows (and the lines of amounts beside none) into the rows of the
+// projects, each around the line of its amount (项目总额), the project's
+// field cells (name, amounts, goal) joined. The project's fields go with
+// its first indicator, as a merged cell prints.
 func joinListLines(s *templates.FormShape, rows []printedRow, at []linePlace) []printedRow {
 	all := map[string][]string{}
 	for k, v := range s.Fields {
@@ -592,6 +593,7 @@ func moveColumns(cells []string, from, to map[string]int, w int) []string {
 	return out
 }
 
+// pick returns the rows at the indexes.
 func pick(rows []printedRow, idx []int) []printedRow {
 	out := make([]printedRow, len(idx))
 	for k, i := range idx {
