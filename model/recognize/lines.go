@@ -805,6 +805,14 @@ func joinFormLines(s *templates.FormShape, rows []printedRow, at []linePlace) []
 		}
 		return any
 	}
+	amounts := func(row printedRow) bool { // a line of figures is no goal's text
+		for _, c := range row.cells {
+			if _, err := model.ParseAmount(c); c != "" && err == nil {
+				return true
+			}
+		}
+		return false
+	}
 	near := func(a, b int) bool {
 		return at[a].page == at[b].page && at[b].line-at[a].line <= 2 && at[a].line-at[b].line <= 2
 	}
@@ -828,7 +836,7 @@ func joinFormLines(s *templates.FormShape, rows []printedRow, at []linePlace) []
 			if key == "goal" {
 				// lines of text above the label's line, up to a labelled one
 				var above []int
-				for k := i - 1; k >= 0 && near(k, k+1) && !labelled(rows[k]) && between(rows[k], j, len(row.cells)+1); k-- {
+				for k := i - 1; k >= 0 && near(k, k+1) && !labelled(rows[k]) && !amounts(rows[k]) && between(rows[k], j, len(row.cells)+1); k-- {
 					above = append([]int{k}, above...)
 				}
 				var parts []string

@@ -87,6 +87,9 @@ func (r *recognizer) shapedOverall() {
 			return
 		}
 		rows := append(printedCells(t), r.untitledAfter(ti)...)
+		if at, ok := r.textLines(rows); ok {
+			rows = joinFormLines(def.Shape, rows, at)
+		}
 		if full, _, bad := readOverall(def, rows); bad == nil {
 			if len([]rune(full.Goal)) > len([]rune(g.Goal)) {
 				g.Goal = full.Goal
