@@ -325,7 +325,7 @@ var (
 	projectFieldKeys = keySet("name", "code", "amount", "fiscal", "other", "unit", "type", "goal", "dept")
 	overallFieldKeys = keySet("department", "goal", "dept")
 	indicatorKeys    = keySet("level1", "level2", "level3", "value", "nature", "unit", "description", "indicator")
-	sectionKeys      = keySet("budget", "tasks")
+	sectionKeys      = keySet("budget", "funds", "tasks")
 	taskKeys         = keySet("name", "content")
 )
 

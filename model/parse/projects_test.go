@@ -21,9 +21,11 @@ var corpusProjects = []struct {
 	indicators int
 }{
 	// one list over many pages (项目名称, 项目总额, 绩效目标, 一级/二级/三级指标 …)
-	{"beijing-1-2026", 34, "7445-朝阳区气象台站运行及服务维持费项目", "64.000000", 8},
-	{"beijing-2-2026", 15, "6140-全民参与花园城市建设实践", "450.000000", 15},
-	{"beijing-3-2026", 61, "0000422234-生态环境保护宣传平台运营项目", "528.336000", 13},
+	// (the code printed over two lines of the name's cell, 11000022T00 /
+	// 0000422234-, is the project's code; beijing-3 adds its 转移支付 form)
+	{"beijing-1-2026", 34, "朝阳区气象台站运行及服务维持费项目", "64.000000", 8},
+	{"beijing-2-2026", 15, "全民参与花园城市建设实践", "450.000000", 15},
+	{"beijing-3-2026", 62, "生态环境保护宣传平台运营项目", "528.336000", 13},
 	{"changsha-1-2025", 14, "大院运行和维修经费", "2791.51", 17},
 	{"chongqing-1-2026", 1, "气象事务", "4902.34", 12},
 	// one form per project (项目名称, 主管部门, 资金, 年度目标, 指标 rows);
@@ -90,7 +92,8 @@ func TestCorpusOverall(t *testing.T) {
 		// its indicators in one 绩效指标 cell: classes and name split
 		{"beijing-1-2026", "深入推进全面从严治党", 0, 9, "",
 			model.Indicator{Level1: "产出指标", Level2: "数量指标", Level3: "气象监测预报服务人员", Value: "200", Nature: "≥", Unit: "人"}},
-		{"beijing-3-2026", "我局2026年预算紧密围绕", 0, 30, "",
+		// 13 indicators on its page; the 转移支付 form after it is a form of its own
+		{"beijing-3-2026", "我局2026年预算紧密围绕", 0, 13, "",
 			model.Indicator{Level1: "效益指标", Level2: "可持续影响指标", Level3: "为本市生态环境监管提供有效技术支持", Value: "优", Nature: "定性"}},
 		// the tasks at the columns 任务名称 and 主要内容; not the 金额合计 row
 		{"xian-1-2026", "2026年，西安市信访局", 6, 14, "保运转",

@@ -116,9 +116,9 @@ func TestContinuedUnderRepeatedHeader(t *testing.T) {
 
 // TestFormContinued reads a form that goes on on the next pages in grids
 // of their own under no title: the text of a cell run over the page end
-// goes back to its cell, a merged label cut in two is no row, and a table under a
-// title the vocabulary does not know stays a table of its own
-// (beijing-1-2026, beijing-2-2026 and beijing-3-2026).
+// goes back to its cell, a merged label cut in two is no row, and the form
+// under the next title (a 转移支付 form, read as a project's) stays a table
+// of its own (beijing-1-2026, beijing-2-2026 and beijing-3-2026).
 func TestFormContinued(t *testing.T) {
 	out := recognizePDF(t,
 		raw.Block{Line: 1, Text: "预算13表 部门整体支出绩效目标表"},
@@ -143,7 +143,7 @@ func TestFormContinued(t *testing.T) {
 	for _, tab := range out.Tables {
 		kinds = append(kinds, tab.Kind)
 	}
-	if want := []string{"overall_performance", "other"}; !reflect.DeepEqual(kinds, want) {
+	if want := []string{"overall_performance", "project_performance"}; !reflect.DeepEqual(kinds, want) {
 		t.Fatalf("tables %v, want %v", kinds, want)
 	}
 	found := map[string]bool{}

@@ -204,6 +204,19 @@ func (r *recognizer) overallForm(t *templates.Table, out model.Table, rows []raw
 		return r.errorf(bad.line, out.Title, "预算情况“%s”应为金额，却是 %s (amount expected)", bad.name, model.Quote(bad.text))
 	}
 	g.Line = out.Line
+	if g.Goal == "" {
+		// a goal printed above the grid, in the form's box (重庆): the
+		// form's first rows, its label over its text, as published
+		if goal, lbl, before := goalFromCaption(out.Caption, t.Shape); goal != "" {
+			g.Goal = goal
+			out.Caption = before
+			head := []model.Row{
+				{Values: map[string]model.Amount{}, Texts: map[string]string{"c1": lbl}, Line: out.Line},
+				{Values: map[string]model.Amount{}, Texts: map[string]string{"c1": goal}, Line: out.Line},
+			}
+			out.Rows = append(head, out.Rows...)
+		}
+	}
 	if r.out.Department.Name == "" {
 		r.out.Department.Name = dept
 	}
@@ -231,6 +244,7 @@ func readOverall(t *templates.Table, rows []printedRow) (*model.OverallGoal, str
 	mode := ""
 	var taskCols, indCols map[string]int
 	var l1, l2 string
+	var funds [][]string // the funds block's header lines, by column
 	seen := map[string]bool{}
 	skip := map[string]bool{}
 	for _, w := range s.Skip {
@@ -257,6 +271,9 @@ func readOverall(t *templates.Table, rows []printedRow) (*model.OverallGoal, str
 				mode, start, labelled = sec, j+1, true
 				if sec == "tasks" {
 					taskCols = nil
+				}
+				if sec == "funds" {
+					funds = nil
 				}
 				break
 			}
@@ -287,6 +304,12 @@ func readOverall(t *templates.Table, rows []printedRow) (*model.OverallGoal, str
 			labelled = true
 			start = len(cells)
 			break
+		}
+		if mode == "funds" {
+			if readFunds(g, &funds, cells, start, row.line) {
+				mode = ""
+			}
+			continue
 		}
 		switch mode {
 		case "goal":
@@ -455,4 +478,87 @@ func (r *recognizer) projectsFromSummary(t *templates.Table, out *model.Table) {
 			}
 		}
 	}
+}
+
+// readFunds reads a line of a funds block printed as a grid (北京 总体资金情况：
+// 预算支出总额 | 财政拨款 合计、基本支出、项目支出 | 其他资金 …, the amounts
+// on the line under the headers): a line of headers adds to each column's
+// header, a group's name running right over the blank cells beside it; a
+// line of amounts gives a budget line per amount, named by its column's
+// headers top to bottom (财政拨款/合计). It reports the block's end: the
+// line of amounts read.
+func readFunds(g *model.OverallGoal, heads *[][]string, cells []string, start, line int) bool {
+	var amounts []int
+	filled := 0
+	for j := start; j < len(cells); j++ {
+		if cells[j] == "" {
+			continue
+		}
+		filled++
+		if _, err := model.ParseAmount(cells[j]); err == nil {
+			amounts = append(amounts, j)
+		}
+	}
+	if filled == 0 {
+		return false
+	}
+	for len(*heads) < len(cells) {
+		*heads = append(*heads, nil)
+	}
+	if len(amounts) < filled {
+		// a header line: a name runs right to the next filled cell,
+		// where the lines below split it
+		for j := start; j < len(cells); j++ {
+			if cells[j] == "" {
+				continue
+			}
+			end := j + 1
+			for end < len(cells) && cells[end] == "" {
+				end++
+			}
+			for k := j; k < end; k++ {
+				(*heads)[k] = append((*heads)[k], cells[j])
+			}
+		}
+		return false
+	}
+	for _, j := range amounts {
+		a, _ := model.ParseAmount(cells[j])
+		var name []string
+		for _, h := range (*heads)[j] {
+			if len(name) == 0 || name[len(name)-1] != h {
+				name = append(name, h)
+			}
+		}
+		g.Budget = append(g.Budget, model.BudgetLine{Name: strings.Join(name, "/"), Amount: a, Line: line})
+	}
+	return true
+}
+
+// goalFromCaption reads an overall goal printed above the form's grid (重庆：
+// 当年整体绩效目标, then its paragraphs): the caption's text after a goal
+// label, the label, and the caption's lines before it (单位名称：…).
+func goalFromCaption(caption []string, s *templates.FormShape) (goal, lbl string, before []string) {
+	for i, line := range caption {
+		at, end := -1, 0
+		for _, w := range s.Fields["goal"] {
+			if k := strings.Index(line, w); k >= 0 && (at < 0 || k < at || k == at && k+len(w) > end) {
+				at, end = k, k+len(w)
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		rest := append([]string{line[end:]}, caption[i+1:]...)
+		goal = strings.TrimSpace(strings.TrimLeft(strings.Join(rest, "\n"), "：: \n"))
+		if goal == "" {
+			return "", "", caption
+		}
+		before = append(before, caption[:i]...)
+		if b := strings.TrimSpace(line[:at]); b != "" {
+			before = append(before, b)
+		}
+		return goal, line[at:end], before
+	}
+	return "", "", caption
 }

@@ -47,6 +47,9 @@ func (r *recognizer) shapedProjects() {
 			// the list's later pages that came out as untitled tables of
 			// their own (no header repeated) continue it
 			rows = append(rows, r.untitledAfter(ti)...)
+			if at, ok := r.textLines(rows); ok {
+				rows = joinListLines(def.Shape, rows, at)
+			}
 			r.out.Projects = append(r.out.Projects, readProjectList(def.Shape, rows)...)
 			continue
 		}
@@ -54,8 +57,11 @@ func (r *recognizer) shapedProjects() {
 			done()
 		}
 		formShape = def.Shape
+		rows = append(rows, r.untitledAfter(ti)...)
+		if at, ok := r.textLines(rows); ok {
+			rows = joinFormLines(def.Shape, rows, at)
+		}
 		formRows = append(formRows, rows...)
-		formRows = append(formRows, r.untitledAfter(ti)...)
 	}
 	done()
 	r.shapedOverall()
@@ -81,6 +87,9 @@ func (r *recognizer) shapedOverall() {
 			return
 		}
 		rows := append(printedCells(t), r.untitledAfter(ti)...)
+		if at, ok := r.textLines(rows); ok {
+			rows = joinFormLines(def.Shape, rows, at)
+		}
 		if full, _, bad := readOverall(def, rows); bad == nil {
 			if len([]rune(full.Goal)) > len([]rune(g.Goal)) {
 				g.Goal = full.Goal
@@ -146,8 +155,10 @@ func listHeader(s *templates.FormShape, rows []printedRow) bool {
 				if n == "" {
 					continue
 				}
+				// a label that is never a value (主管部门) may stand beside
+				// a name wrapped around its label's line: no column header
 				k, _ := label(n, s.Fields)
-				return k != "" && k != "name"
+				return k != "" && k != "name" && k != "dept"
 			}
 		}
 	}
@@ -354,8 +365,16 @@ func setField(p *model.Project, key, val string, codeRe *regexp.Regexp) {
 	case "name":
 		p.Name = val
 		if codeRe != nil {
-			if m := codeRe.FindStringSubmatchIndex(val); m != nil && len(m) >= 4 {
-				p.Code = val[m[2]:m[3]]
+			// the code's groups, joined: a code wrapped over two lines of
+			// its cell prints in two pieces (11000021T00 / 0000126362-)
+			if m := codeRe.FindStringSubmatchIndex(val); m != nil && len(m) >= 4 && m[2] >= 0 {
+				code := ""
+				for g := 2; g+1 < len(m); g += 2 {
+					if m[g] >= 0 {
+						code += val[m[g]:m[g+1]]
+					}
+				}
+				p.Code = code
 				p.Name = strings.TrimSpace(val[m[1]:])
 			}
 		}

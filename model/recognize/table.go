@@ -1001,7 +1001,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		}
 		return r.errorf(line, name, "找不到表头：应有列“%s” (no header row found)", columnNames(t))
 	}
-	data := rows[body:]
+	data := r.joinProseLines(rows[body:])
 	// Width: the widest row, less trailing columns blank everywhere.
 	w := 0
 	for _, h := range header {

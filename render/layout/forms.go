@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"budgetpack/model"
 	"budgetpack/render/grid"
@@ -197,10 +198,18 @@ func formTable(doc *model.Document, t *model.Table, ti int) *grid.Sheet {
 	if len(t.Caption) > 0 {
 		s.Rows = append(s.Rows, captionRow(n, t.Caption))
 	}
+	// a row of one budget line (its name, then its amount) shows the
+	// amount read; a row of several (a funds grid) is shown as printed
 	budget := map[int]model.Amount{}
 	if doc.Overall != nil {
+		perLine := map[int]int{}
 		for _, b := range doc.Overall.Budget {
-			budget[b.Line] = b.Amount
+			perLine[b.Line]++
+		}
+		for _, b := range doc.Overall.Budget {
+			if perLine[b.Line] == 1 {
+				budget[b.Line] = b.Amount
+			}
 		}
 	}
 	s.BodyFrom = len(s.Rows)
@@ -218,7 +227,8 @@ func formTable(doc *model.Document, t *model.Table, ti int) *grid.Sheet {
 		}
 		for j := 0; j < n; j++ {
 			st := textStyle
-			if j == 0 || isLabelRow {
+			// a label, not a text run over the row (重庆's goal under its label)
+			if j == 0 && utf8.RuneCountInString(texts[j]) < 40 || isLabelRow {
 				st = labelStyle
 			}
 			cells[j] = grid.Cell{Text: texts[j], Style: st, Ref: model.CellRef(ti, ri, t.Columns[j].Key)}
