@@ -3,7 +3,10 @@ package parse
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"budgetpack/model"
 )
 
 // TestCorpusFundSplitNational reads Shenzhen's “三公” table, which prints
@@ -47,6 +50,19 @@ func TestCorpusFundSplitNational(t *testing.T) {
 						t.Errorf("%s %s: %s, the family reads %s", w.Name, k, gv, wv)
 					}
 				}
+			}
+			// the other funds' columns stay as printed, as amounts
+			others := 0
+			for _, c := range got.Columns {
+				if strings.Contains(c.Printed, "政府性基金") || strings.Contains(c.Printed, "国有资本经营") {
+					others++
+					if c.Type != model.TypeMoney || !strings.HasPrefix(c.Key, "extra.") {
+						t.Errorf("column %q read as %s %s, want an extra money column", c.Printed, c.Key, c.Type)
+					}
+				}
+			}
+			if others != 12 {
+				t.Errorf("%d columns of other funds, want 12", others)
 			}
 			// the other funds are not read under the vocabulary's own fund keys
 			for _, k := range []string{"gpb", "fund", "soe"} {

@@ -45,36 +45,37 @@ func TestNationalThreePublicColumns(t *testing.T) {
 		name  string
 		paths []string
 		want  map[string]string // key → printed header ("" not read)
+		funds int               // columns of other funds, read as printed
 	}{
 		{"深圳：每类分三种资金", append([]string{"预算单位", "年度"},
 			funds("总计", "因公出国(境)费", "公务接待费", car+"/小计", car+"/公务用车购置费", car+"/公务用车运行维护费")...),
 			map[string]string{"total": "总计/一般公共预算", "abroad": "因公出国(境)费/一般公共预算",
 				"reception": "公务接待费/一般公共预算", "vehicle": car + "/小计/一般公共预算",
 				"vehicle.purchase": car + "/公务用车购置费/一般公共预算", "vehicle.operation": car + "/公务用车运行维护费/一般公共预算",
-				"gpb": "", "fund": "", "soe": "", "three": ""}},
+				"gpb": "", "fund": "", "soe": "", "three": ""}, 12},
 		{"每类分资金并印合计", []string{"年度", "总计/合计", "总计/一般公共预算", "总计/政府性基金预算",
 			"因公出国（境）费/合计", "因公出国（境）费/一般公共预算", "因公出国（境）费/政府性基金预算",
 			"公务接待费/合计", "公务接待费/一般公共预算", "公务接待费/政府性基金预算"},
 			map[string]string{"total": "总计/合计", "abroad": "因公出国（境）费/合计", "reception": "公务接待费/合计",
-				"gpb": "", "fund": ""}},
+				"gpb": "", "fund": ""}, 6},
 		{"按年度分组", append([]string{"单位名称"}, periods("2025年", "2026年", "增减变化情况")...),
 			map[string]string{"total": "2026年/合计", "abroad": "2026年/因公出国（境）费", "reception": "2026年/公务接待费",
 				"vehicle": "2026年/" + car + "/小计", "vehicle.purchase": "2026年/" + car + "/公务用车购置费",
-				"vehicle.operation": "2026年/" + car + "/公务用车运行维护费"}},
+				"vehicle.operation": "2026年/" + car + "/公务用车运行维护费"}, 0},
 		{"长沙", []string{"部门名称", "三公经费预（决）算数（财政拨款）/小计", "三公经费预（决）算数（财政拨款）/公务接待费",
 			"三公经费预（决）算数（财政拨款）/因公出国（境）费", "三公经费预（决）算数（财政拨款）/公务用车购置及运行费",
 			"三公经费预（决）算数（财政拨款）/其中：公务用车购置", "三公经费预（决）算数（财政拨款）/其中：公务用车运行费"},
 			map[string]string{"three": "三公经费预（决）算数（财政拨款）/小计", "reception": "三公经费预（决）算数（财政拨款）/公务接待费",
 				"abroad": "三公经费预（决）算数（财政拨款）/因公出国（境）费", "vehicle": "三公经费预（决）算数（财政拨款）/公务用车购置及运行费",
 				"vehicle.purchase":  "三公经费预（决）算数（财政拨款）/其中：公务用车购置",
-				"vehicle.operation": "三公经费预（决）算数（财政拨款）/其中：公务用车运行费", "gpb": ""}},
+				"vehicle.operation": "三公经费预（决）算数（财政拨款）/其中：公务用车运行费", "gpb": ""}, 0},
 		{"无锡", []string{"“三公”经费合计", "因公出国（境）费", car + "/小计", car + "/公务用车购置费", car + "/公务用车运行维护费",
 			"公务接待费", "会议费", "培训费"},
 			map[string]string{"total": "“三公”经费合计", "abroad": "因公出国（境）费", "vehicle": car + "/小计",
 				"vehicle.purchase": car + "/公务用车购置费", "vehicle.operation": car + "/公务用车运行维护费",
-				"reception": "公务接待费", "meeting": "会议费", "training": "培训费", "gpb": ""}},
+				"reception": "公务接待费", "meeting": "会议费", "training": "培训费", "gpb": ""}, 0},
 		{"广州：只有一组分资金", []string{"项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"},
-			map[string]string{"total": "合计", "gpb": "一般公共预算", "fund": "政府性基金预算", "soe": "国有资本经营预算"}},
+			map[string]string{"total": "合计", "gpb": "一般公共预算", "fund": "政府性基金预算", "soe": "国有资本经营预算"}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -82,7 +83,19 @@ func TestNationalThreePublicColumns(t *testing.T) {
 			for _, p := range tt.paths {
 				paths = append(paths, strings.Split(p, "/"))
 			}
-			assign, _ := matching{leaf: true, anyOrder: tab.AnyOrder}.matchHeader(tab.Columns, paths, 2026)
+			assign, _, funds := matching{leaf: true, anyOrder: tab.AnyOrder}.matchHeader(tab.Columns, paths, 2026)
+			n := 0
+			for j, f := range funds {
+				if f {
+					n++
+					if leaf := paths[j][len(paths[j])-1]; !fundLeaf.MatchString(leaf) {
+						t.Errorf("column %q marked another fund's", tt.paths[j])
+					}
+				}
+			}
+			if n != tt.funds {
+				t.Errorf("%d columns of other funds, want %d", n, tt.funds)
+			}
 			got := map[string]string{}
 			for i, j := range assign {
 				if j >= 0 {

@@ -300,10 +300,16 @@ type matching struct {
 // budget year's columns, each category once (the comprehensive fund of a
 // header split by fund). It returns the assignment (as matchColumns) and
 // the paths matched: nil for a column of another period or another fund,
-// which is printed as its own.
-func (mt matching) matchHeader(cols []templates.Column, paths [][]string, year int) ([]int, [][]string) {
-	matched := fundGroupPaths(budgetYearPaths(paths, year), mt.names(cols))
-	return mt.matchColumns(cols, matched), matched
+// which is printed as its own. funds marks the columns of another fund
+// than the one read under a category's key: figures of the budget year.
+func (mt matching) matchHeader(cols []templates.Column, paths [][]string, year int) (assign []int, matched [][]string, funds []bool) {
+	byYear := budgetYearPaths(paths, year)
+	matched = fundGroupPaths(byYear, mt.names(cols))
+	funds = make([]bool, len(paths))
+	for j := range paths {
+		funds[j] = len(byYear[j]) > 0 && len(matched[j]) == 0
+	}
+	return mt.matchColumns(cols, matched), matched, funds
 }
 
 // matchColumns assigns template columns to source columns in order: the

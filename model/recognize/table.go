@@ -1042,7 +1042,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		data = foldSplit(header, paths, data)
 	}
 	mt := matching{leaf: r.set.Lenient, anyOrder: t.AnyOrder}
-	assign, yearPaths := mt.matchHeader(t.Columns, paths, r.out.Year)
+	assign, yearPaths, otherFund := mt.matchHeader(t.Columns, paths, r.out.Year)
 	if r.set.Lenient {
 		// another period's column (上年, 增减变化情况) or another fund's is
 		// printed as its own: a blank column of the budget year never
@@ -1114,7 +1114,13 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		if !columnBlank(nil, data, j) || printedBlank(paths, j, r.doc.Layout) {
 			key := fmt.Sprintf("extra.%d", j+1)
 			hdr := strings.Join(paths[j], " / ")
-			cols = append(cols, colRef{j, model.Column{Key: key, Header: hdr, Printed: hdr, Type: model.TypeText}, nil})
+			typ := model.TypeText
+			if otherFund[j] && columnNumeric(data, j) {
+				// another fund's figures of a category read under the
+				// comprehensive fund: amounts, printed as such
+				typ = model.TypeMoney
+			}
+			cols = append(cols, colRef{j, model.Column{Key: key, Header: hdr, Printed: hdr, Type: typ}, nil})
 		}
 	}
 	sort.SliceStable(cols, func(a, b int) bool { return cols[a].src < cols[b].src })
