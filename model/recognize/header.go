@@ -296,6 +296,22 @@ type matching struct {
 	anyOrder bool
 }
 
+// matchHeader matches a table's columns to a printed header as the
+// budget year's columns, each category once (the comprehensive fund of a
+// header split by fund). It returns the assignment (as matchColumns) and
+// the paths matched: nil for a column of another period or another fund,
+// which is printed as its own. funds marks the columns of another fund
+// than the one read under a category's key: figures of the budget year.
+func (mt matching) matchHeader(cols []templates.Column, paths [][]string, year int) (assign []int, matched [][]string, funds []bool) {
+	byYear := budgetYearPaths(paths, year)
+	matched = fundGroupPaths(byYear, mt.names(cols))
+	funds = make([]bool, len(paths))
+	for j := range paths {
+		funds[j] = len(byYear[j]) > 0 && len(matched[j]) == 0
+	}
+	return mt.matchColumns(cols, matched), matched, funds
+}
+
 // matchColumns assigns template columns to source columns in order: the
 // best-scoring order-preserving matching of header words fixes anchors,
 // and the columns between two anchors pair up in order where both sides
@@ -552,4 +568,126 @@ func budgetYearPaths(paths [][]string, year int) [][]string {
 		out[j] = p
 	}
 	return out
+}
+
+// fundLeaf matches a header cell naming one of the budget's funds as the
+// lowest level of a column (总计/一般公共预算, 公务接待费/政府性基金预算).
+var fundLeaf = regexp.MustCompile(`^(一般公共预算|政府性基金|国有资本经营)(预算)?(财政)?(拨款|资金)?$`)
+
+// comprehensiveFund matches the fund leaf read under a group's own key:
+// the general budget, where no total of the funds is printed.
+var comprehensiveFund = regexp.MustCompile(`^一般公共预算`)
+
+// fundGroupPaths keeps, of a header that prints the same fund sub-columns
+// under several groups (总计, 因公出国（境）费, 公务接待费 … each split into
+// 一般公共预算 | 政府性基金预算 | 国有资本经营预算), one column a group for
+// matching: the group's total of the funds where one is printed (合计,
+// 小计), else its 一般公共预算 column, with the group's header as its
+// path. Matched as printed, the fund columns of one group tie for the
+// group's key, and any of them could be read as the category. The other
+// funds' columns match nothing (they stay as printed).
+//
+// A group is split by fund only when all its columns are funds (or their
+// total), and the header only when two such groups or more repeat the
+// same funds and are, by their own header, columns of the table (named
+// says so): 本年收入 over 一般公共预算, 事业收入 … lists sources, not funds
+// of one category. Any other header is returned as it is; columns other
+// periods left out (nil) stay out.
+func fundGroupPaths(paths [][]string, named func(path []string) bool) [][]string {
+	type group struct {
+		cols   []int
+		leaves map[string]bool
+		other  bool // a column that is neither a fund nor a total
+	}
+	groups := map[string]*group{}
+	var keys []string
+	for j, p := range paths {
+		if len(p) < 2 {
+			continue
+		}
+		k := strings.Join(p[:len(p)-1], "/")
+		g, ok := groups[k]
+		if !ok {
+			g = &group{leaves: map[string]bool{}}
+			groups[k] = g
+			keys = append(keys, k)
+		}
+		g.cols = append(g.cols, j)
+		switch leaf := norm(p[len(p)-1]); {
+		case fundLeaf.MatchString(leaf):
+			g.leaves[leaf] = true
+		case !totalWord.MatchString(leaf):
+			g.other = true
+		}
+	}
+	// the groups split by fund: two funds or more each, repeating the
+	// first such group's funds
+	var split []string
+	var first map[string]bool
+	for _, k := range keys {
+		g := groups[k]
+		if len(g.leaves) < 2 || g.other {
+			continue
+		}
+		if first == nil {
+			first = g.leaves
+		}
+		same := 0
+		for l := range g.leaves {
+			if first[l] {
+				same++
+			}
+		}
+		if same >= 2 {
+			split = append(split, k)
+		}
+	}
+	known := 0
+	for _, k := range split {
+		p := paths[groups[k].cols[0]]
+		if named(p[:len(p)-1]) {
+			known++
+		}
+	}
+	if len(split) < 2 || known < 2 {
+		return paths
+	}
+	out := make([][]string, len(paths))
+	copy(out, paths)
+	for _, k := range split {
+		g := groups[k]
+		keep := -1
+		for _, j := range g.cols {
+			if totalWord.MatchString(norm(paths[j][len(paths[j])-1])) {
+				keep = j
+				break
+			}
+		}
+		for _, j := range g.cols {
+			if keep < 0 && comprehensiveFund.MatchString(norm(paths[j][len(paths[j])-1])) {
+				keep = j
+			}
+		}
+		for _, j := range g.cols {
+			out[j] = nil
+		}
+		if keep >= 0 {
+			p := paths[keep]
+			out[keep] = p[:len(p)-1]
+		}
+	}
+	return out
+}
+
+// names reports whether a header path holds all the words of one of the
+// table's money columns.
+func (mt matching) names(cols []templates.Column) func(path []string) bool {
+	return func(path []string) bool {
+		for _, c := range cols {
+			if c.Type == "money" && len(c.Words) > 0 && mt.score(c, path) >= 10*len(c.Words) {
+				return true
+			}
+		}
+		return false
+	}
 }

@@ -594,9 +594,10 @@ func printedBlank(paths [][]string, j int, layout string) bool {
 // The figure columns are taken from the left, then the text columns from
 // the right: a text left-aligned in a wide cell stands left of the header
 // centred over it, so the text column under the next header to its right
-// claims it first. A column other marks (another period's, printed with
-// its own header) is never a target.
-func repairBlank(t *templates.Table, assign []int, data []raw.Row, w int, other []bool) {
+// claims it first. A column other marks (another period's or another
+// fund's, printed with its own header) is never a target, nor one whose
+// own header against says is another column.
+func repairBlank(t *templates.Table, assign []int, data []raw.Row, w int, other []bool, against func(i, j, k int) bool) {
 	taken := map[int]bool{}
 	for _, j := range assign {
 		if j >= 0 {
@@ -625,7 +626,7 @@ func repairBlank(t *templates.Table, assign []int, data []raw.Row, w int, other 
 		numeric := isNumeric(i)
 		code := t.Columns[i].Type == "code"
 		for _, k := range []int{j - 1, j + 1, j - 2, j + 2} {
-			if k < 0 || k >= w || taken[k] || k < len(other) && other[k] || columnBlank(nil, data, k) {
+			if k < 0 || k >= w || taken[k] || k < len(other) && other[k] || columnBlank(nil, data, k) || against(i, j, k) {
 				continue
 			}
 			// a column of 科目 codes reads as figures too: it is a code
@@ -638,6 +639,24 @@ func repairBlank(t *templates.Table, assign []int, data []raw.Row, w int, other 
 			break
 		}
 	}
+}
+
+// contradicts reports whether the header printed over source column k
+// says it is not the template column c that the header words put on
+// column j: k prints a header cell of its own (not the one over j spread
+// onto it) that holds none of c's words.
+func contradicts(mt matching, c templates.Column, paths [][]string, j, k int) bool {
+	if k >= len(paths) || len(paths[k]) == 0 || len(c.Words) == 0 {
+		return false
+	}
+	pk, pj := paths[k], []string(nil)
+	if j < len(paths) {
+		pj = paths[j]
+	}
+	if len(pj) > 0 && pk[len(pk)-1] == pj[len(pj)-1] {
+		return false // one header cell over both
+	}
+	return mt.score(c, pk) == 0
 }
 
 // isSubjectCode reports whether s is a whole 科目 code as printed in one
@@ -1026,16 +1045,18 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 	if r.set.Lenient && !t.TwoSided {
 		data = foldSplit(header, paths, data)
 	}
-	yearPaths := budgetYearPaths(paths, r.out.Year)
-	assign := matching{leaf: r.set.Lenient, anyOrder: t.AnyOrder}.matchColumns(t.Columns, yearPaths)
+	mt := matching{leaf: r.set.Lenient, anyOrder: t.AnyOrder}
+	assign, yearPaths, otherFund := mt.matchHeader(t.Columns, paths, r.out.Year)
 	if r.set.Lenient {
-		// another period's column (上年, 增减变化情况) is printed as its own:
-		// a blank column of the budget year never moves onto it
+		// another period's column (上年, 增减变化情况) or another fund's is
+		// printed as its own: a blank column of the budget year never
+		// moves onto it, nor onto a column whose own header names none of
+		// its words (单位预留机动经费 beside a blank 结转下年资金)
 		other := make([]bool, len(paths))
 		for j := range paths {
 			other[j] = len(paths[j]) > 0 && len(yearPaths[j]) == 0
 		}
-		repairBlank(t, assign, data, w, other)
+		repairBlank(t, assign, data, w, other, func(i, j, k int) bool { return contradicts(mt, t.Columns[i], paths, j, k) })
 	}
 	if t.TwoSided {
 		dropLoneSides(t, assign)
@@ -1097,7 +1118,13 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		if !columnBlank(nil, data, j) || printedBlank(paths, j, r.doc.Layout) {
 			key := fmt.Sprintf("extra.%d", j+1)
 			hdr := strings.Join(paths[j], " / ")
-			cols = append(cols, colRef{j, model.Column{Key: key, Header: hdr, Printed: hdr, Type: model.TypeText}, nil})
+			typ := model.TypeText
+			if otherFund[j] && columnNumeric(data, j) {
+				// another fund's figures of a category read under the
+				// comprehensive fund: amounts, printed as such
+				typ = model.TypeMoney
+			}
+			cols = append(cols, colRef{j, model.Column{Key: key, Header: hdr, Printed: hdr, Type: typ}, nil})
 		}
 	}
 	sort.SliceStable(cols, func(a, b int) bool { return cols[a].src < cols[b].src })
