@@ -167,7 +167,10 @@ func lineWords(l string, j int) ([]textgrid.Word, int) {
 				continue
 			}
 			a, b := lastToken(p.text), t.text
-			apart := columns && (amount(a) || amount(b) || chinese(a) && chinese(b)) ||
+			// The last of 类/款/项 codes in columns of their own stands
+			// as close to the name after it ("201   13   01 行政运行").
+			code := n >= 2 && digits(p.text) && digits(words[n-2].text) && hanFirst(b)
+			apart := columns && (amount(a) || amount(b) || chinese(a) && chinese(b) || code) ||
 				isFrac(a) || isFrac(b) || amount(a) && amount(b)
 			if t.c0-p.c1 == 1 && !apart {
 				p.text += " " + t.text
@@ -200,6 +203,22 @@ func chinese(s string) bool {
 		n++
 	}
 	return n >= 2
+}
+
+// digits reports whether s is a run of digits and nothing else.
+func digits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// hanFirst reports whether s starts with a Chinese character.
+func hanFirst(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.Is(unicode.Han, r)
 }
 
 func lastToken(s string) string {

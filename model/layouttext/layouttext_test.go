@@ -61,6 +61,11 @@ func TestLineWords(t *testing.T) {
 		{"项目     预 算 数", []string{"项目@0", "预 算 数@7"}},
 		{"这是一句 没有列的话", []string{"这是一句 没有列的话@0"}},
 		{"   收   入                支   出", []string{"收入@3", "支出@24"}},
+		// 类/款/项 codes in columns of their own, the last one space
+		// from the name (shanghai-2-2026); a year before its words stays
+		{"201   13   01 行政运行       6,513,536", []string{"201@0", "13@6", "01@11", "行政运行@14", "6,513,536@25"}},
+		{"201   13       商贸事务", []string{"201@0", "13@6", "商贸事务@15"}},
+		{"项目     2026 年预算数", []string{"项目@0", "2026 年预算数@7"}},
 	}
 	for _, tc := range tests {
 		ws, _ := lineWords(tc.line, 0)
