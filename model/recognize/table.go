@@ -591,8 +591,10 @@ func printedBlank(paths [][]string, j int, layout string) bool {
 // the right: a text left-aligned in a wide cell stands left of the header
 // centred over it, so the text column under the next header to its right
 // claims it first. A column other marks (another period's, printed with
-// its own header) is never a target.
-func repairBlank(t *templates.Table, assign []int, data []raw.Row, w int, other []bool) {
+// its own header) is never a target. With textHeads (a layout text, whose
+// Chinese header words are narrower in characters than on the page) a
+// figure column looks right of its header word first.
+func repairBlank(t *templates.Table, assign []int, data []raw.Row, w int, other []bool, textHeads bool) {
 	taken := map[int]bool{}
 	for _, j := range assign {
 		if j >= 0 {
@@ -620,7 +622,14 @@ func repairBlank(t *templates.Table, assign []int, data []raw.Row, w int, other 
 		}
 		numeric := isNumeric(i)
 		code := t.Columns[i].Type == "code"
-		for _, k := range []int{j - 1, j + 1, j - 2, j + 2} {
+		near := []int{j - 1, j + 1, j - 2, j + 2}
+		if numeric && textHeads {
+			// a text's header word, centred over figures set flush
+			// right and narrower in characters than on the page, ends
+			// left of them: its figures are on its right first
+			near = []int{j + 1, j - 1, j + 2, j - 2}
+		}
+		for _, k := range near {
 			if k < 0 || k >= w || taken[k] || k < len(other) && other[k] || columnBlank(nil, data, k) {
 				continue
 			}
@@ -1023,7 +1032,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		data = foldSplit(header, paths, data)
 	}
 	yearPaths := budgetYearPaths(paths, r.out.Year)
-	assign := matching{leaf: r.set.Lenient, anyOrder: t.AnyOrder}.matchColumns(t.Columns, yearPaths)
+	assign := matching{leaf: r.set.Lenient, anyOrder: t.AnyOrder, bare: r.doc.Layout == "layout-text"}.matchColumns(t.Columns, yearPaths)
 	if r.set.Lenient {
 		// another period's column (上年, 增减变化情况) is printed as its own:
 		// a blank column of the budget year never moves onto it
@@ -1031,7 +1040,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		for j := range paths {
 			other[j] = len(paths[j]) > 0 && len(yearPaths[j]) == 0
 		}
-		repairBlank(t, assign, data, w, other)
+		repairBlank(t, assign, data, w, other, r.doc.Layout == "layout-text")
 	}
 	if t.TwoSided {
 		dropLoneSides(t, assign)
