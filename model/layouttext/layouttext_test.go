@@ -218,3 +218,28 @@ func BenchmarkRead(b *testing.B) {
 		})
 	}
 }
+
+// TestSpacedLabel joins a row's label printed one character at a time
+// over its cell in a line of figures (yantai-3-2026), and leaves the
+// headers of narrow columns (类 款 项) apart.
+func TestSpacedLabel(t *testing.T) {
+	tests := []struct {
+		line string
+		want []string
+	}{
+		{"  本    年   收    入 合 计          7,503.31    本 年 支 出 合 计          7,503.31",
+			[]string{"本年收入合计@2", "7,503.31@31", "本 年 支 出 合 计@43", "7,503.31@64"}},
+		{"  收    入   总   计               7,503.31", []string{"收入总计@2", "7,503.31@31"}},
+		{"类     款    项", []string{"类@0", "款@6", "项@11"}},
+	}
+	for _, tc := range tests {
+		ws, _ := lineWords(tc.line, 0)
+		var got []string
+		for _, w := range ws {
+			got = append(got, w.Text+"@"+itoa(int(w.X0)))
+		}
+		if strings.Join(got, " | ") != strings.Join(tc.want, " | ") {
+			t.Errorf("%q:\n got %q\nwant %q", tc.line, got, tc.want)
+		}
+	}
+}
