@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"budgetpack/model/raw"
+	"budgetpack/templates"
 )
 
 // TestCentredProjectList reads a project list from a page's text, where
@@ -62,5 +63,45 @@ func TestCentredProjectList(t *testing.T) {
 	}
 	if g := doc.Projects[0].Goal; g != "实验室开展检测，为管理决策提供技术支持。" {
 		t.Errorf("goal %q", g)
+	}
+}
+
+// TestCentredProjectsByPage starts a project where a page starts: a page
+// of a list from a text prints each project's name centred on its rows
+// there, so the rows at the top of a page are never the page before's
+// project, even where its classes go on in their order.
+func TestCentredProjectsByPage(t *testing.T) {
+	lib, err := templates.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	def := lib.Set("national").Table("project_performance")
+	if def == nil || def.Shape == nil {
+		t.Fatal("no project_performance shape")
+	}
+	e := ""
+	row := func(page int, cells ...string) printedRow { return printedRow{cells: cells, page: page} }
+	rows := []printedRow{
+		row(1, "项目名称", "项目总额", "绩效目标", "一级指标", "二级指标", "三级指标", "指标值"),
+		row(1, e, e, e, "产出指标", "数量指标", "检定数量", "37"),
+		row(1, "甲项目", "10.00", "目标甲", "效益指标", "社会效益指标", "合规率", "90"),
+		row(1, e, e, e, "满意度指标", "服务对象满意度指标", "满意度", "95"),
+		// the next page: its first row goes with the name below it,
+		// though its class goes on from the row above
+		row(2, e, e, e, "满意度指标", "服务对象满意度指标", "满意度", "90"),
+		row(2, "乙项目", "20.00", "目标乙", "效益指标", "社会效益指标", "覆盖率", "100"),
+		row(2, e, e, e, "产出指标", "数量指标", "次数", "3"),
+	}
+	got := readProjectList(def.Shape, rows)
+	if len(got) != 2 {
+		t.Fatalf("%d projects, want 2: %+v", len(got), got)
+	}
+	for i, w := range []struct {
+		name string
+		n    int
+	}{{"甲项目", 3}, {"乙项目", 3}} {
+		if got[i].Name != w.name || len(got[i].Indicators) != w.n {
+			t.Errorf("project %d: %q with %d indicators, want %q with %d", i, got[i].Name, len(got[i].Indicators), w.name, w.n)
+		}
 	}
 }

@@ -48,6 +48,11 @@ func (r *recognizer) shapedProjects() {
 			// the list's later pages that came out as untitled tables of
 			// their own (no header repeated) continue it
 			rows = append(rows, r.untitledAfter(ti)...)
+			for i := range rows {
+				if l := rows[i].line; l > 0 && l <= len(r.out.Places) {
+					rows[i].page = r.out.Places[l-1].Page
+				}
+			}
 			r.out.Projects = append(r.out.Projects, readProjectList(def.Shape, rows)...)
 			continue
 		}
@@ -171,6 +176,9 @@ func printedForm(t *model.Table) bool {
 type printedRow struct {
 	cells []string
 	line  int
+	// page is the row's page where the source has pages and the reader
+	// of the form asks (a project list), else 0.
+	page int
 }
 
 func printedCells(t *model.Table) []printedRow {
@@ -180,7 +188,7 @@ func printedCells(t *model.Table) []printedRow {
 		for j := range cells {
 			cells[j] = strings.TrimSpace(row.Texts[fmt.Sprintf("c%d", j+1)])
 		}
-		out = append(out, printedRow{cells, row.Line})
+		out = append(out, printedRow{cells: cells, line: row.Line})
 	}
 	return out
 }
@@ -781,11 +789,17 @@ func centredProjects(s *templates.FormShape, rows []printedRow, fields, inds map
 	seen := map[string]bool{}
 	last := ""
 	for i, row := range data {
+		// a page starts a project: a project cut by the page end prints
+		// its name again on the next page, centred on its rows there
+		if i > 0 && row.page > 0 && data[i-1].page > 0 && row.page != data[i-1].page {
+			cuts = append(cuts, i)
+			seen, last = map[string]bool{}, ""
+		}
 		c := class(row)
 		if c == "" {
 			continue
 		}
-		if c != last && seen[c] {
+		if c != last && seen[c] && (len(cuts) == 0 || cuts[len(cuts)-1] != i) {
 			cuts = append(cuts, i)
 			seen = map[string]bool{}
 		}
@@ -848,7 +862,7 @@ func centredProjects(s *templates.FormShape, rows []printedRow, fields, inds map
 	var out []printedRow
 	for _, g := range merged {
 		first := data[g[0]]
-		head := printedRow{cells: append([]string(nil), first.cells...), line: first.line}
+		head := printedRow{cells: append([]string(nil), first.cells...), line: first.line, page: first.page}
 		var parts [][]string
 		for i := g[0]; i < g[1]; i++ {
 			row := data[i]
@@ -869,7 +883,7 @@ func centredProjects(s *templates.FormShape, rows []printedRow, fields, inds map
 		}
 		out = append(out, head)
 		for i := g[0] + 1; i < g[1]; i++ {
-			row := printedRow{cells: append([]string(nil), data[i].cells...), line: data[i].line}
+			row := printedRow{cells: append([]string(nil), data[i].cells...), line: data[i].line, page: data[i].page}
 			for j := 0; j < split(row); j++ {
 				row.cells[j] = ""
 			}
