@@ -27,7 +27,7 @@ func TestCorpusTextErrors(t *testing.T) {
 	}{
 		{"beijing-1-2026", 2},    // 1 real (as the PDF); one project's rows read with its neighbour's
 		{"beijing-2-2026", 2},    // a page whose columns are set one off the header's
-		{"beijing-3-2026", 11},   // 4 real (as the PDF); projects' rows read with a neighbour's
+		{"beijing-3-2026", 11},   // 6 real (as the PDF); projects' rows read with a neighbour's
 		{"changsha-1-2025", 18},  // 三公 bands centred over their columns; project forms whose header words run together
 		{"chongqing-1-2026", 47}, // figures broken over lines as a staircase
 		{"chongqing-2-2026", 0},
