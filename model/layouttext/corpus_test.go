@@ -221,5 +221,9 @@ func TestDump(t *testing.T) {
 			fmt.Fprintf(&sb, "   %s| %s\n", br, strings.Join(cs, " | "))
 		}
 	}
-	os.WriteFile("/tmp/dump.out", []byte(sb.String()), 0o644)
+	out := os.Getenv("LAYOUTTEXT_DUMP_OUT")
+	if out == "" {
+		out = "/tmp/dump.out"
+	}
+	os.WriteFile(out, []byte(sb.String()), 0o644)
 }

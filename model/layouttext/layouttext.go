@@ -167,7 +167,10 @@ func lineWords(l string, j int) ([]textgrid.Word, int) {
 				continue
 			}
 			a, b := lastToken(p.text), t.text
-			apart := columns && (amount(a) || amount(b) || chinese(a) && chinese(b)) ||
+			// The last of 类/款/项 codes in columns of their own stands
+			// as close to the name after it ("201   13   01 行政运行").
+			code := n >= 2 && digits(p.text) && digits(words[n-2].text) && hanFirst(b)
+			apart := columns && (amount(a) || amount(b) || chinese(a) && chinese(b) || code) ||
 				isFrac(a) || isFrac(b) || amount(a) && amount(b)
 			if t.c0-p.c1 == 1 && !apart {
 				p.text += " " + t.text
@@ -178,6 +181,12 @@ func lineWords(l string, j int) ([]textgrid.Word, int) {
 		words = append(words, t)
 	}
 	words = joinSpacedOut(words)
+	for _, w := range words {
+		if amount(w.text) {
+			words = joinSpacedLabel(words)
+			break
+		}
+	}
 	out := make([]textgrid.Word, len(words))
 	for k, w := range words {
 		out[k] = textgrid.Word{
@@ -200,6 +209,22 @@ func chinese(s string) bool {
 		n++
 	}
 	return n >= 2
+}
+
+// digits reports whether s is a run of digits and nothing else.
+func digits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// hanFirst reports whether s starts with a Chinese character.
+func hanFirst(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.Is(unicode.Han, r)
 }
 
 func lastToken(s string) string {
@@ -240,6 +265,43 @@ func figure(s string) bool {
 		}
 	}
 	return digits > 0
+}
+
+// joinSpacedLabel joins, in a line with amounts, a row's label printed
+// one character at a time spread over its cell ("本    年   收    入 合 计"):
+// runs of two or more single Chinese characters (or of such characters
+// one space apart) with no wider gap than a spread label leaves. A line of
+// figures is a row, not a header of narrow columns (类 款 项).
+func joinSpacedLabel(ws []token) []token {
+	const spread = 8
+	single := func(t token) bool {
+		for _, p := range strings.Split(t.text, " ") {
+			r, n := utf8.DecodeRuneInString(p)
+			if n != len(p) || !unicode.Is(unicode.Han, r) {
+				return false
+			}
+		}
+		return true
+	}
+	out := ws[:0:0]
+	for i := 0; i < len(ws); {
+		j := i + 1
+		for single(ws[i]) && j < len(ws) && single(ws[j]) && ws[j].c0-ws[j-1].c1 <= spread {
+			j++
+		}
+		if j-i < 2 {
+			out = append(out, ws[i])
+			i++
+			continue
+		}
+		var sb strings.Builder
+		for _, t := range ws[i:j] {
+			sb.WriteString(strings.ReplaceAll(t.text, " ", ""))
+		}
+		out = append(out, token{sb.String(), ws[i].c0, ws[j-1].c1})
+		i = j
+	}
+	return out
 }
 
 // joinSpacedOut joins a label printed with its two characters spread

@@ -61,6 +61,11 @@ func TestLineWords(t *testing.T) {
 		{"项目     预 算 数", []string{"项目@0", "预 算 数@7"}},
 		{"这是一句 没有列的话", []string{"这是一句 没有列的话@0"}},
 		{"   收   入                支   出", []string{"收入@3", "支出@24"}},
+		// 类/款/项 codes in columns of their own, the last one space
+		// from the name (shanghai-2-2026); a year before its words stays
+		{"201   13   01 行政运行       6,513,536", []string{"201@0", "13@6", "01@11", "行政运行@14", "6,513,536@25"}},
+		{"201   13       商贸事务", []string{"201@0", "13@6", "商贸事务@15"}},
+		{"项目     2026 年预算数", []string{"项目@0", "2026 年预算数@7"}},
 	}
 	for _, tc := range tests {
 		ws, _ := lineWords(tc.line, 0)
@@ -211,5 +216,30 @@ func BenchmarkRead(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestSpacedLabel joins a row's label printed one character at a time
+// over its cell in a line of figures (yantai-3-2026), and leaves the
+// headers of narrow columns (类 款 项) apart.
+func TestSpacedLabel(t *testing.T) {
+	tests := []struct {
+		line string
+		want []string
+	}{
+		{"  本    年   收    入 合 计          7,503.31    本 年 支 出 合 计          7,503.31",
+			[]string{"本年收入合计@2", "7,503.31@31", "本 年 支 出 合 计@43", "7,503.31@64"}},
+		{"  收    入   总   计               7,503.31", []string{"收入总计@2", "7,503.31@31"}},
+		{"类     款    项", []string{"类@0", "款@6", "项@11"}},
+	}
+	for _, tc := range tests {
+		ws, _ := lineWords(tc.line, 0)
+		var got []string
+		for _, w := range ws {
+			got = append(got, w.Text+"@"+itoa(int(w.X0)))
+		}
+		if strings.Join(got, " | ") != strings.Join(tc.want, " | ") {
+			t.Errorf("%q:\n got %q\nwant %q", tc.line, got, tc.want)
+		}
 	}
 }

@@ -89,7 +89,7 @@ func TestWrappedCells(t *testing.T) {
 			},
 		},
 		{
-			// The next page opens with the last line of a wrapped cell
+			// The next page opens with the first line of a wrapped cell
 			// above its row, and finds its columns without the name's:
 			// it goes on in the table of the page before.
 			name: "wrapped cell opens the next page",
@@ -109,9 +109,9 @@ func TestWrappedCells(t *testing.T) {
 				"项目名称|一级指标|二级指标|三级指标|指标值",
 				"办公经费|产出指标|数量指标|会议次数|12.00",
 				"培训经费|产出指标|数量指标|培训人次|300.00",
-				"|||全年设备运行维|",
-				"|成本指标|经济成本||33.39",
-				"|||护费|",
+				// the cell's two lines, set around its row's figures,
+				// are one cell of that row
+				"|成本指标|经济成本|全年设备运行维护费|33.39",
 				"|效益指标|社会效益|服务覆盖率|95.00",
 			},
 		},
@@ -166,5 +166,36 @@ func TestWrappedCells(t *testing.T) {
 		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 			t.Errorf("%s: got\n%s\nwant\n%s", tc.name, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 		}
+	}
+}
+
+// TestCentredWrappedLabels reads a two-sided table whose labels wrap over
+// two lines set above and below the row's figures, as pdftotext prints a
+// row whose cells are centred on its height (jiangsu-1-2018): each such
+// row is one, its labels whole.
+func TestCentredWrappedLabels(t *testing.T) {
+	text := strings.Join([]string{
+		"公开 01 表：收支预算总表",
+		at(4, "项目名称", 18, "金额", 33, "项目名称", 62, "金额"),
+		at(0, "一、财政拨款", 16, "21,940.96", 28, "一、一般公共服务支出", 58, "13,994.31"),
+		at(4, "1.一般公共预"),
+		at(16, "21,940.96", 28, "二、外交支出", 59, "5,573.00"),
+		at(0, "算"),
+		at(4, "2.政府性基金", 28, "三、单位预留机动"),
+		at(59, "2,388.04"),
+		at(0, "预算", 28, "经费"),
+		at(0, "合计", 16, "21,955.35", 28, "合计", 58, "21,955.35"),
+	}, "\n") + "\n"
+	got := strings.Join(grids(t, text), "\n")
+	for _, want := range []string{
+		"1.一般公共预算|21,940.96|二、外交支出|5,573.00",
+		"2.政府性基金预算||三、单位预留机动经费|2,388.04",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no row %q in\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "\n算|") || strings.Contains(got, "\n预算|") {
+		t.Errorf("a wrapped label's half stands in a row of its own:\n%s", got)
 	}
 }

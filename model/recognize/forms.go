@@ -197,7 +197,7 @@ func (r *recognizer) overallForm(t *templates.Table, out model.Table, rows []raw
 			}
 		}
 		out.Rows = append(out.Rows, mr)
-		printed = append(printed, printedRow{cells, row.Line})
+		printed = append(printed, printedRow{cells: cells, line: row.Line})
 	}
 	g, dept, bad := readOverall(t, printed)
 	if bad != nil {

@@ -176,7 +176,7 @@ func TestRepairBlankKeepsToItsHeader(t *testing.T) {
 			}
 			mt := matching{leaf: true}
 			assign := []int{0, 1, 2}
-			repairBlank(tab, assign, data, 4, make([]bool, 4), func(i, j, k int) bool {
+			repairBlank(tab, assign, data, 4, make([]bool, 4), false, func(i, j, k int) bool {
 				return contradicts(mt, tab.Columns[i], paths, j, k)
 			})
 			if assign[2] != tt.want || assign[1] != 1 {

@@ -294,6 +294,10 @@ type matching struct {
 	// anyOrder lets a table's columns match in another order than the
 	// official one (provinces print the 三公 columns in different orders).
 	anyOrder bool
+	// bare lets the columns between two anchors pair up leaving out the
+	// columns without header words (a layout text, whose header words
+	// may stand in a column of their own beside their figures).
+	bare bool
 }
 
 // matchHeader matches a table's columns to a printed header as the
@@ -326,7 +330,9 @@ func (mt matching) matchColumns(cols []templates.Column, paths [][]string) []int
 			assign = any
 		}
 	}
-	if mt.leaf {
+	if mt.leaf && !mt.bare {
+		// (a text export's header words stand beside their columns:
+		// its order of columns is all there is to go by)
 		mt.findOutOfOrder(cols, paths, assign)
 	}
 	// a column's other place (also) is read only where its own is not
@@ -473,14 +479,35 @@ func (mt matching) matchInOrder(cols []templates.Column, paths [][]string) []int
 				gapT = req
 			}
 		}
-		if len(gapT) == gapS {
+		srcs := make([]int, 0, max(gapS, 0))
+		for src := prevS + 1; src < nextS; src++ {
+			srcs = append(srcs, src)
+		}
+		if len(gapT) != gapS && mt.bare && len(gapT) > 0 && prevT >= 0 && i < n {
+			// between two anchors, a layout text's column without header
+			// words beside one with them holds the figures of a header
+			// word set off them (see repairBlank): the columns with words
+			// pair up
+			var worded []int
+			for _, src := range srcs {
+				if len(paths[src]) > 0 {
+					worded = append(worded, src)
+				}
+			}
+			if len(worded) == len(gapT) {
+				srcs = worded
+			}
+		}
+		if len(gapT) == len(srcs) {
 			// Between two anchors the official order decides; at either edge
 			// a column must show some sign of being the one (a word of it,
 			// or no printed header at all).
 			interior := prevT >= 0 && i < n
 			for k, t := range gapT {
-				src := prevS + 1 + k
-				if interior || len(paths[src]) == 0 || mt.score(cols[t], paths[src]) > 0 {
+				src := srcs[k]
+				// (a layout text's column without words holds the
+				// figures of a header word beside it, no sign of a column)
+				if interior || len(paths[src]) == 0 && !mt.bare || mt.score(cols[t], paths[src]) > 0 {
 					assign[t] = src
 				}
 			}

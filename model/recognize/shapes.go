@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"budgetpack/model"
 	"budgetpack/templates"
@@ -47,6 +48,11 @@ func (r *recognizer) shapedProjects() {
 			// the list's later pages that came out as untitled tables of
 			// their own (no header repeated) continue it
 			rows = append(rows, r.untitledAfter(ti)...)
+			for i := range rows {
+				if l := rows[i].line; l > 0 && l <= len(r.out.Places) {
+					rows[i].page = r.out.Places[l-1].Page
+				}
+			}
 			if at, ok := r.textLines(rows); ok {
 				rows = joinListLines(def.Shape, rows, at)
 			}
@@ -181,6 +187,9 @@ func printedForm(t *model.Table) bool {
 type printedRow struct {
 	cells []string
 	line  int
+	// page is the row's page where the source has pages and the reader
+	// of the form asks (a project list), else 0.
+	page int
 }
 
 func printedCells(t *model.Table) []printedRow {
@@ -190,7 +199,7 @@ func printedCells(t *model.Table) []printedRow {
 		for j := range cells {
 			cells[j] = strings.TrimSpace(row.Texts[fmt.Sprintf("c%d", j+1)])
 		}
-		out = append(out, printedRow{cells, row.Line})
+		out = append(out, printedRow{cells: cells, line: row.Line})
 	}
 	return out
 }
@@ -523,8 +532,6 @@ func readProjectList(s *templates.FormShape, rows []printedRow) []model.Project 
 	for k, v := range s.Indicators {
 		all["i."+k] = v
 	}
-	fields, inds := map[string]int{}, map[string]int{}
-	data := false
 	var cur *model.Project
 	var l1, l2 string
 	skip := map[string]bool{}
@@ -544,24 +551,11 @@ func readProjectList(s *templates.FormShape, rows []printedRow) []model.Project 
 		}
 		cur = nil
 	}
-	for _, row := range rows {
-		hc := columnsOf(row.cells, all)
-		if !data && len(hc) > 0 || data && len(hc) >= 2 {
-			if !data {
-				for k, j := range hc {
-					if strings.HasPrefix(k, "f.") {
-						fields[k[2:]] = j
-					} else {
-						inds[k[2:]] = j
-					}
-				}
-			}
-			continue // a header row, or the header repeated on a new page
+	fields, inds, start := listColumns(rows, all)
+	for _, row := range centredProjects(s, rows[start:], fields, inds, all) {
+		if len(columnsOf(row.cells, all)) >= 2 {
+			continue // the header repeated on a new page
 		}
-		if _, ok := fields["name"]; !ok {
-			continue
-		}
-		data = true
 		first := ""
 		for _, c := range row.cells {
 			if c != "" {
@@ -617,4 +611,334 @@ func readProjectList(s *templates.FormShape, rows []printedRow) []model.Project 
 	}
 	flush()
 	return out
+}
+
+// listColumns finds the columns of a list's header (项目名称, 一级指标 …),
+// whose labels may be wrapped over its lines, and the first data row:
+// the first filled row after the 项目名称 label that adds no label.
+func listColumns(rows []printedRow, all map[string][]string) (fields, inds map[string]int, start int) {
+	fields, inds = map[string]int{}, map[string]int{}
+	known := func(k string) bool {
+		if strings.HasPrefix(k, "f.") {
+			_, ok := fields[k[2:]]
+			return ok
+		}
+		_, ok := inds[k[2:]]
+		return ok
+	}
+	var stack []string   // the header's rows so far, column by column
+	var lines [][]string // the header's rows so far
+	for i, row := range rows {
+		hc := columnsOf(row.cells, all)
+		// a label wrapped over the header's lines (本年绩 / 效指标 / 值)
+		wrapped := map[string]int{}
+		for k, j := range columnsOf(stackCells(stack, row.cells), all) {
+			if _, ok := hc[k]; !ok && !known(k) {
+				wrapped[k] = j
+			}
+		}
+		// two labels wrapped over alternate lines of one column, where
+		// the text puts a short label's lines between a taller one's
+		// (本年绩 / 绩效度 / 效指标 / 量单位 / 值): the taller one names it
+		for par := range 2 {
+			var cells []string
+			for j := range max(len(lines), len(row.cells)) {
+				var c string
+				for _, p := range colParts(lines, row.cells, j) {
+					if p.row%2 == par {
+						c += p.text
+					}
+				}
+				cells = append(cells, c)
+			}
+			for k, j := range columnsOf(cells, all) {
+				if _, ok := hc[k]; ok || known(k) {
+					continue
+				}
+				if _, ok := wrapped[k]; ok {
+					continue
+				}
+				n := 0
+				for _, p := range colParts(lines, row.cells, j) {
+					if p.row%2 == par {
+						n++
+					}
+				}
+				if n*2 > len(colParts(lines, row.cells, j)) {
+					wrapped[k] = j
+				}
+			}
+		}
+		_, named := fields["name"]
+		if len(hc) > 0 || len(wrapped) > 0 && (!named || onlyLabels(row.cells, stack)) {
+			for k, j := range wrapped {
+				hc[k] = j
+			}
+		}
+		stack = stackCells(stack, row.cells)
+		lines = append(lines, row.cells)
+		if len(hc) > 0 {
+			for k, j := range hc {
+				if strings.HasPrefix(k, "f.") {
+					fields[k[2:]] = j
+				} else {
+					inds[k[2:]] = j
+				}
+			}
+			continue
+		}
+		if _, ok := fields["name"]; ok && !row.blank() {
+			return fields, inds, i
+		}
+	}
+	return fields, inds, len(rows)
+}
+
+// part is one line of a header's column: the row it stands on.
+type part struct {
+	row  int
+	text string
+}
+
+// colParts lists the filled lines of column j in the header rows so far
+// and the cells of the row below them.
+func colParts(lines [][]string, cells []string, j int) []part {
+	var out []part
+	for r, l := range append(lines, cells) {
+		if j < len(l) && l[j] != "" {
+			out = append(out, part{r, l[j]})
+		}
+	}
+	return out
+}
+
+// stackCells appends a header row's cells under the header rows stacked so
+// far, column by column, the way a label wrapped over a header's lines
+// reads (本年绩 + 效指标 + 值).
+func stackCells(stack, cells []string) []string {
+	out := make([]string, max(len(stack), len(cells)))
+	copy(out, stack)
+	for j, c := range cells {
+		out[j] += c
+	}
+	return out
+}
+
+// onlyLabels reports whether every filled cell of a row stands in a column
+// the header above already fills: the rest of a wrapped header, not a data
+// row (a data row fills the project's columns the header leaves blank
+// under a label set a line apart).
+func onlyLabels(cells, stack []string) bool {
+	for j, c := range cells {
+		if c != "" && (j >= len(stack) || stack[j] == "") {
+			return false
+		}
+	}
+	return true
+}
+
+func (r printedRow) blank() bool {
+	for _, c := range r.cells {
+		if c != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// centredProjects regroups a list of projects whose source has no merged
+// cells (a page's text without rulings): there a project's name, amounts
+// and goal are set in the middle of its indicator rows, wrapped over lines
+// between them, as a merged cell centres its text, so that the rows above
+// the name belong to it too. A project's rows end where an indicator
+// class it has already listed comes again after another one (产出 … 效益 …
+// 产出): each project lists its classes in one run. Each group's project
+// cells (the columns left of the indicators) are joined, line by line,
+// into its first row; the rows follow with those cells blank. A list
+// whose first data row holds its project's name is left as it is.
+func centredProjects(s *templates.FormShape, rows []printedRow, fields, inds map[string]int, all map[string][]string) []printedRow {
+	at, ok := inds["level1"]
+	if len(rows) == 0 || !ok || len(s.Classes) == 0 {
+		return rows
+	}
+	// the project's cells: left of the 一级指标 column, where the row's
+	// class name places it
+	split := func(row printedRow) int {
+		return min(shifted(row.cells, inds, s.Classes, s.Subclasses)["level1"], len(row.cells))
+	}
+	project := func(row printedRow) bool {
+		for _, c := range row.cells[:max(0, split(row))] {
+			if c != "" {
+				return true
+			}
+		}
+		return false
+	}
+	class := func(row printedRow) string {
+		c := cellAt(row.cells, shifted(row.cells, inds, s.Classes, s.Subclasses), "level1")
+		if isClass(c, s.Classes) {
+			return norm(c)
+		}
+		return ""
+	}
+	// centred where a class comes before any project's cell (the lines
+	// of a wrapped indicator name may come first)
+	for _, row := range rows {
+		if project(row) {
+			return rows
+		}
+		if class(row) != "" {
+			break
+		}
+	}
+	amountCol := -1
+	if j, ok := fields["amount"]; ok {
+		amountCol = j
+	}
+	// the data rows, the header repeated on later pages left out
+	var data []printedRow
+	for _, row := range rows {
+		if len(columnsOf(row.cells, all)) >= 2 || row.blank() {
+			continue
+		}
+		data = append(data, row)
+	}
+	// groups by the classes' runs
+	var cuts []int
+	seen := map[string]bool{}
+	last := ""
+	for i, row := range data {
+		// a page starts a project: a project cut by the page end prints
+		// its name again on the next page, centred on its rows there
+		if i > 0 && row.page > 0 && data[i-1].page > 0 && row.page != data[i-1].page {
+			cuts = append(cuts, i)
+			seen, last = map[string]bool{}, ""
+		}
+		c := class(row)
+		if c == "" {
+			continue
+		}
+		if c != last && seen[c] && (len(cuts) == 0 || cuts[len(cuts)-1] != i) {
+			cuts = append(cuts, i)
+			seen = map[string]bool{}
+		}
+		seen[c], last = true, c
+	}
+	bounds := append(append([]int{0}, cuts...), len(data))
+	// a group with two projects' amounts (the second project lists no
+	// class of the first again) splits at the middle of the longest run
+	// of indicator rows between them
+	anchor := func(row printedRow) bool {
+		sh := split(row) - at
+		j := amountCol + sh
+		return amountCol >= 0 && j >= 0 && j < len(row.cells) && isAmountCell(row.cells[j])
+	}
+	var groups [][2]int
+	for g := 0; g+1 < len(bounds); g++ {
+		from, to := bounds[g], bounds[g+1]
+		var anchors []int
+		for i := from; i < to; i++ {
+			if anchor(data[i]) {
+				anchors = append(anchors, i)
+			}
+		}
+		for k := 1; k < len(anchors); k++ {
+			a, b := anchors[k-1], anchors[k]
+			cut, best := (a+b+1)/2, 0
+			for i := a + 1; i < b; {
+				if project(data[i]) {
+					i++
+					continue
+				}
+				e := i
+				for e < b && !project(data[e]) {
+					e++
+				}
+				if e-i > best {
+					cut, best = i+(e-i+1)/2, e-i
+				}
+				i = e
+			}
+			groups = append(groups, [2]int{from, cut})
+			from = cut
+		}
+		groups = append(groups, [2]int{from, to})
+	}
+	// a group without a project's amount goes on from the one above (a
+	// class listed twice, or the project's next page)
+	merged := groups[:0]
+	for _, g := range groups {
+		has := false
+		for i := g[0]; i < g[1]; i++ {
+			has = has || anchor(data[i])
+		}
+		if n := len(merged); n > 0 && !has {
+			merged[n-1][1] = g[1]
+			continue
+		}
+		merged = append(merged, g)
+	}
+	var out []printedRow
+	for _, g := range merged {
+		first := data[g[0]]
+		head := printedRow{cells: append([]string(nil), first.cells...), line: first.line, page: first.page}
+		var parts [][]string
+		for i := g[0]; i < g[1]; i++ {
+			row := data[i]
+			for j := 0; j < split(row); j++ {
+				for len(parts) <= j {
+					parts = append(parts, nil)
+				}
+				if row.cells[j] != "" {
+					parts[j] = append(parts[j], row.cells[j])
+				}
+			}
+		}
+		for j := 0; j < split(first) && j < len(head.cells); j++ {
+			head.cells[j] = ""
+			if j < len(parts) {
+				head.cells[j] = joinWrapped(parts[j])
+			}
+		}
+		out = append(out, head)
+		for i := g[0] + 1; i < g[1]; i++ {
+			row := printedRow{cells: append([]string(nil), data[i].cells...), line: data[i].line, page: data[i].page}
+			for j := 0; j < split(row); j++ {
+				row.cells[j] = ""
+			}
+			out = append(out, row)
+		}
+	}
+	return out
+}
+
+// joinWrapped joins the lines of a wrapped cell: Chinese text goes on
+// without a space, other words (a code and the name after it) with one.
+func joinWrapped(parts []string) string {
+	var sb strings.Builder
+	for _, p := range parts {
+		if sb.Len() > 0 {
+			a, _ := utf8.DecodeLastRuneInString(sb.String())
+			b, _ := utf8.DecodeRuneInString(p)
+			if !(wideRune(a) || wideRune(b)) {
+				sb.WriteByte(' ')
+			}
+		}
+		sb.WriteString(p)
+	}
+	return sb.String()
+}
+
+// wideRune reports whether r is a CJK character or full-width punctuation.
+func wideRune(r rune) bool {
+	return r >= 0x2E80 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF || r >= 0xFF00 && r <= 0xFFEF || r >= 0x3000 && r <= 0x303F
+}
+
+// isAmountCell reports whether a cell reads as an amount.
+func isAmountCell(s string) bool {
+	if s == "" {
+		return false
+	}
+	_, err := model.ParseAmount(s)
+	return err == nil
 }

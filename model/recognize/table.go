@@ -596,8 +596,10 @@ func printedBlank(paths [][]string, j int, layout string) bool {
 // centred over it, so the text column under the next header to its right
 // claims it first. A column other marks (another period's or another
 // fund's, printed with its own header) is never a target, nor one whose
-// own header against says is another column.
-func repairBlank(t *templates.Table, assign []int, data []raw.Row, w int, other []bool, against func(i, j, k int) bool) {
+// own header against says is another column. With textHeads (a layout
+// text, whose Chinese header words are narrower in characters than on the
+// page) a figure column looks right of its header word first.
+func repairBlank(t *templates.Table, assign []int, data []raw.Row, w int, other []bool, textHeads bool, against func(i, j, k int) bool) {
 	taken := map[int]bool{}
 	for _, j := range assign {
 		if j >= 0 {
@@ -625,7 +627,14 @@ func repairBlank(t *templates.Table, assign []int, data []raw.Row, w int, other 
 		}
 		numeric := isNumeric(i)
 		code := t.Columns[i].Type == "code"
-		for _, k := range []int{j - 1, j + 1, j - 2, j + 2} {
+		near := []int{j - 1, j + 1, j - 2, j + 2}
+		if numeric && textHeads {
+			// a text's header word, centred over figures set flush
+			// right and narrower in characters than on the page, ends
+			// left of them: its figures are on its right first
+			near = []int{j + 1, j - 1, j + 2, j - 2}
+		}
+		for _, k := range near {
 			if k < 0 || k >= w || taken[k] || k < len(other) && other[k] || columnBlank(nil, data, k) || against(i, j, k) {
 				continue
 			}
@@ -1045,7 +1054,7 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 	if r.set.Lenient && !t.TwoSided {
 		data = foldSplit(header, paths, data)
 	}
-	mt := matching{leaf: r.set.Lenient, anyOrder: t.AnyOrder}
+	mt := matching{leaf: r.set.Lenient, anyOrder: t.AnyOrder, bare: r.doc.Layout == "layout-text"}
 	assign, yearPaths, otherFund := mt.matchHeader(t.Columns, paths, r.out.Year)
 	if r.set.Lenient {
 		// another period's column (上年, 增减变化情况) or another fund's is
@@ -1056,7 +1065,12 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		for j := range paths {
 			other[j] = len(paths[j]) > 0 && len(yearPaths[j]) == 0
 		}
-		repairBlank(t, assign, data, w, other, func(i, j, k int) bool { return contradicts(mt, t.Columns[i], paths, j, k) })
+		text := r.doc.Layout == "layout-text"
+		repairBlank(t, assign, data, w, other, text, func(i, j, k int) bool {
+			// a text export's header words stand beside their figures,
+			// not over them: a neighbour's header says nothing there
+			return !text && contradicts(mt, t.Columns[i], paths, j, k)
+		})
 	}
 	if t.TwoSided {
 		dropLoneSides(t, assign)

@@ -1,6 +1,7 @@
 package textgrid
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -361,6 +362,86 @@ func (b *builder) stream(lines []line) []item {
 	return out
 }
 
+// joinCentred joins the halves of cells wrapped over two lines and
+// centred on a row of figures: the text sets the row's middle line with
+// the figures between the two lines of its wrapped labels ("1.一般公共预" /
+// "21,940.96 二、外交支出" / "算"). Three lines in a row, the first and the
+// last holding text in the same columns, and nothing else, and the middle
+// one figures with those columns blank and figures right of each, are one
+// row.
+func joinCentred(rows []raw.Row, region []sline) []raw.Row {
+	if len(rows) != len(region) {
+		return rows
+	}
+	filled := func(r raw.Row) []int {
+		var out []int
+		for k, c := range r.Cells {
+			if strings.TrimSpace(c.Text) != "" || c.Covered {
+				out = append(out, k)
+			}
+		}
+		return out
+	}
+	textOnly := func(r raw.Row, cols []int) bool {
+		for _, k := range cols {
+			c := r.Cells[k]
+			if c.Covered || c.ColSpan > 1 || isNumber(strings.TrimSpace(c.Text)) || wrapBreak(c.Text) {
+				return false
+			}
+		}
+		return len(cols) > 0
+	}
+	next := func(i int) bool {
+		return region[i].page == region[i-1].page && region[i].no == region[i-1].no+1
+	}
+	out := make([]raw.Row, 0, len(rows))
+	for i := 0; i < len(rows); i++ {
+		if i+2 < len(rows) && next(i+1) && next(i+2) {
+			top, mid, bot := rows[i], rows[i+1], rows[i+2]
+			s := filled(top)
+			ok := textOnly(top, s) && textOnly(bot, s) && fmt.Sprint(s) == fmt.Sprint(filled(bot))
+			figures := false
+			for k, c := range mid.Cells {
+				t := strings.TrimSpace(c.Text)
+				figures = figures || isAmount(t)
+				for _, j := range s {
+					ok = ok && (k != j || t == "" && !c.Covered)
+				}
+			}
+			// a label stands left of its row's figures; a row beside a
+			// column of prose (a 绩效目标 wrapped over many lines next
+			// to its amounts) is set by that column's lines, not
+			// centred on its own
+			for _, k := range s {
+				right := false
+				for j := k + 1; j < len(mid.Cells); j++ {
+					right = right || isAmount(strings.TrimSpace(mid.Cells[j].Text))
+				}
+				ok = ok && right
+			}
+			for _, c := range mid.Cells {
+				ok = ok && len([]rune(strings.TrimSpace(c.Text))) <= proseRunes
+			}
+			if ok && figures {
+				row := raw.Row{Line: top.Line, AfterBreak: top.AfterBreak, Cells: append([]raw.Cell(nil), mid.Cells...)}
+				for _, k := range s {
+					row.Cells[k] = top.Cells[k]
+					row.Cells[k].Text = joinLines([]string{top.Cells[k].Text, bot.Cells[k].Text})
+				}
+				out = append(out, row)
+				i += 2
+				continue
+			}
+		}
+		out = append(out, rows[i])
+	}
+	return out
+}
+
+// proseRunes is the longest text a label cell prints on one line; a line
+// of a longer cell is prose.
+const proseRunes = 20
+
 // maxWrapLines is the most lines of wrapped cells that may stand between
 // two pieces of one table.
 const maxWrapLines = 8
@@ -622,6 +703,7 @@ func (b *builder) streamGrid(region []sline) (raw.Block, []float64, bool) {
 		}
 		blk.Rows = append(blk.Rows, row)
 	}
+	blk.Rows = joinCentred(blk.Rows, region)
 	blk.Line = blk.Rows[0].Line
 	x0, x1 := math.Inf(1), math.Inf(-1)
 	for _, l := range region {
