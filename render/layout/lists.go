@@ -139,15 +139,21 @@ func publishedList(s *grid.Sheet, t *model.Table, body int) {
 func filled(c grid.Cell) bool { return !c.Covered && (c.Text != "" || c.IsNumber()) }
 
 // restates reports whether a project row repeats the project's cells of
-// the row that began it (a source that prints the name again on the page
-// the project runs on to).
+// the row that began it (a source that prints the project again on the
+// page the project runs on to): no cell differs, and at least two agree
+// (a cell the reader missed on one page does not part them).
 func restates(began, row []grid.Cell) bool {
+	same := 0
 	for j, c := range row {
-		if filled(c) && (c.Text != began[j].Text || c.Figure() != began[j].Figure()) {
+		if !filled(c) || !filled(began[j]) {
+			continue
+		}
+		if c.Text != began[j].Text || c.Figure() != began[j].Figure() {
 			return false
 		}
+		same++
 	}
-	return true
+	return same >= 2
 }
 
 // headedBy reports whether column j's header contains word.
