@@ -102,7 +102,12 @@ func publishedList(s *grid.Sheet, t *model.Table, body int) {
 			continue
 		}
 		if afterRepeat[i-first] && len(starts) > 0 && restates(s.Rows[starts[len(starts)-1]].Cells[:ind], cells[:ind]) {
+			began := s.Rows[starts[len(starts)-1]].Cells
 			for j := 0; j < ind; j++ {
+				// the cell shows the whole of what either page printed
+				if utf8.RuneCountInString(cells[j].Text) > utf8.RuneCountInString(began[j].Text) {
+					began[j].Text = cells[j].Text
+				}
 				cells[j] = grid.Cell{Style: cells[j].Style, Ref: cells[j].Ref}
 			}
 			continue
@@ -140,15 +145,17 @@ func filled(c grid.Cell) bool { return !c.Covered && (c.Text != "" || c.IsNumber
 
 // restates reports whether a project row repeats the project's cells of
 // the row that began it (a source that prints the project again on the
-// page the project runs on to): no cell differs, and at least two agree
-// (a cell the reader missed on one page does not part them).
+// page the project runs on to): no cell differs, and at least two agree.
+// A cell the reader missed on one page does not part them, nor a text one
+// page cut short (the other page prints it whole).
 func restates(began, row []grid.Cell) bool {
 	same := 0
 	for j, c := range row {
 		if !filled(c) || !filled(began[j]) {
 			continue
 		}
-		if c.Text != began[j].Text || c.Figure() != began[j].Figure() {
+		a, b := began[j].Text, c.Text
+		if c.Figure() != began[j].Figure() || !strings.HasPrefix(a, b) && !strings.HasPrefix(b, a) {
 			return false
 		}
 		same++

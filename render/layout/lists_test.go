@@ -31,7 +31,7 @@ func listRows(s *grid.Sheet, body int) []string {
 // 其他资金, the others merged down), the copy of the header a source page
 // repeats dropped, each project's cells merged down over its indicator
 // rows (across the source's page break too, where the next page restates
-// the project), and a blank 一级指标 merged into the one above it.
+// the project and prints whole the goal the first page cut short), and a blank 一级指标 merged into the one above it.
 func TestPublishedList(t *testing.T) {
 	tb := textTable(10,
 		[]string{"项目名称", "项目总额", "其中：", "", "绩效目标", "一级指标", "二级指标", "指标值"},
@@ -41,7 +41,7 @@ func TestPublishedList(t *testing.T) {
 		[]string{"", "", "", "", "", "效益指标", "社会效益指标", "显著"},
 		[]string{"项目名称", "项目总额", "其中：", "", "绩效目标", "一级指标", "二级指标", "指标值"},
 		[]string{"", "", "财政资金", "其他资金", "", "", "", ""},
-		[]string{"甲项目", "30.00", "30.00", "", "办好甲", "成本指标", "经济成本指标", "29"},
+		[]string{"甲项目", "30.00", "30.00", "", "办好甲项目", "成本指标", "经济成本指标", "29"},
 		[]string{"乙项目", "5.00", "", "5.00", "办好乙", "产出指标", "时效指标", "年底"},
 	)
 	tb.Kind = listKind
@@ -51,7 +51,7 @@ func TestPublishedList(t *testing.T) {
 	want := []string{
 		"项目名称{2,1} 项目总额{2,1} 其中：{1,2} ~ 绩效目标{2,1} 一级指标{2,1} 二级指标{2,1} 指标值{2,1}",
 		"~ ~ 财政资金{1,1} 其他资金{1,1} ~ ~ ~ ~",
-		"甲项目{4,1} 30.00{4,1} 30.00{4,1} {4,1} 办好甲{4,1} 产出指标{2,1} 数量指标{1,1} 800{1,1}",
+		"甲项目{4,1} 30.00{4,1} 30.00{4,1} {4,1} 办好甲项目{4,1} 产出指标{2,1} 数量指标{1,1} 800{1,1}",
 		"~ ~ ~ ~ ~ ~ 质量指标{1,1} 合格{1,1}",
 		"~ ~ ~ ~ ~ 效益指标{1,1} 社会效益指标{1,1} 显著{1,1}",
 		"~ ~ ~ ~ ~ 成本指标{1,1} 经济成本指标{1,1} 29{1,1}",
