@@ -131,11 +131,12 @@ func publishedList(s *grid.Sheet, t *model.Table, body int) {
 			}
 		}
 		// 一级/二级指标 printed once over the rows they head
+		var group []int
 		for j := ind; j < n; j++ {
-			if !headedBy(head, j, "一级指标") && !headedBy(head, j, "二级指标") {
-				continue
+			if headedBy(head, j, "一级指标") || headedBy(head, j, "二级指标") {
+				mergeBlanksWithin(s, j, ind, top, end, group, func(i int) bool { return afterRepeat[i-first] })
+				group = append(group, j)
 			}
-			mergeBlanksWithin(s, j, ind, top, end)
 		}
 	}
 }
@@ -175,11 +176,21 @@ func headedBy(head [][]string, j int, word string) bool {
 
 // mergeBlanksWithin merges each blank cell of column col in rows
 // [top, end) that carries an indicator (text from column ind on) into the
-// nearest cell above it within those rows.
-func mergeBlanksWithin(s *grid.Sheet, col, ind, top, end int) {
+// nearest cell above it within those rows. The first row of a source page
+// (atPage) that restates the heading merged above it joins it too, where
+// the columns of group (the 一级 left of a 二级) are joined as well: the
+// source printed the heading again only because its page broke.
+func mergeBlanksWithin(s *grid.Sheet, col, ind, top, end int, group []int, atPage func(int) bool) {
 	for i := top + 1; i < end; i++ {
 		c := &s.Rows[i].Cells[col]
-		if filled(*c) || c.Covered || !slices.ContainsFunc(s.Rows[i].Cells[ind:], filled) {
+		if c.Covered || !slices.ContainsFunc(s.Rows[i].Cells[ind:], filled) {
+			continue
+		}
+		restated := filled(*c) && atPage(i)
+		for _, g := range group {
+			restated = restated && s.Rows[i].Cells[g].Covered
+		}
+		if filled(*c) && !restated {
 			continue
 		}
 		for k := i - 1; k >= top; k-- {
@@ -187,7 +198,7 @@ func mergeBlanksWithin(s *grid.Sheet, col, ind, top, end int) {
 			if above.Covered {
 				continue
 			}
-			if above.Text == "" {
+			if above.Text == "" || restated && (above.Text != c.Text || above.RowSpan < 2) {
 				break // nothing to belong to
 			}
 			above.RowSpan = max(above.RowSpan, 1) + 1

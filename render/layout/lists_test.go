@@ -72,6 +72,47 @@ func TestPublishedList(t *testing.T) {
 	}
 }
 
+// TestPublishedListIndicators checks a list whose indicator headings sit
+// under one 绩效指标 and are printed once over the rows they head: a blank
+// 一级/二级 cell joins the one above it, and the heading a new source page
+// restates joins the merged one above it; a heading printed on every row
+// (as Beijing prints) stays on every row.
+func TestPublishedListIndicators(t *testing.T) {
+	tb := textTable(10,
+		[]string{"单位编码", "项目名称", "资金总额", "绩效指标", "", ""},
+		[]string{"", "", "", "一级指标", "二级指标", "三级指标"},
+		[]string{"106001", "甲项目", "428.69", "成本指标", "经济成本指标", "成本控制率"},
+		[]string{"", "", "", "", "社会成本指标", ""},
+		[]string{"", "", "", "产出指标", "数量指标", "检查次数"},
+		[]string{"", "", "", "", "", "活动次数"},
+		[]string{"单位编码", "项目名称", "资金总额", "绩效指标", "", ""},
+		[]string{"", "", "", "一级指标", "二级指标", "三级指标"},
+		[]string{"106001", "甲项目", "428.69", "产出指标", "数量指标", "方案份数"},
+		[]string{"", "", "", "", "质量指标", "合格率"},
+		[]string{"106001", "乙项目", "9.5", "产出指标", "数量指标", "份数"},
+		[]string{"", "", "", "产出指标", "数量指标", "次数"},
+	)
+	tb.Kind = listKind
+	doc := &model.Document{Tables: []model.Table{tb}}
+	s := columnTable(doc, &doc.Tables[0], nil, 0)
+	got := listRows(s, 8)
+	want := []string{
+		"单位编码{2,1} 项目名称{2,1} 资金总额{2,1} 绩效指标{1,3} ~ ~",
+		"~ ~ ~ 一级指标{1,1} 二级指标{1,1} 三级指标{1,1}",
+		"106001{6,1} 甲项目{6,1} 428.69{6,1} 成本指标{2,1} 经济成本指标{1,1} 成本控制率{1,1}",
+		"~ ~ ~ ~ 社会成本指标{1,1} {1,1}",
+		"~ ~ ~ 产出指标{4,1} 数量指标{3,1} 检查次数{1,1}",
+		"~ ~ ~ ~ ~ 活动次数{1,1}",
+		"~ ~ ~ ~ ~ 方案份数{1,1}",
+		"~ ~ ~ ~ 质量指标{1,1} 合格率{1,1}",
+		"106001{2,1} 乙项目{2,1} 9.5{2,1} 产出指标{1,1} 数量指标{1,1} 份数{1,1}",
+		"~ ~ ~ 产出指标{1,1} 数量指标{1,1} 次数{1,1}",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("list laid out as\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // TestCorpusPublishedList checks Beijing's and Changsha's 项目支出绩效目标表
 // against the source pages: the two header rows as printed, and the first
 // projects' cells merged down over their indicator rows (Beijing's first
