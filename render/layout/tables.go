@@ -170,6 +170,7 @@ func columnTable(doc *model.Document, t *model.Table, tpl *templates.Table, ti i
 	if tpl != nil && tpl.Continuation {
 		mergeContinuations(s, t, body)
 	}
+	publishedList(s, t, body)
 	for _, note := range t.Notes {
 		s.Rows = append(s.Rows, spanRow(n, note.Text, grid.Style{Class: grid.Note, Wrap: true}))
 	}
