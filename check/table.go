@@ -79,6 +79,11 @@ func (c *tableContext) header(key string) string {
 	if col := c.t.Column(key); col != nil {
 		h = col.Label()
 	}
+	if h == "" {
+		// a column of figures kept as printed beside its header words
+		// (a text export's), with no words of its own
+		h = "（无表头）"
+	}
 	c.headers[key] = h
 	return h
 }
