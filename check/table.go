@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"math/bits"
 	"regexp"
 	"slices"
 	"sort"
@@ -77,6 +78,11 @@ func (c *tableContext) header(key string) string {
 	h := key
 	if col := c.t.Column(key); col != nil {
 		h = col.Label()
+	}
+	if h == "" {
+		// a column of figures kept as printed beside its header words
+		// (a text export's), with no words of its own
+		h = "（无表头）"
 	}
 	c.headers[key] = h
 	return h
@@ -218,8 +224,44 @@ func (c *tableContext) accounting(rel *Relation, extra []term) []term {
 			}
 		}
 	}
+	// Several unknown columns of which some are parts: a header whose
+	// words the text ran together leaves a group's 小计 and its members
+	// unknown side by side, and the members without the 小计 (or the 小计
+	// without them) are the parts. Fewest columns first; within rounding
+	// is near enough, since which columns are parts is only a guess that
+	// the 提示 leaves to the reader.
+	if n := len(extra); n > 2 && n <= maxUnknownSubset {
+		holds := func(with []term) bool {
+			v := vals
+			for _, e := range with {
+				v = append(v, e.value)
+			}
+			sev, _, _, _ := verdict(total, v)
+			return sev != Error
+		}
+		for size := 2; size < n; size++ {
+			for mask := 1; mask < 1<<n; mask++ {
+				if bits.OnesCount(uint(mask)) != size {
+					continue
+				}
+				var with []term
+				for i := range extra {
+					if mask&(1<<i) != 0 {
+						with = append(with, extra[i])
+					}
+				}
+				if holds(with) {
+					return with
+				}
+			}
+		}
+	}
 	return nil
 }
+
+// maxUnknownSubset is the most unknown columns whose subsets accounting
+// tries: a table prints a handful at most.
+const maxUnknownSubset = 8
 
 // noteUnknown records that the unknown columns account for relation
 // si on a row.

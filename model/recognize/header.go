@@ -176,11 +176,18 @@ func spread(row, below []string, w int) []string {
 // all its words present scores high, some of them a little, none zero.
 func (mt matching) score(c templates.Column, path []string) int {
 	joined := strings.Join(path, "/")
+	// A layout text puts each line of a wrapped header cell in a row of
+	// its own (其中：专项资 / 金列入部门预 / 算项目), so a word may run on
+	// from one level into the next.
+	tight := ""
+	if mt.bare {
+		tight = strings.Join(path, "")
+	}
 	hit := 0
 	for _, w := range c.Words {
 		// a word may list the ways forms print it: 合计|总计
 		for _, alt := range strings.Split(w, "|") {
-			if wordIn(norm(alt), joined, path) {
+			if wordIn(norm(alt), joined, path) || tight != "" && wordIn(norm(alt), tight, nil) {
 				hit++
 				break
 			}

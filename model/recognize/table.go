@@ -1072,6 +1072,12 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 			return !text && contradicts(mt, t.Columns[i], paths, j, k)
 		})
 	}
+	if r.doc.Layout == "layout-text" {
+		if crowded := crowdedColumns(mt, t, assign, header, paths); len(crowded) > 0 {
+			out.Remarks = append(out.Remarks, model.Remark{Text: "表头“" + strings.Join(crowded, "”“") +
+				"”连排了几列的表头文字，无法确定数字属于哪一列，按原样保留，请对照原表核对 (header words of several columns run together: kept as printed)", Line: rows[0].Line})
+		}
+	}
 	if t.TwoSided {
 		dropLoneSides(t, assign)
 		if r.set.Lenient {
@@ -1894,4 +1900,95 @@ func printPaths(paths [][]string) string {
 		out = append(out, "["+strings.Join(p, "/")+"]")
 	}
 	return strings.Join(out, " ")
+}
+
+// crowdedColumns unkeys the money columns whose header, in a layout text,
+// prints the words of several columns side by side, each column's words
+// wrapped at the same place (一般公共预 政府性基金 国有资本经 over 算收入
+// 预算收入 营预算收入): the text export lost the columns' edges, and a
+// blank column of the page leaves no figures behind, so which of the
+// printed headers the figures below stand under cannot be told. Guessing
+// would read a figure under another fund's key; kept as printed, the
+// column is no known term of any relation. Two words in one cell alone
+// are no sign: the text grid puts two headers a column gap apart in one
+// cell where its columns merge, and then the first stands over the
+// figures. It returns the crowded header texts, their lines joined by /.
+func crowdedColumns(mt matching, t *templates.Table, assign []int, header [][]string, paths [][]string) []string {
+	var out []string
+	seen := map[int]bool{}
+	for i, j := range assign {
+		if j < 0 || t.Columns[i].Type != "money" {
+			continue
+		}
+		var lines []string
+		n := 0
+		for _, row := range header {
+			if j >= len(row) {
+				continue
+			}
+			k := wideWords(row[j])
+			if k < 2 || n > 0 && k != n {
+				continue
+			}
+			n = k
+			lines = append(lines, strings.Join(strings.Fields(row[j]), " "))
+		}
+		if len(lines) < 2 {
+			continue
+		}
+		assign[i] = -1
+		if !seen[j] {
+			seen[j] = true
+			out = append(out, strings.Join(lines, " / "))
+		}
+	}
+	// A group's 小计 whose group words are not printed over it (the
+	// text set the group's band over its crowded members, 财政拨款收入
+	// over 一般公共预 政府性基金 …) tells only that it sums some group:
+	// which one, the crowded header hid.
+	if len(seen) > 0 {
+		for i, j := range assign {
+			c := t.Columns[i]
+			if j >= 0 && c.Type == "money" && sumsGroup(c) && mt.score(c, paths[j]) < 10*len(c.Words) {
+				assign[i] = -1
+			}
+		}
+	}
+	return out
+}
+
+// sumsGroup reports whether a template column is a group's total: a
+// total word under the group's words (本年收入/小计), not the table's
+// total (合计) alone.
+func sumsGroup(c templates.Column) bool {
+	if len(c.Words) < 2 {
+		return false
+	}
+	for _, w := range c.Words {
+		for _, alt := range strings.Split(w, "|") {
+			if totalWord.MatchString(alt) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wideWords counts the words of a layout text's cell, one space apart,
+// that hold two wide characters or more: a label spaced out a character
+// at a time (合 计, 类 款 项) holds none.
+func wideWords(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		w := 0
+		for _, r := range f {
+			if wideRune(r) {
+				w++
+			}
+		}
+		if w >= 2 {
+			n++
+		}
+	}
+	return n
 }
