@@ -4,6 +4,7 @@ import (
 	"budgetpack/model"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -129,6 +130,76 @@ func TestCorpusOverall(t *testing.T) {
 				}
 			}
 			t.Errorf("no indicator %+v among %+v", tc.sample, g.Indicators)
+		})
+	}
+}
+
+// level1 matches a first-level indicator class as a project list prints it.
+var level1 = regexp.MustCompile(`^(产出|效益|满意度|成本)指标$`)
+
+// TestCorpusListColumns pins the columns of the project lists read as
+// printed: every first-level class (a class followed by its second-level
+// class) stands in the column headed 一级指标, on
+// the list's first page and on every page after it, where a later page's
+// grid leaves a column blank (beijing-1-2026 fills 其他资金 for no
+// project; xian-3-2026 its merged 项目名称 on the page a project goes on).
+func TestCorpusListColumns(t *testing.T) {
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skip("corpus not present:", corpus)
+	}
+	for _, tc := range []struct {
+		name string
+		rows int // rows printing a first-level class (a merged one once)
+	}{
+		{"beijing-1-2026", 297}, // every indicator row prints its class
+		{"beijing-2-2026", 230},
+		{"beijing-3-2026", 457}, // with its 转移支付 form's 3
+		{"xian-3-2026", 18},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := readCorpus(filepath.Join(corpus, tc.name))
+			if err != nil {
+				t.Skip("readers not ready:", err)
+			}
+			rows := 0
+			for _, tb := range doc.Tables {
+				if tb.Kind != "project_performance" {
+					continue
+				}
+				head := ""
+				for _, c := range tb.Columns {
+					if c.Header == "一级指标" {
+						head = c.Key
+					}
+				}
+				for _, r := range tb.Rows {
+					for k, s := range r.Texts {
+						if s == "一级指标" && head == "" {
+							head = k
+						}
+					}
+				}
+				// a class followed by a second-level class (数量指标), not a
+				// second-level 成本指标 followed by its indicator
+				next := map[string]string{}
+				for i := 1; i < len(tb.Columns); i++ {
+					next[tb.Columns[i-1].Key] = tb.Columns[i].Key
+				}
+				for _, r := range tb.Rows {
+					for k, s := range r.Texts {
+						if !level1.MatchString(s) || !strings.HasSuffix(r.Texts[next[k]], "指标") {
+							continue
+						}
+						rows++
+						if k != head {
+							t.Errorf("%s: %s at line %d in %s, not under 一级指标 (%s)", tb.Title, s, r.Line, k, head)
+						}
+					}
+				}
+			}
+			if rows != tc.rows {
+				t.Errorf("%d rows with a class, want %d", rows, tc.rows)
+			}
 		})
 	}
 }

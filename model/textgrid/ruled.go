@@ -338,8 +338,10 @@ func collides(w Word, ws []Word) bool {
 // merge into one cell spanning them; the positions it covers hold Covered
 // cells so that column indexes line up across rows. It returns the title
 // lines the table's frame held above its first row of several cells, and
-// the grid's column edges.
-func (t *ruled) block(b *builder, page int) (titles []raw.Block, grid raw.Block, cols []float64, ok bool) {
+// the grid's column edges. align, where not nil, are the column edges of
+// the grid this one may continue (see alignTo): the columns drawn on
+// those edges are kept though no text starts in them.
+func (t *ruled) block(b *builder, page int, align []float64) (titles []raw.Block, grid raw.Block, cols []float64, ok bool) {
 	nc, nr := len(t.xs)-1, len(t.ys)-1
 	// right[j*nc+i]: a ruling closes minimal cell (i,j) on its right;
 	// below likewise on its bottom. Segments are grouped by the edge they
@@ -443,6 +445,7 @@ func (t *ruled) block(b *builder, page int) (titles []raw.Block, grid raw.Block,
 			keepC[s.i], keepR[s.j] = 1, 1
 		}
 	}
+	t.alignTo(keepC, align)
 	newIdx := func(keep []int) int {
 		n := 0
 		for k, v := range keep {
@@ -704,4 +707,37 @@ func fillsTo(ws []Word, right float64) bool {
 		}
 	}
 	return right-last.X1 < 1.5*last.Size
+}
+
+// alignTo keeps (keep: per column, 1 where text starts in it) the columns
+// of a table going on from the page before, whose column edges are prev:
+// a page whose rows leave a column blank (其他资金 no project has) still
+// draws it, and keeping it lets the page's grid line up with the page
+// before instead of shifting every later cell one column to the left.
+// It does so only where the table draws every edge of prev, ends on
+// prev's right edge, and starts text in no column prev lacks, so that
+// the two grids then have the same columns; otherwise keep is left as
+// it is.
+func (t *ruled) alignTo(keep []int, prev []float64) {
+	if len(prev) < 2 || math.Abs(prev[len(prev)-1]-t.xs[len(t.xs)-1]) > snapTol {
+		return
+	}
+	want := make([]int, len(keep))
+	for _, x := range prev[:len(prev)-1] {
+		i := sort.SearchFloat64s(t.xs, x)
+		switch {
+		case i < len(keep) && t.xs[i]-x <= snapTol:
+		case i > 0 && i-1 < len(keep) && x-t.xs[i-1] <= snapTol:
+			i--
+		default:
+			return // an edge of prev this table does not draw
+		}
+		want[i] = 1
+	}
+	for i, k := range keep {
+		if k != 0 && want[i] == 0 {
+			return // text in a column prev has not: another layout
+		}
+	}
+	copy(keep, want)
 }

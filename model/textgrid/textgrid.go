@@ -231,7 +231,7 @@ func (b *builder) page(p Page) {
 			b.run = append(b.run, rest[k])
 			k++
 		}
-		if titles, blk, cols, ok := t.block(b, p.Number); ok {
+		if titles, blk, cols, ok := t.block(b, p.Number, b.continued(p.Number)); ok {
 			b.flush()
 			for _, ti := range titles {
 				b.items = append(b.items, item{block: ti, top: t.y0, page: p.Number})
@@ -240,6 +240,26 @@ func (b *builder) page(p Page) {
 		}
 	}
 	b.run = append(b.run, rest[k:]...)
+}
+
+// continued returns the column edges of the ruled grid closing the page
+// before page, where a ruled table opening page would go on from it (no
+// text but page numbers between them; see stitch), so that the table
+// keeps the columns of that grid; nil otherwise.
+func (b *builder) continued(page int) []float64 {
+	if len(b.items) == 0 {
+		return nil
+	}
+	last := b.items[len(b.items)-1]
+	if !last.block.IsGrid() || last.stream || last.page != page-1 {
+		return nil
+	}
+	for _, l := range b.run {
+		if !l.furniture {
+			return nil
+		}
+	}
+	return last.cols
 }
 
 // flush finds the tables and prose among the lines collected so far.

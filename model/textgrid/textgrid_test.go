@@ -182,6 +182,60 @@ func TestBuild(t *testing.T) {
 			},
 		},
 		{
+			// beijing-1-2026 项目支出绩效目标表: no project has 其他资金, so
+			// the next page writes nothing in that column; it draws it on
+			// the page before's edges and keeps it, or every later cell
+			// would stand one column to the left
+			name: "a next page keeps the blank column the page before has",
+			pages: []Page{
+				{Number: 1, Width: 500, Height: 400,
+					Words: []Word{
+						w("名称", 20, 40, 15), w("财政", 120, 140, 15), w("其他", 220, 240, 15), w("目标", 320, 340, 15),
+						w("甲", 20, 30, 35), w("1.00", 120, 140, 35), w("好", 320, 330, 35),
+						w("3", 240, 250, 380), // the page number between the pieces
+					},
+					Rulings: []Ruling{
+						hr(0, 400, 0), hr(0, 400, 20), hr(0, 400, 40),
+						vr(0, 0, 40), vr(100, 0, 40), vr(200, 0, 40), vr(300, 0, 40), vr(400, 0, 40),
+					}},
+				{Number: 2, Width: 500, Height: 400,
+					Words: []Word{
+						w("乙", 20, 30, 15), w("2.00", 120, 140, 15), w("中", 320, 330, 15),
+					},
+					Rulings: []Ruling{
+						hr(0, 400, 0), hr(0, 400, 20),
+						vr(0, 0, 20), vr(100, 0, 20), vr(200, 0, 20), vr(300, 0, 20), vr(400, 0, 20),
+					}},
+			},
+			want: []string{"G", "  名称|财政|其他|目标", "  甲|1.00||好", "  ^乙|2.00||中", "T:3"},
+		},
+		{
+			// a line of text between the pages (not a page number) may
+			// open another table: the next page keeps only its own columns
+			name: "a blank column is not kept across a line of text",
+			pages: []Page{
+				{Number: 1, Width: 500, Height: 400,
+					Words: []Word{
+						w("名称", 20, 40, 15), w("财政", 120, 140, 15), w("其他", 220, 240, 15), w("目标", 320, 340, 15),
+						w("甲", 20, 30, 35), w("1.00", 120, 140, 35), w("好", 320, 330, 35),
+					},
+					Rulings: []Ruling{
+						hr(0, 400, 0), hr(0, 400, 20), hr(0, 400, 40),
+						vr(0, 0, 40), vr(100, 0, 40), vr(200, 0, 40), vr(300, 0, 40), vr(400, 0, 40),
+					}},
+				{Number: 2, Width: 500, Height: 400,
+					Words: []Word{
+						w("附表", 20, 60, 10),
+						w("乙", 20, 30, 35), w("2.00", 120, 140, 35), w("中", 320, 330, 35),
+					},
+					Rulings: []Ruling{
+						hr(0, 400, 20), hr(0, 400, 40),
+						vr(0, 20, 40), vr(100, 20, 40), vr(200, 20, 40), vr(300, 20, 40), vr(400, 20, 40),
+					}},
+			},
+			want: []string{"G", "  名称|财政|其他|目标", "  甲|1.00||好", "T:附表", "G", "  乙|2.00|中"},
+		},
+		{
 			// a short label that ends well inside its cell was not wrapped:
 			// the next page's label row is a row of its own
 			name: "a label that did not wrap is not run on",
