@@ -153,7 +153,9 @@ func (v *validator) table(at string, t *model.Table) {
 	}
 	for j, rm := range t.Remarks {
 		p := fmt.Sprintf("%s.remarks[%d]", at, j)
-		v.check(rm.Row >= 0 && rm.Row < len(t.Rows), p+".row", fmt.Sprintf("行 %d 超出本表的 %d 行 (row %d is not one of the table's %d rows)", rm.Row, len(t.Rows), rm.Row, len(t.Rows)))
+		// a remark on the table as a whole (its header) names row 0, also
+		// of a table without rows
+		v.check(rm.Row >= 0 && (rm.Row < len(t.Rows) || rm.Row == 0), p+".row", fmt.Sprintf("行 %d 超出本表的 %d 行 (row %d is not one of the table's %d rows)", rm.Row, len(t.Rows), rm.Row, len(t.Rows)))
 		v.line(p+".line", rm.Line)
 		for k, key := range rm.Keys {
 			_, ok := cols[key]

@@ -735,9 +735,13 @@ func (r *recognizer) continues(t *templates.Table, out model.Table) bool {
 			pc.Grouped = true // a page whose figures all stay under 1,000 shows no separator
 		}
 	}
+	base := len(prev.Rows)
 	prev.Rows = append(prev.Rows, out.Rows...)
 	prev.Notes = append(prev.Notes, out.Notes...)
-	prev.Remarks = append(prev.Remarks, out.Remarks...)
+	for _, rm := range out.Remarks {
+		rm.Row += base // its row, now among the table's
+		prev.Remarks = append(prev.Remarks, rm)
+	}
 	return true
 }
 
@@ -1410,6 +1414,13 @@ func (r *recognizer) columnTable(t *templates.Table, out *model.Table, rows []ra
 		}
 		out.Rows = append(out.Rows, mr)
 		from = append(from, di)
+	}
+	// a realigned row that then went into the row above (the rest of a
+	// cell cut by a page break): its remark is that row's
+	for i := range out.Remarks {
+		if rm := &out.Remarks[i]; rm.Row >= len(out.Rows) && len(out.Rows) > 0 {
+			rm.Row = len(out.Rows) - 1
+		}
 	}
 	mergedDown(out, from, down)
 	out.Faces = r.doc.Faces && someBold(rows)
