@@ -246,6 +246,9 @@ func listCounts(doc *model.Document, where string, ps []model.Paragraph, i int, 
 		if unitNoun.MatchString(text[m[1]:]) {
 			continue // 3个百分点, 12个月: a measure, not a count of items
 		}
+		if text[m[2]:m[3]] == "一" {
+			continue // 一个 is as often an article (围绕一个核心：安全、高效) as a count
+		}
 		stated, ok := chineseNumber(text[m[2]:m[3]])
 		if !ok {
 			continue

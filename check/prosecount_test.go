@@ -28,6 +28,7 @@ func TestProseListCounts(t *testing.T) {
 		{"list of lists", []string{"本部门包括19个内设机构、2个下属事业单位和2个派出机构，具体包括：", "（一）机关内设机构", "（二）下属事业单位", "（三）派出机构"}, "", ""},
 		{"percentage points", []string{"比上年下降3个百分点：主要是压减了一般性支出、会议费、培训费、差旅费。"}, "", ""},
 		{"count without a list", []string{"种植叶黄杨球、天目琼花等14个树种共3400株，引进麦冬等地被植物。"}, "", ""},
+		{"一个 as an article", []string{"聚焦一个核心：安全、高效、便民。"}, "", ""},
 		{"a rank", []string{"第1个项目包括：甲、乙、丙。"}, "", ""},
 		{"new subject after the comma", []string{"涉及我市11个区、46个涉农街道，对象包括全部农村住户、城镇农业生产经营户、农业生产经营单位。"}, "", ""},
 		{"list ending in 等", []string{"设5个科室，分别是办公室、财务科、人事科等。"}, "", ""},
