@@ -40,6 +40,10 @@ func TestAlteredCorpus(t *testing.T) {
 			"                                收入总计                       28,849.38", "28,849.38", "28,894.38", "", "cross."},
 		{"shanghai: a wrong percentage in the prose", "shanghai-3-2026.txt",
 			"  2026年“三公”经费预算数为84.00万元，比2025年预算增加21.00万元。", "增加21.00万元。", "增加21.00万元，增长12.5%。", "", "prose.growth"},
+		{"shanghai: a changed count of the 内设机构 listed", "shanghai-3-2026.txt",
+			"上海市信访办公室单位设12个内设机构，包括：", "设12个内设机构", "设14个内设机构", "", "prose.count"},
+		{"shanghai: one more 内设机构 listed than stated", "shanghai-3-2026.txt",
+			"人民建议征集处和市民服务热线管理办公室。", "人民建议征集处和市民服务热线管理办公室。", "人民建议征集处、市民服务热线管理办公室、研究室。", "", "prose.count"},
 		{"shanghai: a note calling a filled table empty", "shanghai-3-2026.txt",
 			"                  合计                288,280,739         60,046,940    228,233,799", "", "", "注：本单位无一般公共预算支出，此表为空表。", "complete.empty_note_filled"},
 	}

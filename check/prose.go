@@ -28,12 +28,16 @@ var (
 func proseChecks(doc *model.Document, set *templates.Set) []Finding {
 	rv := &resolver{doc: doc, set: set}
 	var out []Finding
-	for _, s := range doc.Sections {
+	for si, s := range doc.Sections {
+		nextHeading := ""
+		if si+1 < len(doc.Sections) {
+			nextHeading = doc.Sections[si+1].Heading
+		}
 		where := "文字说明"
 		if s.Heading != "" {
 			where += "：" + s.Heading
 		}
-		for _, p := range s.Paragraphs {
+		for pi, p := range s.Paragraphs {
 			for i := range set.Prose {
 				rule := &set.Prose[i]
 				if rule.Section != "" && !strings.Contains(s.Heading, rule.Section) {
@@ -44,6 +48,7 @@ func proseChecks(doc *model.Document, set *templates.Set) []Finding {
 			out = append(out, parts(where, p)...)
 			out = append(out, percents(where, p)...)
 			out = append(out, anyProse(doc, set, where, p)...)
+			out = append(out, listCounts(doc, where, s.Paragraphs, pi, nextHeading)...)
 		}
 	}
 	return dedupe(out)

@@ -26,6 +26,7 @@ var ruleNames = map[string]string{
 	"prose.parts":              "文字“其中”之和",
 	"prose.percent":            "文字百分比",
 	"prose.growth":             "文字增减",
+	"prose.count":              "文字所称个数",
 	"recognize.realigned":      "错列读取",
 	"balance":                  "舍位平衡",
 }
