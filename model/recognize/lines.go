@@ -331,6 +331,20 @@ func joinListLines(s *templates.FormShape, rows []printedRow, at []linePlace) []
 	if cols == nil {
 		return rows
 	}
+	// a page printed without a header has its own grid (alignClasses)
+	if j, ok := cols["i.level1"]; ok {
+		colOf := func(key string) int {
+			if j, ok := cols[key]; ok {
+				return j
+			}
+			return -1
+		}
+		for p, pg := range pages {
+			if headEnd[p] == pg[0] {
+				alignClasses(rows[pg[0]:pg[1]], s, j, colOf("i.level2"), colOf("i.value"), w)
+			}
+		}
+	}
 	header := printedRow{cells: make([]string, w), line: rows[0].line}
 	isField := map[int]bool{}
 	for key, j := range cols {
@@ -549,6 +563,108 @@ func joinListLines(s *templates.FormShape, rows []printedRow, at []linePlace) []
 		}
 	}
 	return out
+}
+
+// alignClasses moves the cells of a page's rows whose indicator classes
+// (产出指标, 效益指标 …) stand mostly in a column other than the header's
+// class column (classAt) to the header's columns. A page printed without
+// a header has its own grid, found from its text alone: a column blank
+// all down the page (其他资金) is not found, and a narrow column (指标性质)
+// may run into its neighbour. Two columns are known by their content —
+// the classes, and the indicators' figures (the column of numbers right of
+// the classes) — so the cells right of the page's last column of amounts
+// move with the classes, and those from the figures on with the figures
+// (valueAt, the header's; -1 where it has none).
+//
+// A page whose subclasses (数量指标 …) stand at another distance from its
+// classes than the header's are is not one grid moved: it is left as read.
+func alignClasses(rows []printedRow, s *templates.FormShape, classAt, subAt, valueAt, w int) {
+	classes := s.Classes
+	isSub := map[string]bool{}
+	for _, subs := range s.Subclasses {
+		for _, sub := range subs {
+			isSub[norm(sub)] = true
+		}
+	}
+	most := func(count map[int]int) int {
+		found, n := -1, 0
+		for j, c := range count {
+			if c > n || c == n && j < found {
+				found, n = j, c
+			}
+		}
+		return found
+	}
+	count := map[int]int{}
+	for _, row := range rows {
+		for j, c := range row.cells {
+			if isClass(c, classes) {
+				count[j]++
+			}
+		}
+	}
+	found := most(count)
+	if found < 0 || found == classAt {
+		return
+	}
+	subs := map[int]int{}
+	for _, row := range rows {
+		for j, c := range row.cells {
+			if c != "" && isSub[norm(c)] {
+				subs[j]++
+			}
+		}
+	}
+	if sub := most(subs); subAt >= 0 && sub >= 0 && sub-found != subAt-classAt {
+		return
+	}
+	isNumber := func(c string) bool {
+		if c == "" {
+			return false
+		}
+		_, err := model.ParseAmount(c)
+		return err == nil
+	}
+	// the cells before the classes that hold amounts keep their columns
+	from := 0
+	figures := map[int]int{}
+	for _, row := range rows {
+		class := false
+		for j, c := range row.cells {
+			switch {
+			case j < found && isNumber(c):
+				from = max(from, j+1)
+			case j == found && isClass(c, classes):
+				class = true
+			case j > found && class && isNumber(c):
+				figures[j]++
+			}
+		}
+	}
+	step, figureStep, figureFrom := classAt-found, 0, w+len(rows[0].cells)
+	if f := most(figures); f >= 0 && valueAt > classAt {
+		figureStep, figureFrom = valueAt-f, f
+	}
+	for i, row := range rows {
+		out := make([]string, max(w, len(row.cells)))
+		for j, c := range row.cells {
+			t := j
+			switch {
+			case j >= figureFrom:
+				t = j + figureStep
+			case j >= from:
+				// never past the figures' first column
+				t = min(j+step, figureFrom+figureStep-1)
+			}
+			if j >= from {
+				t = min(max(t, from), len(out)-1)
+			}
+			if c != "" {
+				out[t] = joinFragments([]string{out[t], c})
+			}
+		}
+		rows[i] = printedRow{cells: out, line: row.line, page: row.page}
+	}
 }
 
 // moveColumns sets a row's cells, found at the columns from labels, at the

@@ -114,3 +114,55 @@ func TestGoalFromCaption(t *testing.T) {
 		t.Errorf("a caption without a goal gave %q, %q", goal, before)
 	}
 }
+
+// TestJoinListLinesHeaderlessPage reads a list's page printed without a
+// header whose grid, found from its text alone, lacks a column blank all
+// down the page (其他资金): its cells stand one column left of the
+// header's, and its 满意度 row (a wrapped 二级 name, the goal's last line
+// beside it) keeps its cells together in its class.
+func TestJoinListLinesHeaderlessPage(t *testing.T) {
+	lib, err := templates.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	def := lib.Set("national").Table("project_performance")
+	if def == nil || def.Shape == nil {
+		t.Fatal("no project_performance shape")
+	}
+	e := ""
+	var rows []printedRow
+	var at []linePlace
+	add := func(page, line int, cells ...string) {
+		rows = append(rows, printedRow{cells: cells, line: len(rows) + 1})
+		at = append(at, linePlace{page: page, line: line})
+	}
+	// page 1: the header, then a project of two indicators
+	add(1, 1, "项目名称", "项目总额", e, e, "绩效目标", "一级指标", "二级指标", "三级指标", "绩效指标性质", "本年绩效指标值", "绩效度量单位")
+	add(1, 2, e, e, "财政资金", "其他资金", e, e, e, e, e, e, e)
+	add(1, 4, e, e, e, e, e, "产出指标", "数量指标", "检定数量", "≥", "37", "套")
+	add(1, 5, "甲项目", "10.00", "10.00", e, "目标甲", e, e, e, e, e, e)
+	add(1, 6, e, e, e, e, e, "满意度指标", "服务对象满意度指标", "公众满意度", "≥", "90", "%")
+	// page 2: no header, its columns one to the left from 其他资金 on
+	add(2, 1, e, e, e, "目标乙的第一行", "产出指标", "质量指标", "传输及时率", "≥", "96", "%", e)
+	add(2, 2, "乙项目", "20.00", "20.00", "目标乙的第二行", e, e, e, e, e, e, e)
+	add(2, 3, e, e, e, "目标乙的第三行", "产出指标", "时效指标", "完成时间", "≤", "12", "月", e)
+	add(2, 5, e, e, e, e, e, "服务对象满意度 公众满", e, e, e, e, e)
+	add(2, 6, e, e, e, "目标乙的末行。", "满意度指标", e, "≥", e, "85", "%", e)
+	add(2, 7, e, e, e, e, e, "指标", "意率", e, e, e, e)
+	got := readProjectList(def.Shape, joinListLines(def.Shape, rows, at))
+	if len(got) != 2 {
+		t.Fatalf("%d projects, want 2: %+v", len(got), got)
+	}
+	p := got[1]
+	if p.Name != "乙项目" || p.Goal != "目标乙的第一行目标乙的第二行目标乙的第三行目标乙的末行。" {
+		t.Errorf("project = %q, goal %q", p.Name, p.Goal)
+	}
+	want := []string{"产出指标|质量指标|96", "产出指标|时效指标|12", "满意度指标|服务对象满意度 公众满指标|85"}
+	var have []string
+	for _, ind := range p.Indicators {
+		have = append(have, ind.Level1+"|"+ind.Level2+"|"+ind.Value)
+	}
+	if !reflect.DeepEqual(have, want) {
+		t.Errorf("indicators = %q, want %q", have, want)
+	}
+}
