@@ -27,7 +27,7 @@ func TestCorpusTextErrors(t *testing.T) {
 	}{
 		{"beijing-1-2026", 5},    // 2 real (as the PDF); 34 projects as the PDF; a name run into its goal's lines, a cost row read into the project above a page break, a page whose goal and classes share a column
 		{"beijing-2-2026", 2},    // a page whose columns are set one off the header's; a 满意度 row misread (收入总表's run-together header words: a 提示, no longer an error)
-		{"beijing-3-2026", 23},   // 6 real (as the PDF); 62 projects as the PDF; a 满意度 row between two projects given to the one below (an amount line one off its rows' middle, its neighbour's on it)
+		{"beijing-3-2026", 23},   // 9 real (the PDF's 9); 62 projects as the PDF; a 满意度 row between two projects given to the one below (an amount line one off its rows' middle, its neighbour's on it)
 		{"changsha-1-2025", 11},  // 三公 bands centred over their columns; project forms whose header words run together
 		{"chongqing-1-2026", 27}, // figures broken over lines as a staircase; 收入总表 header words run together (国有资本 beside 政府性基 … kept as printed)
 		{"chongqing-2-2026", 0},
