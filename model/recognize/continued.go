@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"budgetpack/model"
 	"budgetpack/model/raw"
 )
 
@@ -354,25 +353,10 @@ func columnKinds(b raw.Block) []int {
 	}
 	kinds := make([]int, gridWidth(b))
 	for j := range kinds {
-		figs, texts := 0, 0
-		for _, r := range body {
-			if j >= len(r.Cells) {
-				continue
-			}
-			s := norm(r.Cells[j].Text)
-			if s == "" {
-				continue
-			}
-			if a, err := model.ParseAmount(s); err == nil && !a.IsBlank() {
-				figs++
-			} else {
-				texts++
-			}
-		}
 		switch {
-		case figs > texts:
+		case columnMostly(body, j, isFigure):
 			kinds[j] = colFigure
-		case texts > 0:
+		case !columnBlank(nil, body, j):
 			kinds[j] = colText
 		}
 	}

@@ -677,10 +677,13 @@ func isSubjectCode(s string) bool {
 // columnNumeric reports whether most of the column's non-empty body cells
 // are figures (amounts or percentages).
 func columnNumeric(data []raw.Row, j int) bool {
-	return columnMostly(data, j, func(s string) bool {
-		a, err := model.ParseAmount(strings.TrimSuffix(s, "%"))
-		return err == nil && !a.IsBlank()
-	})
+	return columnMostly(data, j, func(s string) bool { return isFigure(strings.TrimSuffix(s, "%")) })
+}
+
+// isFigure reports whether a cell's text is an amount, not a blank mark.
+func isFigure(s string) bool {
+	a, err := model.ParseAmount(s)
+	return err == nil && !a.IsBlank()
 }
 
 // columnMostly reports whether more than half of the column's non-empty
@@ -1694,11 +1697,7 @@ func isTotalRole(role string) bool {
 // rest of cells split from the row above: no figure, no code.
 func continues(row raw.Row) bool {
 	for _, c := range row.Cells {
-		s := norm(c.Text)
-		if s == "" {
-			continue
-		}
-		if a, err := model.ParseAmount(s); err == nil && !a.IsBlank() {
+		if isFigure(norm(c.Text)) {
 			return false
 		}
 	}
