@@ -28,6 +28,28 @@ func corpusDoc(t *testing.T, name string) *model.Document {
 	return doc
 }
 
+// corpusErrors checks a corpus file (its name with its extension: the
+// PDF, or its layout-text export) and returns the messages of its error
+// findings in order.
+func corpusErrors(t *testing.T, file string) []string {
+	t.Helper()
+	doc, err := parse.File(filepath.Join(corpus, file), parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, err := Run(doc, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errs []string
+	for _, f := range fs {
+		if f.Severity == Error {
+			errs = append(errs, f.Message)
+		}
+	}
+	return errs
+}
+
 // TestCorpusRelationsThatHold pins relations that hold in the published
 // documents, each read by a general rule: an expenditure summary printed
 // by source of funds (Xi'an), 基本支出 printed only as 人员经费 and 公用经费
@@ -66,20 +88,7 @@ func TestCorpusRelationsThatHold(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := parse.File(filepath.Join(corpus, tc.name+".pdf"), parse.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			fs, err := Run(doc, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var errs []string
-			for _, f := range fs {
-				if f.Severity == Error {
-					errs = append(errs, f.Message)
-				}
-			}
+			errs := corpusErrors(t, tc.name+".pdf")
 			if len(errs) != len(tc.want) {
 				t.Fatalf("%d errors, want %d:\n%s", len(errs), len(tc.want), strings.Join(errs, "\n"))
 			}

@@ -2,11 +2,8 @@ package check
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"budgetpack/model/parse"
 )
 
 // TestCorpusTextErrors pins, per corpus document, the errors found when
@@ -54,20 +51,7 @@ func TestCorpusTextErrors(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := parse.File(filepath.Join(corpus, tc.name+".txt"), parse.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			fs, err := Run(doc, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var errs []string
-			for _, f := range fs {
-				if f.Severity == Error {
-					errs = append(errs, f.Message)
-				}
-			}
+			errs := corpusErrors(t, tc.name+".txt")
 			if len(errs) != tc.errors {
 				t.Errorf("%d errors, want %d:\n%s", len(errs), tc.errors, strings.Join(errs, "\n"))
 			}
