@@ -71,14 +71,7 @@ func TestCentredProjectList(t *testing.T) {
 // there, so the rows at the top of a page are never the page before's
 // project, even where its classes go on in their order.
 func TestCentredProjectsByPage(t *testing.T) {
-	lib, err := templates.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	def := lib.Set("national").Table("project_performance")
-	if def == nil || def.Shape == nil {
-		t.Fatal("no project_performance shape")
-	}
+	shape := nationalShape(t, "project_performance")
 	e := ""
 	row := func(page int, cells ...string) printedRow { return printedRow{cells: cells, page: page} }
 	rows := []printedRow{
@@ -92,7 +85,7 @@ func TestCentredProjectsByPage(t *testing.T) {
 		row(2, "乙项目", "20.00", "目标乙", "效益指标", "社会效益指标", "覆盖率", "100"),
 		row(2, e, e, e, "产出指标", "数量指标", "次数", "3"),
 	}
-	got := readProjectList(def.Shape, rows)
+	got := readProjectList(shape, rows)
 	if len(got) != 2 {
 		t.Fatalf("%d projects, want 2: %+v", len(got), got)
 	}
@@ -104,4 +97,28 @@ func TestCentredProjectsByPage(t *testing.T) {
 			t.Errorf("project %d: %q with %d indicators, want %q with %d", i, got[i].Name, len(got[i].Indicators), w.name, w.n)
 		}
 	}
+}
+
+// nationalTable is the national vocabulary's table of a kind.
+func nationalTable(t *testing.T, kind string) *templates.Table {
+	t.Helper()
+	lib, err := templates.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := lib.Set("national").Table(kind)
+	if tab == nil {
+		t.Fatalf("no %s table in the national vocabulary", kind)
+	}
+	return tab
+}
+
+// nationalShape is the form shape of the national vocabulary's table kind.
+func nationalShape(t *testing.T, kind string) *templates.FormShape {
+	t.Helper()
+	def := nationalTable(t, kind)
+	if def.Shape == nil {
+		t.Fatalf("no %s shape", kind)
+	}
+	return def.Shape
 }

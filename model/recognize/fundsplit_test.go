@@ -16,11 +16,7 @@ import (
 // category split by fund is read from its comprehensive fund; the other
 // funds' columns are read under no key of the vocabulary.
 func TestNationalThreePublicColumns(t *testing.T) {
-	lib, err := templates.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tab := lib.Set("national").Table("three_public")
+	tab := nationalTable(t, "three_public")
 	funds := func(groups ...string) []string {
 		var out []string
 		for _, g := range groups {
@@ -115,12 +111,8 @@ func TestNationalThreePublicColumns(t *testing.T) {
 // of funds beside the funds (本年收入 over 一般公共预算 and 事业收入) as it
 // is: its funds are columns of the table, not one category's split.
 func TestFundGroupPathsLeavesSources(t *testing.T) {
-	lib, err := templates.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, kind := range []string{"income_summary", "three_public"} {
-		tab := lib.Set("national").Table(kind)
+		tab := nationalTable(t, kind)
 		var paths [][]string
 		for _, p := range []string{"合计", "本年收入/小计", "本年收入/一般公共预算", "本年收入/政府性基金预算",
 			"本年收入/事业收入", "上年结转结余/小计", "上年结转结余/一般公共预算", "上年结转结余/政府性基金预算", "上年结转结余/单位资金"} {

@@ -190,11 +190,7 @@ func TestBudgetYearPaths(t *testing.T) {
 // 一般公共预算 column, not 本年收入/小计), and 使用非财政拨款结余, whose 非
 // says it is no 财政拨款 and which is no 上级补助收入 either.
 func TestNationalIncomeColumns(t *testing.T) {
-	lib, err := templates.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tab := lib.Set("national").Table("income_summary")
+	tab := nationalTable(t, "income_summary")
 	tests := []struct {
 		name  string
 		paths []string

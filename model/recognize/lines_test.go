@@ -121,14 +121,7 @@ func TestGoalFromCaption(t *testing.T) {
 // header's, and its 满意度 row (a wrapped 二级 name, the goal's last line
 // beside it) keeps its cells together in its class.
 func TestJoinListLinesHeaderlessPage(t *testing.T) {
-	lib, err := templates.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	def := lib.Set("national").Table("project_performance")
-	if def == nil || def.Shape == nil {
-		t.Fatal("no project_performance shape")
-	}
+	shape := nationalShape(t, "project_performance")
 	e := ""
 	var rows []printedRow
 	var at []linePlace
@@ -149,7 +142,7 @@ func TestJoinListLinesHeaderlessPage(t *testing.T) {
 	add(2, 5, e, e, e, e, e, "服务对象满意度 公众满", e, e, e, e, e)
 	add(2, 6, e, e, e, "目标乙的末行。", "满意度指标", e, "≥", e, "85", "%", e)
 	add(2, 7, e, e, e, e, e, "指标", "意率", e, e, e, e)
-	got := readProjectList(def.Shape, joinListLines(def.Shape, rows, at))
+	got := readProjectList(shape, joinListLines(shape, rows, at))
 	if len(got) != 2 {
 		t.Fatalf("%d projects, want 2: %+v", len(got), got)
 	}
